@@ -1,0 +1,225 @@
+//! One `path` query on a graph of 100k actors and 1M edges, graph loading
+//! included, and its parts: loading the JSON file, and the search alone.
+//!
+//! `cargo bench --bench query` runs the benchmarks;
+//! `ACTORGRAPH_WRITE_GRAPH=FILE cargo bench --bench query` only writes the
+//! graph file, for timing the real binary (see `bench/query.sh`).
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use actorgraph::gazetteer::EntityType;
+use actorgraph::graph::{Edge, EdgeKind, Evidence, Graph, Header, Node, SurfaceForm};
+use actorgraph::query::{Metric, PathQuery, Resolver, find_paths};
+use criterion::Criterion;
+
+const NODES: usize = 100_000;
+const EDGES: usize = 1_000_000;
+/// The query's endpoints: two ordinary actors far from the hubs.
+const FROM: &str = "actor-012345";
+const TO: &str = "actor-098765";
+
+/// A deterministic generator (PCG-style LCG), so every run measures one graph.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// 100k actors and 1M edges whose targets favour a few hubs (as news does:
+/// every story names the same countries), each edge with one evidence
+/// sentence, as `build` writes them.
+fn generate() -> Graph {
+    let mut rng = Lcg(42);
+    let kinds = [
+        EdgeKind::CoMention,
+        EdgeKind::CoMention,
+        EdgeKind::CoMention,
+        EdgeKind::Meets,
+        EdgeKind::Supports,
+    ];
+    let types = [EntityType::Person, EntityType::Group, EntityType::Place];
+    let nodes = (0..NODES)
+        .map(|i| Node {
+            id: format!("actor-{i:06}"),
+            label: format!("Actor Number {i}"),
+            kind: types[i % 3],
+            mentions: 10,
+            docs: 5,
+            first: "2024-01-01".parse().ok(),
+            last: "2024-12-31".parse().ok(),
+            aliases: vec![SurfaceForm {
+                text: format!("Actor {i}"),
+                count: 10,
+            }],
+        })
+        .collect();
+    let edges = (0..EDGES)
+        .map(|i| {
+            let source = (rng.next() * NODES as f64) as u32;
+            let target = (rng.next().powi(3) * NODES as f64) as u32;
+            let kind = kinds[i % kinds.len()];
+            let day = 1 + (rng.next() * 28.0) as u32;
+            let date = format!("2024-{:02}-{day:02}", 1 + i % 12).parse().ok();
+            Edge {
+                source,
+                target,
+                kind,
+                directed: kind.is_directed(),
+                weight: 1.0 + (rng.next() * 5.0).floor(),
+                docs: 1,
+                first: date,
+                last: date,
+                triggers: vec![],
+                evidence: vec![Evidence {
+                    doc: format!("doc-{}", i / 4),
+                    sentence: Some((i % 40) as u32),
+                    start: Some(1200),
+                    end: Some(1290),
+                    snippet: format!("Actor {source} met Actor {target} in the capital on Tuesday, officials said."),
+                }],
+            }
+        })
+        .collect();
+    Graph::new(Header::default(), nodes, edges)
+}
+
+fn write(graph: &Graph, path: &Path) {
+    let file = std::fs::File::create(path).expect("create the graph file");
+    let mut out = std::io::BufWriter::new(file);
+    graph.write_json(&mut out).expect("write the graph file");
+}
+
+/// What `actorgraph path FILE FROM TO` does, less printing.
+fn path_query(file: &str, metric: Metric) -> usize {
+    let graph = Graph::load(file).expect("load");
+    let resolver = Resolver::new(&graph, None);
+    let query = PathQuery {
+        from: resolver.resolve(FROM).expect("FROM"),
+        to: resolver.resolve(TO).expect("TO"),
+        k: 1,
+        metric,
+        ..PathQuery::default()
+    };
+    find_paths(&graph, &query).expect("query")[0].hops()
+}
+
+/// Times loading the same graph with its evidence left out, to show what
+/// the evidence costs the loader.
+fn without_evidence(graph: Graph, path: &Path) {
+    let mut edges = graph.edges().to_vec();
+    edges.iter_mut().for_each(|e| e.evidence.clear());
+    let bare = Graph::new(Header::default(), graph.nodes().to_vec(), edges);
+    drop(graph);
+    write(&bare, path);
+    drop(bare);
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let bytes = std::fs::read(path).expect("read");
+    let t = Instant::now();
+    let loaded = Graph::from_json_slice("bare.json", &bytes).expect("parse");
+    eprintln!(
+        "without evidence: {:.0} MB, parse JSON and build graph {:.3} s ({} edges)",
+        size as f64 / 1e6,
+        t.elapsed().as_secs_f64(),
+        loaded.edges().len()
+    );
+}
+
+/// Times each phase of one query once, so a reader sees where the time goes.
+fn phases(file: &str) {
+    let t = Instant::now();
+    let bytes = std::fs::read(file).expect("read");
+    let read = t.elapsed();
+    let t = Instant::now();
+    serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).expect("JSON");
+    let tokenize = t.elapsed();
+    let t = Instant::now();
+    let graph = Graph::from_json_slice(file, &bytes).expect("parse");
+    let parse = t.elapsed();
+    drop(bytes);
+    let t = Instant::now();
+    let net = actorgraph::query::network::Network::new(&graph, &Default::default());
+    let network = t.elapsed();
+    let (from, to) = (
+        graph.node_by_id(FROM).expect("FROM"),
+        graph.node_by_id(TO).expect("TO"),
+    );
+    let t = Instant::now();
+    let blocked = actorgraph::query::search::Blocked::default();
+    let found = actorgraph::query::search::shortest(&net, Metric::Hops, from, to, &blocked);
+    let search = t.elapsed();
+    let t = Instant::now();
+    drop((net, graph));
+    let free = t.elapsed();
+    eprintln!(
+        "phases: read file {:.3} s, only tokenize the JSON {:.3} s, parse JSON and build graph {:.3} s, network {:.3} s, search {:.3} s ({} hops), free {:.3} s",
+        read.as_secs_f64(),
+        tokenize.as_secs_f64(),
+        parse.as_secs_f64(),
+        network.as_secs_f64(),
+        search.as_secs_f64(),
+        found.map_or(0, |p| p.hops()),
+        free.as_secs_f64()
+    );
+}
+
+fn main() {
+    if let Ok(path) = std::env::var("ACTORGRAPH_WRITE_GRAPH") {
+        let started = Instant::now();
+        write(&generate(), Path::new(&path));
+        eprintln!("wrote {path} in {:.1} s", started.elapsed().as_secs_f64());
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let file = dir.path().join("graph.json");
+    let graph = generate();
+    write(&graph, &file);
+    without_evidence(graph, &dir.path().join("bare.json"));
+    let file = file.to_str().expect("a UTF-8 path").to_string();
+    let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "graph file: {NODES} nodes, {EDGES} edges, {:.0} MB",
+        size as f64 / 1e6
+    );
+    phases(&file);
+    if std::env::var_os("ACTORGRAPH_PHASES_ONLY").is_some() {
+        return;
+    }
+
+    let mut c = Criterion::default()
+        .configure_from_args()
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(20));
+    c.bench_function("path 100k/1M, load included, by hops", |b| {
+        b.iter(|| path_query(black_box(&file), Metric::Hops))
+    });
+    c.bench_function("load 100k/1M graph file", |b| {
+        b.iter(|| Graph::load(black_box(&file)).expect("load").edges().len())
+    });
+    let graph = Graph::load(&file).expect("load");
+    for (name, metric, k) in [
+        ("hops", Metric::Hops, 1),
+        ("strength", Metric::Strength, 1),
+        ("hops, k=5", Metric::Hops, 5),
+    ] {
+        let query = PathQuery {
+            from: graph.node_by_id(FROM).expect("FROM"),
+            to: graph.node_by_id(TO).expect("TO"),
+            k,
+            metric,
+            ..PathQuery::default()
+        };
+        c.bench_function(&format!("search only 100k/1M, by {name}"), |b| {
+            b.iter(|| find_paths(black_box(&graph), &query).expect("query").len())
+        });
+    }
+    c.final_summary();
+}

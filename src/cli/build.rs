@@ -1,0 +1,85 @@
+//! Options of `build` and `stats`.
+
+use std::path::PathBuf;
+
+use actorgraph::export::Format;
+use clap::{Args, ValueEnum};
+
+use super::{GazetteerArgs, InputArgs};
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+
+    /// Where to write the graph (node-link JSON); `-` is standard output.
+    /// Default: graph.json, or DIR/graph.json with --out-dir.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<String>,
+
+    /// Directory for the graph file (and the --format files).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Also write these formats beside the graph, comma-separated: dot, svg,
+    /// png (diagrams of the strongest actors), gexf, graphml, csv; json is the
+    /// graph file itself. svg and png are left out, with a warning, when
+    /// Graphviz is not installed; `actorgraph export` has every option.
+    #[arg(long, value_name = "FORMATS", value_delimiter = ',', value_parser = super::export::format_parser())]
+    pub format: Vec<Format>,
+
+    /// Co-mention scope: sentence, paragraph, document, or window:N (N sentences).
+    #[arg(long, default_value = "sentence", value_name = "SCOPE")]
+    pub scope: String,
+
+    /// Drop edges lighter than this.
+    #[arg(long, default_value_t = 0.0, value_name = "W")]
+    pub min_weight: f64,
+
+    /// Evidence sentences kept per edge.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub evidence: usize,
+
+    /// Weight of a co-mention where one side is only a demonym ("Iraqi").
+    #[arg(long, default_value_t = 0.5, value_name = "W")]
+    pub demonym_weight: f64,
+
+    /// Trigger patterns for typed relations (default: the bundled relations.toml).
+    #[arg(long, value_name = "FILE")]
+    pub relations: Option<PathBuf>,
+
+    /// Record the creation time in the graph header (output then differs run to run).
+    #[arg(long)]
+    pub timestamp: bool,
+
+    /// Worker threads for extraction (default: all cores). Output is the same
+    /// whatever the number.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Graph file written by `actorgraph build` (`-` is standard input).
+    #[arg(value_name = "GRAPH")]
+    pub graph: String,
+
+    /// How many top actors to list per ranking.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top: usize,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+    pub format: StatsFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// A readable report.
+    Text,
+    /// One JSON object.
+    Json,
+}

@@ -1,0 +1,129 @@
+//! `actorgraph export`: its options and help.
+
+use actorgraph::export::{Format, Selection};
+use actorgraph::graph::EdgeKind;
+use clap::Args;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  actorgraph export out/graph.json -f svg                  diagram of the 150 strongest actors: out/graph.svg
+  actorgraph export out/graph.json -f png -o net.png --max-nodes 40 --types meets,attacks
+  actorgraph export out/graph.json -f gexf -o graph.gexf   open in Gephi (File > Open)
+  actorgraph export out/graph.json -f csv -o tables/       tables/nodes.csv, tables/edges.csv
+  actorgraph export out/graph.json -f dot -o - | dot -Tpdf -o graph.pdf";
+
+/// Options of `actorgraph export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The graph file written by `build` (node-link JSON); `-` is standard input.
+    #[arg(value_name = "GRAPH")]
+    pub graph: String,
+
+    /// Output format: dot, svg and png draw a diagram (svg and png need
+    /// Graphviz); json, gexf (Gephi), graphml (yEd, igraph) and csv (Gephi's
+    /// spreadsheet import) hold the whole graph.
+    #[arg(short = 'f', long, value_name = "FORMAT", value_parser = format_parser())]
+    pub format: Format,
+
+    /// Where to write: a file, or `-` for standard output (not for png); for
+    /// csv, a directory that receives nodes.csv and edges.csv. By default the
+    /// output goes beside GRAPH: graph.svg, graph.gexf, …, or nodes.csv and
+    /// edges.csv (standard output when GRAPH is `-`).
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<String>,
+
+    /// Keep the N strongest actors (by the total weight of their links); 0
+    /// keeps all. Diagrams show 150 unless told otherwise; the other formats
+    /// keep every actor unless told.
+    #[arg(long, value_name = "N")]
+    pub max_nodes: Option<usize>,
+
+    /// Leave out links lighter than W (weight counts the sentences that attest
+    /// a link), and the actors left without links.
+    #[arg(long, value_name = "W")]
+    pub min_weight: Option<f64>,
+
+    /// Keep only links of these types, comma-separated (co_mention, meets,
+    /// communicates, supports, opposes, attacks, leads, member_of, located_in,
+    /// holds_office, allied_with), and the actors they link.
+    #[arg(long, value_name = "TYPES", value_delimiter = ',')]
+    pub types: Vec<EdgeKind>,
+}
+
+impl ExportArgs {
+    /// The part of the graph to export: for diagrams, the strongest
+    /// [`Selection::DIAGRAM_NODES`] actors unless `--max-nodes` says otherwise.
+    pub fn selection(&self) -> Selection {
+        let default = if self.format.is_diagram() {
+            Selection::diagram()
+        } else {
+            Selection::all()
+        };
+        Selection {
+            max_nodes: match self.max_nodes {
+                Some(0) => None,
+                Some(n) => Some(n),
+                None => default.max_nodes,
+            },
+            min_weight: self.min_weight.unwrap_or(default.min_weight),
+            types: (!self.types.is_empty()).then(|| self.types.clone()),
+        }
+    }
+}
+
+pub(crate) fn format_parser() -> impl TypedValueParser<Value = Format> {
+    let names: Vec<&'static str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+    PossibleValuesParser::new(names).map(|name| name.parse::<Format>().expect("a listed format"))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, Parser};
+
+    use super::*;
+    use crate::cli::{Cli, Command};
+
+    fn parse(args: &[&str]) -> ExportArgs {
+        let argv = ["actorgraph", "export"].iter().chain(args);
+        match Cli::try_parse_from(argv).unwrap().command {
+            Command::Export(args) => args,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn diagrams_default_to_the_strongest_actors() {
+        let svg = parse(&["g.json", "-f", "svg"]).selection();
+        assert_eq!(svg, Selection::diagram());
+        let gexf = parse(&["g.json", "-f", "gexf"]).selection();
+        assert_eq!(gexf, Selection::all());
+        let all = parse(&["g.json", "-f", "png", "--max-nodes", "0"]).selection();
+        assert_eq!(all.max_nodes, None);
+        let some = parse(&[
+            "g.json",
+            "-f",
+            "csv",
+            "--types",
+            "meets,attacks",
+            "--min-weight",
+            "2",
+        ]);
+        let some = some.selection();
+        assert_eq!(some.types, Some(vec![EdgeKind::Meets, EdgeKind::Attacks]));
+        assert_eq!((some.min_weight, some.max_nodes), (2.0, None));
+    }
+
+    #[test]
+    fn help_states_the_default_diagram_size() {
+        let mut cli = Cli::command();
+        let help = cli
+            .find_subcommand_mut("export")
+            .unwrap()
+            .render_long_help()
+            .to_string();
+        let default = format!("Diagrams show {} unless", Selection::DIAGRAM_NODES);
+        assert!(help.contains(&default), "{help}");
+        assert!(help.contains("Examples:"));
+    }
+}

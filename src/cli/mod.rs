@@ -1,0 +1,168 @@
+//! The command line: subcommands, options and their help. Turned into library
+//! calls by `cmd`; the library never sees clap.
+
+mod build;
+mod export;
+mod query;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use build::{BuildArgs, StatsArgs, StatsFormat};
+pub use export::ExportArgs;
+pub use query::*;
+
+/// Turn news text into a knowledge graph of who is connected to whom.
+///
+/// actorgraph finds the people, groups and places of a curated gazetteer in news
+/// text, links the actors mentioned together with typed edges that keep their
+/// evidence, and answers how one actor is linked to another.
+#[derive(Debug, Parser)]
+#[command(name = "actorgraph", version, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Print no warnings or summaries on stderr (errors are still printed).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  actorgraph build seeds/ --out-dir out     the graph of the seed articles
+  actorgraph stats out/graph.json           what the graph holds, and its top actors
+  actorgraph extract seeds/                 every mention in the seed articles, as JSON lines
+  actorgraph extract -g mine.toml news.jsonl
+  actorgraph gazetteer check                lint the bundled gazetteer
+  actorgraph path out/graph.json Jolani Erdogan
+                                            how two actors are linked, with evidence";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Find the gazetteer's actors in text: one JSON line per mention.
+    ///
+    /// Each line holds doc, entity, name, type, kind (name, acronym or demonym),
+    /// text (the exact original bytes [start, end)), start, end, sentence and
+    /// paragraph. Problems with one document are warnings; the run goes on, and
+    /// the exit code is 2 at the end if any document was skipped.
+    #[command(after_help = "\
+Examples:
+  actorgraph extract seeds/
+  actorgraph extract --format tsv seeds/004_a6c427db5021f859.txt
+  cat article.txt | actorgraph extract --no-demonyms")]
+    Extract(ExtractArgs),
+
+    /// Build the knowledge graph: actors, typed edges, evidence and dates.
+    ///
+    /// Links every two actors mentioned in one scope (a sentence by default)
+    /// with a co_mention edge, types the links that trigger patterns recognize
+    /// (meets, communicates, supports, opposes, attacks, leads, ...), and adds
+    /// the gazetteer's facts between actors the corpus mentions. Writes
+    /// node-link JSON that networkx reads as it is; a summary goes to stderr.
+    #[command(after_help = "\
+Examples:
+  actorgraph build seeds/ --out-dir out
+  actorgraph build news.jsonl -g builtin -g extra.toml -o news.json --scope window:2
+  actorgraph build archive/ --min-weight 2 --evidence 5 --no-demonyms -o -")]
+    Build(BuildArgs),
+
+    /// Summarize a graph: counts by type, components, top actors.
+    #[command(after_help = "\
+Examples:
+  actorgraph stats out/graph.json
+  actorgraph stats out/graph.json --top 20 --format json")]
+    Stats(StatsArgs),
+
+    /// Write a graph file as a diagram (dot, svg, png) or for other tools
+    /// (json, gexf, graphml, csv).
+    ///
+    /// Diagrams show the strongest actors coloured by type, typed links bold
+    /// and labelled, and a legend. json, gexf, graphml and csv keep every actor
+    /// and every link (parallel links of different types included) with its
+    /// type, weight, documents, dates, trigger and earliest evidence (json keeps
+    /// all the evidence). Files are written whole or not at all.
+    #[command(after_help = export::EXAMPLES)]
+    Export(ExportArgs),
+
+    /// How two actors are linked: the best routes, every hop with its evidence.
+    #[command(after_help = query::PATH_EXAMPLES)]
+    Path(PathArgs),
+
+    /// An actor's ego network: its neighbours up to a depth, and their edges.
+    #[command(after_help = query::NEIGHBORS_EXAMPLES)]
+    Neighbors(NeighborsArgs),
+
+    /// Actors ranked by degree, strength, PageRank or betweenness.
+    #[command(after_help = query::TOP_EXAMPLES)]
+    Top(TopArgs),
+
+    /// Inspect gazetteers.
+    Gazetteer {
+        #[command(subcommand)]
+        command: GazetteerCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GazetteerCommand {
+    /// Validate and lint: duplicate ids, shared names, unknown references,
+    /// common-word names, generated-variant collisions. Exit 2 on errors.
+    #[command(after_help = "\
+Examples:
+  actorgraph gazetteer check
+  actorgraph gazetteer check -g builtin -g my-additions.toml")]
+    Check(GazetteerArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GazetteerArgs {
+    /// Gazetteer file (.toml curated, .tsv bulk) or directory; repeat to merge.
+    /// `builtin` is the bundled gazetteer, used when no -g is given.
+    #[arg(short = 'g', long = "gazetteer", value_name = "PATH")]
+    pub gazetteer: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or directories to read (.txt and .md are documents, .jsonl and
+    /// .ndjson hold one {"id","text"} document a line); `-` is standard input.
+    #[arg(value_name = "INPUT", default_value = "-")]
+    pub inputs: Vec<String>,
+
+    /// Do not match demonyms ("Iraqi", "Syrian") as mentions of their place.
+    #[arg(long)]
+    pub no_demonyms: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = MentionFormat::Jsonl)]
+    pub format: MentionFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MentionFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// Tab-separated, with a header line; tabs, newlines and backslashes in
+    /// the text are written as \t, \n and \\.
+    Tsv,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

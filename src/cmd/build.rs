@@ -1,0 +1,255 @@
+//! `actorgraph build`: the corpus into a graph file, with a summary on stderr.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use actorgraph::corpus::{Corpus, Input, Warning};
+use actorgraph::export::{self, Format, graphviz_available, write_atomic};
+use actorgraph::graph::build::{Analyzer, BuildOptions, GraphBuilder, Progress, build_corpus};
+use actorgraph::graph::{Graph, Header};
+use actorgraph::relations::Relations;
+use anyhow::{Context, bail};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::{Reporter, finish_output, load_gazetteer, stdout};
+use crate::cli::BuildArgs;
+
+pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
+    let options = options(args)?;
+    let gazetteer = load_gazetteer(&args.gazetteer, reporter)?;
+    let relations = match &args.relations {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            Relations::from_toml_str(&path.display().to_string(), &text)?
+        }
+        None => Relations::builtin()?,
+    };
+    let analyzer = Analyzer::new(&gazetteer, &relations, &options)?;
+    let inputs: Vec<Input> = args.input.inputs.iter().map(|i| Input::parse(i)).collect();
+    let corpus = Corpus::open(&inputs)?;
+    let started = Instant::now();
+    let mut builder = GraphBuilder::new(&gazetteer, &options);
+    let mut progress = Bar::new(reporter, total_bytes(&inputs));
+    build_corpus(
+        corpus,
+        &analyzer,
+        &mut builder,
+        args.threads.unwrap_or(0),
+        &mut progress,
+    )?;
+    progress.finish();
+    let stats = builder.stats;
+    let graph = builder.finish(header(args, &gazetteer.fingerprint()));
+    let target = write_graph(args, &graph)?;
+    summary(
+        reporter,
+        &graph,
+        stats,
+        started.elapsed().as_secs_f64(),
+        target.as_deref(),
+    );
+    write_formats(args, &graph, target.as_deref(), reporter)?;
+    Ok(reporter.exit_code())
+}
+
+fn options(args: &BuildArgs) -> anyhow::Result<BuildOptions> {
+    let scope = args.scope.parse().map_err(anyhow::Error::msg)?;
+    if !(0.0..=1.0).contains(&args.demonym_weight) {
+        bail!(
+            "--demonym-weight must be between 0 and 1, not {}",
+            args.demonym_weight
+        );
+    }
+    if args.min_weight < 0.0 || args.min_weight.is_nan() {
+        bail!("--min-weight must be 0 or more, not {}", args.min_weight);
+    }
+    Ok(BuildOptions {
+        scope,
+        demonyms: !args.input.no_demonyms,
+        demonym_weight: args.demonym_weight,
+        evidence: args.evidence,
+        min_weight: args.min_weight,
+    })
+}
+
+fn header(args: &BuildArgs, fingerprint: &str) -> Header {
+    Header {
+        tool: "actorgraph".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        gazetteer: fingerprint.into(),
+        inputs: args.input.inputs.clone(),
+        created: args.timestamp.then(now),
+        ..Header::default()
+    }
+}
+
+/// Seconds since the Unix epoch, as `@1732962423`: no time-zone database needed.
+fn now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    format!("@{secs}")
+}
+
+/// Writes the graph where asked; returns the path, or None for stdout.
+fn write_graph(args: &BuildArgs, graph: &Graph) -> anyhow::Result<Option<PathBuf>> {
+    let path = match (&args.output, &args.out_dir) {
+        (Some(o), _) if o == "-" => {
+            let mut out = stdout();
+            graph
+                .write_json(&mut out)
+                .context("cannot write to standard output")?;
+            finish_output(out)?;
+            return Ok(None);
+        }
+        (Some(o), _) => PathBuf::from(o),
+        (None, Some(dir)) => dir.join("graph.json"),
+        (None, None) => PathBuf::from("graph.json"),
+    };
+    write_atomic(&path, |w| graph.write_json(w))
+        .with_context(|| format!("cannot write the graph to {}", path.display()))?;
+    Ok(Some(path))
+}
+
+/// The `--format` files, beside the graph file.
+fn write_formats(
+    args: &BuildArgs,
+    graph: &Graph,
+    target: Option<&Path>,
+    reporter: &mut Reporter,
+) -> anyhow::Result<()> {
+    let mut formats: Vec<Format> = args
+        .format
+        .iter()
+        .copied()
+        .filter(|f| *f != Format::Json)
+        .collect();
+    if formats.is_empty() {
+        return Ok(());
+    }
+    let Some(graph_file) = target else {
+        bail!("--format writes files: give --out-dir DIR or -o PATH, not -o -");
+    };
+    if formats.iter().any(|f| f.needs_graphviz()) && !graphviz_available() {
+        reporter.note(
+            "warning: Graphviz is not installed, so no svg or png (apt-get install graphviz)",
+        );
+        formats.retain(|f| !f.needs_graphviz());
+    }
+    let dir = graph_file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    for path in export::write_formats(graph, &formats, dir)? {
+        reporter.note(&format!("wrote {}", path.display()));
+    }
+    Ok(())
+}
+
+fn summary(
+    reporter: &mut Reporter,
+    graph: &Graph,
+    stats: actorgraph::graph::build::BuildStats,
+    secs: f64,
+    target: Option<&Path>,
+) {
+    let mb = stats.bytes as f64 / 1e6;
+    reporter.note(&format!(
+        "read {} documents ({} skipped, {} duplicate), {} mentions, {:.1} MB in {:.2} s ({:.1} MB/s)",
+        stats.documents,
+        reporter.skipped,
+        stats.duplicates,
+        stats.mentions,
+        mb,
+        secs,
+        mb / secs.max(1e-9)
+    ));
+    let by_type: Vec<String> = graph
+        .header
+        .counts
+        .get("edges_by_type")
+        .and_then(|v| v.as_object())
+        .map_or(Vec::new(), |m| {
+            m.iter().map(|(k, v)| format!("{v} {k}")).collect()
+        });
+    reporter.note(&format!(
+        "{} actors, {} edges: {}",
+        graph.nodes().len(),
+        graph.edges().len(),
+        by_type.join(", ")
+    ));
+    let top = actorgraph::graph::stats::summarize(graph, 5);
+    let names: Vec<String> = top
+        .weighted_degree
+        .iter()
+        .map(|r| format!("{} ({:.1})", r.label, r.score))
+        .collect();
+    if !names.is_empty() {
+        reporter.note(&format!(
+            "top actors by weighted degree: {}",
+            names.join(", ")
+        ));
+    }
+    if let Some(path) = target {
+        reporter.note(&format!("wrote {}", path.display()));
+    }
+}
+
+/// Total size of the inputs when they are all files (for the progress bar's ETA).
+fn total_bytes(inputs: &[Input]) -> Option<u64> {
+    inputs
+        .iter()
+        .map(|i| match i {
+            Input::Path(p) => std::fs::metadata(p)
+                .ok()
+                .filter(|m| m.is_file())
+                .map(|m| m.len()),
+            Input::Stdin => None,
+        })
+        .sum()
+}
+
+/// Warnings go to the reporter; a progress bar shows on stderr only when it is a
+/// terminal and the run is not `--quiet`.
+struct Bar<'r> {
+    reporter: &'r mut Reporter,
+    bar: ProgressBar,
+}
+
+impl<'r> Bar<'r> {
+    fn new(reporter: &'r mut Reporter, total: Option<u64>) -> Bar<'r> {
+        let bar = if reporter.quiet() {
+            ProgressBar::hidden()
+        } else {
+            let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
+            let template = if total.is_some() {
+                "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}"
+            } else {
+                "{spinner} {bytes} {bytes_per_sec} {msg}"
+            };
+            bar.set_style(
+                ProgressStyle::with_template(template)
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar
+        };
+        Bar { reporter, bar }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl Progress for Bar<'_> {
+    fn warning(&mut self, warning: &Warning) {
+        self.bar.suspend(|| self.reporter.warn(warning));
+    }
+
+    fn merged(&mut self, documents: u64, bytes: u64) {
+        self.bar.set_position(bytes);
+        self.bar.set_message(format!("{documents} documents"));
+    }
+}

@@ -1,0 +1,120 @@
+//! `actorgraph export`: a graph file as a diagram or in another tool's format.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use actorgraph::export::{Format, Output, write_atomic};
+use actorgraph::graph::Graph;
+use anyhow::{Context, bail};
+
+use super::{Reporter, finish_output, stdout};
+use crate::cli::ExportArgs;
+
+/// Where the export goes.
+enum Destination {
+    Stdout,
+    /// One file, for every format but csv.
+    File(PathBuf),
+    /// A directory for csv's two files.
+    Directory(PathBuf),
+}
+
+pub fn run(args: &ExportArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
+    let destination = destination(args)?;
+    let whole = Graph::load(&args.graph)?;
+    let selection = args.selection();
+    // Diagrams select for themselves, so that their legend can say how much
+    // they show; the data formats get the selected graph.
+    let graph = if args.format.is_diagram() {
+        Cow::Borrowed(&whole)
+    } else {
+        selection.apply(&whole)
+    };
+    let outputs = args.format.outputs(&selection);
+    match destination {
+        Destination::Stdout => {
+            let mut out = stdout();
+            single(&outputs)?
+                .exporter
+                .write(&graph, &mut out)
+                .context("cannot write to standard output")?;
+            finish_output(out)?;
+        }
+        Destination::File(path) => {
+            let exporter = &single(&outputs)?.exporter;
+            write_atomic(&path, |out| exporter.write(&graph, out))?;
+            reporter.note(&format!("wrote {}", path.display()));
+        }
+        Destination::Directory(dir) => {
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("cannot create the directory {}", dir.display()))?;
+            for output in &outputs {
+                let path = dir.join(output.file_name);
+                write_atomic(&path, |out| output.exporter.write(&graph, out))?;
+                reporter.note(&format!("wrote {}", path.display()));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn single(outputs: &[Output]) -> anyhow::Result<&Output> {
+    match outputs {
+        [one] => Ok(one),
+        _ => bail!(
+            "this format writes {} files: give a directory with -o DIR",
+            outputs.len()
+        ),
+    }
+}
+
+/// `-o`, or beside the graph file: `out/graph.json` gives `out/graph.svg`,
+/// or `out/nodes.csv` and `out/edges.csv`.
+fn destination(args: &ExportArgs) -> anyhow::Result<Destination> {
+    let format = args.format;
+    let to_stdout = match &args.output {
+        Some(o) => o == "-",
+        None => args.graph == "-",
+    };
+    if to_stdout {
+        if format.is_binary() {
+            bail!(
+                "{format} is binary and is not written to standard output: give a file with -o FILE.{format}"
+            );
+        }
+        if format == Format::Csv {
+            bail!(
+                "csv writes two files, nodes.csv and edges.csv: give their directory with -o DIR"
+            );
+        }
+        return Ok(Destination::Stdout);
+    }
+    let path = match &args.output {
+        Some(o) => PathBuf::from(o),
+        None if format == Format::Csv => beside(&args.graph),
+        None => {
+            let path = Path::new(&args.graph).with_extension(format.as_str());
+            if path == Path::new(&args.graph) {
+                bail!(
+                    "{} is already {format}: give another file with -o",
+                    args.graph
+                );
+            }
+            path
+        }
+    };
+    Ok(if format == Format::Csv {
+        Destination::Directory(path)
+    } else {
+        Destination::File(path)
+    })
+}
+
+/// The directory a file is in (`.` for a bare name).
+fn beside(file: &str) -> PathBuf {
+    match Path::new(file).parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}

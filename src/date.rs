@@ -1,0 +1,190 @@
+//! Calendar dates of possibly partial precision (`2024`, `2024-12`, `2024-12-08`),
+//! as gazetteer facts and news documents give them.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A date known to the year, the month or the day. Orders chronologically, a
+/// less precise date before the more precise dates it contains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    /// 1–12, or 0 when unknown.
+    month: u8,
+    /// 1–31, or 0 when unknown.
+    day: u8,
+}
+
+impl Date {
+    /// A date from its parts; `month` and `day` are 0 when unknown. `None` when
+    /// out of range.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        let valid = (0..=9999).contains(&year)
+            && month <= 12
+            && day <= days_in_month(year, month)
+            && (month != 0 || day == 0);
+        valid.then_some(Date { year, month, day })
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The first day the date covers: `2024` → `2024-01-01`, `2024-12` →
+    /// `2024-12-01`; a full date is itself. For formats that want whole days.
+    pub fn first_day(self) -> Date {
+        Date {
+            month: self.month.max(1),
+            day: self.day.max(1),
+            ..self
+        }
+    }
+
+    /// The last day the date covers: `2024` → `2024-12-31`, `2024-02` →
+    /// `2024-02-29`; a full date is itself.
+    pub fn last_day(self) -> Date {
+        let month = if self.month == 0 { 12 } else { self.month };
+        let day = if self.day == 0 {
+            days_in_month(self.year, month)
+        } else {
+            self.day
+        };
+        Date { month, day, ..self }
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        0 => 0,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if self.month != 0 {
+            write!(f, "-{:02}", self.month)?;
+        }
+        if self.day != 0 {
+            write!(f, "-{:02}", self.day)?;
+        }
+        Ok(())
+    }
+}
+
+/// Error for a string that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "'{}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for DateError {}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(s: &str) -> Result<Date, DateError> {
+        let err = || DateError(s.to_string());
+        let mut parts = s.split('-');
+        let year_part = parts.next().filter(|p| p.len() == 4).ok_or_else(err)?;
+        let year = year_part.parse().map_err(|_| err())?;
+        let mut next = |width: usize| -> Result<u8, DateError> {
+            match parts.next() {
+                None => Ok(0),
+                Some(p) if p.len() == width && p.bytes().all(|b| b.is_ascii_digit()) => {
+                    p.parse().map_err(|_| err())
+                }
+                Some(_) => Err(err()),
+            }
+        };
+        let month = next(2)?;
+        let day = next(2)?;
+        if parts.next().is_some() || (month == 0 && s.len() > 4) {
+            return Err(err());
+        }
+        Date::new(year, month, day).ok_or_else(err)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        // A visitor reads the text in place: a graph file holds two dates an
+        // edge, and a String for each would be millions of allocations.
+        struct DateText;
+        impl serde::de::Visitor<'_> for DateText {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date: YYYY, YYYY-MM or YYYY-MM-DD")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Date, E> {
+                s.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(DateText)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_partial_dates() {
+        for s in ["2024", "2024-12", "2024-12-08", "2024-02-29"] {
+            assert_eq!(s.parse::<Date>().unwrap().to_string(), s);
+        }
+        for bad in [
+            "24",
+            "2024-13",
+            "2024-1-2",
+            "2023-02-29",
+            "2024-12-08-1",
+            "x",
+            "",
+        ] {
+            assert!(bad.parse::<Date>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn partial_dates_widen_to_whole_days() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        let span = |s: &str| (d(s).first_day().to_string(), d(s).last_day().to_string());
+        assert_eq!(span("2024"), ("2024-01-01".into(), "2024-12-31".into()));
+        assert_eq!(span("2024-02"), ("2024-02-01".into(), "2024-02-29".into()));
+        assert_eq!(span("2023-02"), ("2023-02-01".into(), "2023-02-28".into()));
+        assert_eq!(
+            span("2024-12-08"),
+            ("2024-12-08".into(), "2024-12-08".into())
+        );
+    }
+
+    #[test]
+    fn orders_chronologically() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert!(d("2024") < d("2024-01"));
+        assert!(d("2024-12") < d("2024-12-08"));
+        assert!(d("2024-12-31") < d("2025"));
+    }
+}

@@ -1,0 +1,364 @@
+//! Exporters: the graph in the formats other tools read, one file per format
+//! behind one trait, each streaming into a writer.
+//!
+//! | [`Format`] | file | for | written by |
+//! |---|---|---|---|
+//! | `dot` | `graph.dot` | Graphviz | [`dot`], with graphviz-rust's model and printer |
+//! | `svg`, `png` | `graph.svg`, `graph.png` | people | [`render`]: the DOT, laid out by Graphviz |
+//! | `json` | `graph.json` | networkx, d3, actorgraph | [`json`]: the node-link graph file |
+//! | `gexf` | `graph.gexf` | Gephi, networkx, graphology | [`gexf`]: GEXF 1.3, with quick-xml |
+//! | `graphml` | `graph.graphml` | yEd, igraph, networkx, Gephi | [`graphml`], with quick-xml |
+//! | `csv` | `nodes.csv`, `edges.csv` | Gephi's spreadsheet import | [`csv`], with the csv crate |
+//!
+//! Diagrams (`dot`, `svg`, `png`) show a [`Selection`] of the graph, by default
+//! the [`Selection::DIAGRAM_NODES`] strongest actors, so that a diagram of a real
+//! corpus stays readable; the data formats hold the whole graph.
+//!
+//! # One graph, the same values in every data format
+//!
+//! The data formats hold one node per actor (id = gazetteer id) and one edge
+//! per graph edge, parallel edges included, each with the id
+//! [`Graph::edge_id`] gives it. GEXF and GraphML are undirected graphs whose
+//! edges say `directed`, `from` and `to`, as the node-link JSON is, because
+//! networkx refuses files that mix directed and undirected edges, and networkx
+//! and igraph do not keep which end of an undirected edge came first. CSV,
+//! which Gephi reads per row, says `Directed` or `Undirected` on each edge.
+//! Attributes:
+//!
+//! | node | value | edge | value |
+//! |---|---|---|---|
+//! | `label` | canonical name | `type` | edge type (`co_mention`, `meets`, …); GEXF's `kind` |
+//! | `type` | `person`, `group`, `place` | `directed` | true when `from` acts on `to` |
+//! | `mentions` | integer | `from`, `to` | the source and target ids (GEXF, GraphML) |
+//! | `docs` | integer | `weight` | number |
+//! | `first`, `last` | dates as in the graph (`2024`, `2024-12`, `2024-12-08`) | `docs`, `first`, `last` | as for nodes |
+//! | `aliases` | the surface forms, most frequent first, as a JSON array of strings | `trigger` | the most frequent trigger word |
+//! | | | `evidence`, `evidence_doc` | the earliest evidence's snippet and document |
+//! | | | `key` | the edge id again (GraphML, for igraph) |
+//!
+//! A value the graph lacks (no date, no trigger, no evidence) is left out
+//! rather than written empty. The JSON keeps everything, every evidence
+//! included.
+//!
+//! # Text
+//!
+//! Names and snippets keep every character: quotes, `<`, `>`, `&`,
+//! backslashes, newlines, tabs, emoji, Arabic script, right-to-left marks. The
+//! formats' own escaping (the writers' job) carries them, with two documented
+//! exceptions where a format cannot:
+//!
+//! - XML 1.0 (GEXF, GraphML, and the SVG Graphviz writes) forbids the control
+//!   characters U+0001–U+001F other than tab, line feed and carriage return, and
+//!   the non-characters U+FFFE and U+FFFF; they become U+FFFD (`�`).
+//! - DOT labels and tooltips show a carriage return or CRLF as a line break,
+//!   like a line feed, and the control characters above as U+FFFD. In SVG
+//!   tooltips a tab reads as a space: Graphviz writes it raw into an XML
+//!   attribute, where XML parsers normalize it.
+//!
+//! `aliases` is a JSON array, whose `` escapes carry control characters
+//! through XML too.
+//!
+//! # Writing files
+//!
+//! [`write_atomic`] writes a file under a temporary name beside it and renames
+//! it into place, so an interrupted run never leaves half a file where a good
+//! one stood; [`write_formats`] writes several formats into a directory that way.
+//!
+//! ```
+//! use actorgraph::export::{self, Format};
+//! use actorgraph::graph::{Graph, Header};
+//!
+//! let graph = Graph::new(Header::default(), vec![], vec![]);
+//! let dir = tempfile::tempdir().unwrap();
+//! let written = export::write_formats(&graph, &[Format::Json, Format::Gexf], dir.path()).unwrap();
+//! assert_eq!(written, [dir.path().join("graph.json"), dir.path().join("graph.gexf")]);
+//! ```
+
+pub mod csv;
+pub mod dot;
+pub mod gexf;
+pub mod graphml;
+pub mod json;
+mod palette;
+pub mod render;
+mod select;
+mod text;
+
+use std::fmt;
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+pub use render::graphviz_available;
+pub use select::Selection;
+
+use crate::error::{Error, Result};
+use crate::graph::Graph;
+
+/// Writes a graph in one format.
+pub trait Exporter {
+    /// Writes `graph` to `out`, streaming. Errors are the writer's, or for
+    /// rendered images Graphviz's (missing, or failing).
+    fn write(&self, graph: &Graph, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// An output format of `export` and `build --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// Graphviz DOT: a styled diagram, with a legend.
+    Dot,
+    /// The diagram as SVG, laid out by Graphviz.
+    Svg,
+    /// The diagram as PNG, laid out by Graphviz.
+    Png,
+    /// The node-link graph file (what `build` writes).
+    Json,
+    /// GEXF 1.3, Gephi's format.
+    Gexf,
+    /// GraphML.
+    Graphml,
+    /// Gephi's spreadsheet import: `nodes.csv` and `edges.csv`.
+    Csv,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 7] = [
+        Format::Dot,
+        Format::Svg,
+        Format::Png,
+        Format::Json,
+        Format::Gexf,
+        Format::Graphml,
+        Format::Csv,
+    ];
+
+    /// The name on the command line: `dot`, `svg`, `png`, `json`, `gexf`, `graphml`, `csv`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Dot => "dot",
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Json => "json",
+            Format::Gexf => "gexf",
+            Format::Graphml => "graphml",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// True for the diagrams (`dot`, `svg`, `png`), which show a [`Selection`].
+    pub fn is_diagram(self) -> bool {
+        matches!(self, Format::Dot | Format::Svg | Format::Png)
+    }
+
+    /// True for the formats Graphviz renders (`svg`, `png`); see [`graphviz_available`].
+    pub fn needs_graphviz(self) -> bool {
+        matches!(self, Format::Svg | Format::Png)
+    }
+
+    /// True when the format is binary and has no business on a terminal (`png`).
+    pub fn is_binary(self) -> bool {
+        self == Format::Png
+    }
+
+    /// The files the format writes, with their default names and exporters:
+    /// one file for every format but `csv`, which writes two. Diagrams show
+    /// `diagram` of the graph.
+    pub fn outputs(self, diagram: &Selection) -> Vec<Output> {
+        let one = |file_name, exporter: Box<dyn Exporter>| {
+            vec![Output {
+                file_name,
+                exporter,
+            }]
+        };
+        let dot = || dot::Dot::new(diagram.clone());
+        match self {
+            Format::Dot => one("graph.dot", Box::new(dot())),
+            Format::Svg => one("graph.svg", Box::new(render::Rendered::svg(dot()))),
+            Format::Png => one("graph.png", Box::new(render::Rendered::png(dot()))),
+            Format::Json => one("graph.json", Box::new(json::Json)),
+            Format::Gexf => one("graph.gexf", Box::new(gexf::Gexf)),
+            Format::Graphml => one("graph.graphml", Box::new(graphml::Graphml)),
+            Format::Csv => vec![
+                Output {
+                    file_name: "nodes.csv",
+                    exporter: Box::new(csv::NodeTable),
+                },
+                Output {
+                    file_name: "edges.csv",
+                    exporter: Box::new(csv::EdgeTable),
+                },
+            ],
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Format {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.as_str() == s)
+            .ok_or_else(|| {
+                let known: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+                Error::Invalid(format!(
+                    "unknown format '{s}' (known: {})",
+                    known.join(", ")
+                ))
+            })
+    }
+}
+
+/// One file a format writes: its default name and the exporter that writes it.
+pub struct Output {
+    /// `graph.dot`, `nodes.csv`, ….
+    pub file_name: &'static str,
+    /// Writes the file's content.
+    pub exporter: Box<dyn Exporter>,
+}
+
+/// Writes `graph` into `out_dir` (created if missing) in each format, under
+/// the default names of [`Format::outputs`] (`graph.json`, `graph.svg`,
+/// `nodes.csv` and `edges.csv`, …), each file atomically; diagrams show
+/// [`Selection::diagram`]. Returns the paths written, in order.
+///
+/// `svg` and `png` need Graphviz: check [`graphviz_available`] first to leave
+/// them out quietly, or get an error that says how to install it. Files
+/// written before an error stay; no file is left half written.
+pub fn write_formats(graph: &Graph, formats: &[Format], out_dir: &Path) -> Result<Vec<PathBuf>> {
+    fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
+    let diagram = Selection::diagram();
+    let mut written = Vec::new();
+    for format in formats {
+        for output in format.outputs(&diagram) {
+            let path = out_dir.join(output.file_name);
+            write_atomic(&path, |out| output.exporter.write(graph, out))?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}
+
+/// Writes a file atomically: `write` fills a temporary file in the same
+/// directory (created if missing; buffered), which is then flushed, synced and
+/// renamed to `path`.
+/// On any error the temporary file is removed and `path` is untouched; the
+/// error names `path`.
+///
+/// ```
+/// use std::io::Write;
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("hello.txt");
+/// actorgraph::export::write_atomic(&path, |out| out.write_all(b"hello\n")).unwrap();
+/// assert_eq!(std::fs::read_to_string(&path).unwrap(), "hello\n");
+/// ```
+pub fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
+    let fail = |e: io::Error| Error::io(path, e);
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let temp = temp_builder().tempfile_in(dir).map_err(fail)?;
+    let mut out = BufWriter::with_capacity(1 << 16, temp);
+    write(&mut out).map_err(fail)?;
+    let temp = out.into_inner().map_err(|e| fail(e.into_error()))?;
+    temp.as_file().sync_all().map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// A hidden temporary name, with the permissions of an ordinary new file
+/// (tempfile's default, 0600, would make outputs private).
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".actorgraph-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::tests::sample;
+
+    #[test]
+    fn format_names_round_trip() {
+        for format in Format::ALL {
+            assert_eq!(format.as_str().parse::<Format>().unwrap(), format);
+        }
+        let err = "pdf".parse::<Format>().unwrap_err().to_string();
+        assert!(
+            err.contains("unknown format 'pdf'") && err.contains("graphml"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn write_formats_names_the_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let formats = [Format::Json, Format::Dot, Format::Csv];
+        let written = write_formats(&sample(), &formats, &out).unwrap();
+        let names: Vec<_> = written.iter().map(|p| p.file_name().unwrap()).collect();
+        assert_eq!(names, ["graph.json", "graph.dot", "nodes.csv", "edges.csv"]);
+        let json = fs::read(out.join("graph.json")).unwrap();
+        assert_eq!(
+            Graph::read_json("graph.json", json.as_slice()).unwrap(),
+            sample()
+        );
+        let leftovers = fs::read_dir(&out).unwrap().count();
+        assert_eq!(leftovers, 4, "no temporary files stay behind");
+    }
+
+    #[test]
+    fn write_atomic_leaves_the_old_file_on_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("graph.dot");
+        fs::write(&path, "old").unwrap();
+        let err = write_atomic(&path, |out| {
+            out.write_all(b"half")?;
+            Err(io::Error::other("interrupted"))
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("graph.dot: interrupted"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_are_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("graph.json");
+        write_atomic(&path, |out| out.write_all(b"{}")).unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o044, 0o044 & !umask(), "mode {mode:o}");
+    }
+
+    #[cfg(unix)]
+    fn umask() -> u32 {
+        // The umask of this process, read back from a file made with 0o666.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("probe");
+        fs::write(&path, "").unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        0o666 & !fs::metadata(&path).unwrap().permissions().mode()
+    }
+}

@@ -1,0 +1,162 @@
+//! Which part of the graph a diagram shows: the strongest actors and the edges
+//! worth drawing, so that a diagram of a whole corpus stays readable.
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::collections::HashSet;
+
+use crate::graph::{Edge, EdgeKind, Graph};
+
+/// A part of the graph: edges of some types and weights, then the strongest
+/// actors among those left.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selection {
+    /// Keep at most this many actors, the strongest first: the highest total
+    /// weight of their (kept) edges, then the most mentions, then by id. `None`
+    /// keeps every actor.
+    pub max_nodes: Option<usize>,
+    /// Leave out edges whose weight is below this.
+    pub min_weight: f64,
+    /// Keep only edges of these types; `None` keeps all.
+    pub types: Option<Vec<EdgeKind>>,
+}
+
+impl Default for Selection {
+    /// The whole graph.
+    fn default() -> Selection {
+        Selection {
+            max_nodes: None,
+            min_weight: 0.0,
+            types: None,
+        }
+    }
+}
+
+impl Selection {
+    /// How many actors a diagram shows unless told otherwise: more turn a
+    /// diagram into a hairball.
+    pub const DIAGRAM_NODES: usize = 150;
+
+    /// The whole graph.
+    pub fn all() -> Selection {
+        Selection::default()
+    }
+
+    /// What diagrams show by default: the [`Selection::DIAGRAM_NODES`] strongest actors.
+    pub fn diagram() -> Selection {
+        Selection {
+            max_nodes: Some(Selection::DIAGRAM_NODES),
+            ..Selection::default()
+        }
+    }
+
+    /// True when edges are left out by type or weight.
+    fn filters_edges(&self) -> bool {
+        self.min_weight > 0.0 || self.types.is_some()
+    }
+
+    fn keeps(&self, edge: &Edge) -> bool {
+        edge.weight >= self.min_weight && self.types.as_ref().is_none_or(|t| t.contains(&edge.kind))
+    }
+
+    /// The selected subgraph. When edges are left out by type or weight,
+    /// actors left with no edge are left out too: they would only be in the
+    /// diagram because of the filter.
+    pub fn apply<'g>(&self, graph: &'g Graph) -> Cow<'g, Graph> {
+        let mut graph = Cow::Borrowed(graph);
+        if self.filters_edges() {
+            let edges = graph.filter(|_| true, |e| self.keeps(e));
+            let linked: HashSet<u32> = edges
+                .edges()
+                .iter()
+                .flat_map(|e| [e.source, e.target])
+                .collect();
+            let ids: HashSet<String> = linked.iter().map(|&i| edges.node(i).id.clone()).collect();
+            graph = Cow::Owned(edges.filter(|n| ids.contains(&n.id), |_| true));
+        }
+        match self.max_nodes {
+            Some(max) if max < graph.nodes().len() => {
+                let keep = strongest(&graph, max);
+                Cow::Owned(graph.filter(|n| keep.contains(&n.id), |_| true))
+            }
+            _ => graph,
+        }
+    }
+}
+
+/// The ids of the `max` strongest actors.
+fn strongest(graph: &Graph, max: usize) -> HashSet<String> {
+    let mut strength = vec![0.0f64; graph.nodes().len()];
+    for e in graph.edges() {
+        strength[e.source as usize] += e.weight;
+        strength[e.target as usize] += e.weight;
+    }
+    let mut order: Vec<usize> = (0..graph.nodes().len()).collect();
+    let nodes = graph.nodes();
+    order.sort_by(|&a, &b| {
+        strength[b]
+            .partial_cmp(&strength[a])
+            .unwrap_or(Ordering::Equal)
+            .then(nodes[b].mentions.cmp(&nodes[a].mentions))
+            .then(nodes[a].id.cmp(&nodes[b].id))
+    });
+    order
+        .into_iter()
+        .take(max)
+        .map(|i| nodes[i].id.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::tests::sample;
+
+    fn ids(graph: &Graph) -> Vec<&str> {
+        graph.nodes().iter().map(|n| n.id.as_str()).collect()
+    }
+
+    #[test]
+    fn the_whole_graph_is_not_copied() {
+        let g = sample();
+        assert!(matches!(Selection::all().apply(&g), Cow::Borrowed(_)));
+        assert!(matches!(Selection::diagram().apply(&g), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn max_nodes_keeps_the_strongest_actors() {
+        // Strengths: rashid 2 + 1 + 1 = 4, araji 2 + 1 + 0.5 = 3.5, syria 1.5.
+        let g = sample();
+        let two = Selection {
+            max_nodes: Some(2),
+            ..Selection::all()
+        };
+        let kept = two.apply(&g);
+        assert_eq!(ids(&kept), ["araji", "rashid"]);
+        assert_eq!(kept.edges().len(), 2);
+        let one = Selection {
+            max_nodes: Some(1),
+            ..Selection::all()
+        };
+        assert_eq!(ids(&one.apply(&g)), ["rashid"]);
+    }
+
+    #[test]
+    fn edge_filters_drop_the_actors_they_isolate() {
+        let g = sample();
+        let meets = Selection {
+            types: Some(vec![EdgeKind::Meets]),
+            ..Selection::all()
+        };
+        let kept = meets.apply(&g);
+        assert_eq!(ids(&kept), ["araji", "rashid"]);
+        assert_eq!(kept.edges().len(), 1);
+        let heavy = Selection {
+            min_weight: 1.0,
+            ..Selection::all()
+        };
+        let kept = heavy.apply(&g);
+        assert_eq!(kept.edges().len(), 3);
+        assert_eq!(ids(&kept), ["araji", "rashid", "syria"]);
+    }
+}

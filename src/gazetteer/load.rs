@@ -1,0 +1,105 @@
+//! Where gazetteers come from: the curated files embedded in the binary, or files
+//! and directories named with `-g`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::builder::GazetteerBuilder;
+use crate::error::Error;
+
+/// One gazetteer source, as given to one `-g`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The curated gazetteer bundled in the binary.
+    Builtin,
+    /// A `.toml` or `.tsv` file, or a directory of them.
+    Path(PathBuf),
+}
+
+impl Source {
+    /// `builtin` is the bundled gazetteer; anything else is a path.
+    pub fn parse(arg: &str) -> Source {
+        if arg == "builtin" {
+            Source::Builtin
+        } else {
+            Source::Path(PathBuf::from(arg))
+        }
+    }
+}
+
+/// The curated files, embedded at build time.
+pub(crate) static BUILTIN: &[(&str, &str)] = &[
+    ("places.toml", include_str!("../../gazetteer/places.toml")),
+    ("groups.toml", include_str!("../../gazetteer/groups.toml")),
+    ("people.toml", include_str!("../../gazetteer/people.toml")),
+];
+
+/// Names of files in a gazetteer directory that hold something other than entities.
+pub(crate) const NOT_ENTITIES: &[&str] = &["relations.toml"];
+
+pub(super) fn add_source(builder: &mut GazetteerBuilder, source: &Source) -> crate::Result<()> {
+    builder.begin_source();
+    match source {
+        Source::Builtin => {
+            for (name, text) in BUILTIN {
+                builder.add_toml(&format!("builtin:{name}"), text)?;
+            }
+            Ok(())
+        }
+        Source::Path(path) => add_path(builder, path),
+    }
+}
+
+fn add_path(builder: &mut GazetteerBuilder, path: &Path) -> crate::Result<()> {
+    let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_dir() {
+        return add_file(builder, path);
+    }
+    let mut files: Vec<PathBuf> = fs::read_dir(path)
+        .map_err(|e| Error::io(path, e))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            p.is_file()
+                && (name.ends_with(".toml") || name.ends_with(".tsv"))
+                && !NOT_ENTITIES.contains(&name)
+        })
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(Error::Invalid(format!(
+            "{}: no .toml or .tsv gazetteer files in this directory",
+            path.display()
+        )));
+    }
+    for file in files {
+        add_file(builder, &file)?;
+    }
+    Ok(())
+}
+
+fn add_file(builder: &mut GazetteerBuilder, path: &Path) -> crate::Result<()> {
+    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+    let name = path.display().to_string();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = crate::error::line_column(
+            &String::from_utf8_lossy(e.as_bytes()),
+            e.utf8_error().valid_up_to(),
+        );
+        Error::parse(
+            crate::error::Location {
+                file: name.clone(),
+                line,
+                column,
+            },
+            "not valid UTF-8; save the file as UTF-8",
+        )
+    })?;
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("tsv") => builder.add_tsv(&name, &text),
+        Some("toml") => builder.add_toml(&name, &text),
+        _ => Err(Error::Invalid(format!(
+            "{name}: a gazetteer file is .toml (curated) or .tsv (bulk list)"
+        ))),
+    }
+}

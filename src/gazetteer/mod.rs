@@ -1,0 +1,322 @@
+//! The gazetteer: the actors actorgraph knows, every name they go by, and the
+//! facts the graph stage turns into edges. Loaded from curated TOML files and
+//! bulk TSV lists (see `gazetteer/README.md` for the formats).
+//!
+//! ```
+//! use actorgraph::gazetteer::Gazetteer;
+//! let gazetteer = Gazetteer::from_toml_str("mine.toml", r#"
+//!     [[entity]]
+//!     id = "iraq"
+//!     name = "Iraq"
+//!     type = "place"
+//!     demonyms = ["Iraqi"]
+//! "#).unwrap();
+//! let iraq = gazetteer.entity_by_id("iraq").unwrap();
+//! assert_eq!(gazetteer.entity(iraq).name, "Iraq");
+//! assert_eq!(gazetteer.lookup("IRAQ")[0].entity, iraq);
+//! ```
+
+mod builder;
+mod curated;
+mod load;
+mod tsv;
+mod variants;
+mod words;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+pub use builder::GazetteerBuilder;
+pub use load::Source;
+pub use variants::variants;
+pub use words::is_common_word;
+
+use crate::date::Date;
+use crate::error::Location;
+use crate::graph::kind::EdgeKind;
+use crate::normalize::normalize;
+
+/// Index of an entity in its gazetteer.
+pub type EntityIndex = u32;
+
+/// What kind of actor an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    /// A person.
+    Person,
+    /// An organization, armed group, party, state body or news outlet.
+    Group,
+    /// A country, region, city, border crossing.
+    Place,
+}
+
+impl EntityType {
+    /// `person`, `group` or `place`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Group => "group",
+            EntityType::Place => "place",
+        }
+    }
+}
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for EntityType {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<EntityType, String> {
+        match s {
+            "person" => Ok(EntityType::Person),
+            "group" => Ok(EntityType::Group),
+            "place" => Ok(EntityType::Place),
+            _ => Err(format!(
+                "unknown entity type '{s}' (expected person, group or place)"
+            )),
+        }
+    }
+}
+
+/// How a name mentions its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A name or alias.
+    Name,
+    /// An all-capitals acronym (HTS, PMF), matched only in capitals.
+    Acronym,
+    /// A demonym of a place (Iraqi, Syrian), a weaker mention.
+    Demonym,
+}
+
+impl MentionKind {
+    /// `name`, `acronym` or `demonym`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Acronym => "acronym",
+            MentionKind::Demonym => "demonym",
+        }
+    }
+}
+
+/// One actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Stable slug (`ahmed-al-sharaa`) or bulk-list id (`gn:170063`).
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Person, group or place.
+    pub kind: EntityType,
+    /// Every name the entity is written as, the canonical name first.
+    pub names: Vec<Name>,
+    /// One-line description.
+    pub description: Option<String>,
+    /// Id of the entity's country.
+    pub country: Option<String>,
+    /// Wikidata Q-id.
+    pub wikidata: Option<String>,
+    /// Facts that become edges: roles, affiliations, where a place lies.
+    pub facts: Vec<Fact>,
+    /// Where the entity is defined.
+    pub location: Location,
+    /// True when it comes from a curated file (variants are generated for it).
+    pub curated: bool,
+}
+
+/// A name of an entity as the gazetteer writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    /// The name as written.
+    pub text: String,
+    /// Name, acronym or demonym.
+    pub kind: MentionKind,
+    /// Shared with another entity on purpose.
+    pub ambiguous: bool,
+    /// Line where it is written.
+    pub line: u32,
+}
+
+/// A fact about an entity that the graph stage turns into an edge from the
+/// entity to `target`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// The edge type.
+    pub kind: EdgeKind,
+    /// Id of the other entity.
+    pub target: String,
+    /// The title of a role ("Prime Minister").
+    pub title: Option<String>,
+    /// Since when.
+    pub from: Option<Date>,
+    /// Until when; `None` while it holds.
+    pub to: Option<Date>,
+    /// Where it is written, for evidence (`gazetteer:people.toml:12`).
+    pub location: Location,
+}
+
+/// A normalized name and the entity it may stand for; one name can have several
+/// candidates (an acronym and an ordinary word, or an alias shared on purpose),
+/// tried in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// The entity.
+    pub entity: EntityIndex,
+    /// How the name mentions it.
+    pub kind: MentionKind,
+    /// True for a generated spelling variant.
+    pub generated: bool,
+    /// True when the name is a common English word (case then matters in headlines).
+    pub common_word: bool,
+    /// True for a bulk-list name written with a capital: it matches only where
+    /// the text capitalizes it too, so a list's "Company" or "Market" does not
+    /// match the words "company" and "market".
+    pub capitalized: bool,
+}
+
+/// How serious a problem found while loading a gazetteer is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth a look; the gazetteer still works as intended.
+    Warning,
+    /// The gazetteer does not say what its author meant.
+    Error,
+}
+
+/// A problem found while loading a gazetteer, reported by `gazetteer check`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    /// Where.
+    pub location: Location,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{}: {level}: {}", self.location, self.message)
+    }
+}
+
+/// A loaded gazetteer: entities, their names normalized for matching, and the
+/// problems found on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    by_id: HashMap<String, EntityIndex>,
+    names: HashMap<String, Vec<Candidate>>,
+    problems: Vec<Problem>,
+    sources: Vec<String>,
+    fingerprint: u64,
+}
+
+impl Gazetteer {
+    /// The bundled, curated gazetteer.
+    pub fn builtin() -> crate::Result<Gazetteer> {
+        Gazetteer::load(&[Source::Builtin])
+    }
+
+    /// Loads and merges several sources in order.
+    pub fn load(sources: &[Source]) -> crate::Result<Gazetteer> {
+        let mut builder = GazetteerBuilder::new();
+        for source in sources {
+            load::add_source(&mut builder, source)?;
+        }
+        Ok(builder.finish())
+    }
+
+    /// A gazetteer from one curated TOML text (for tests and examples).
+    pub fn from_toml_str(file: &str, text: &str) -> crate::Result<Gazetteer> {
+        let mut builder = GazetteerBuilder::new();
+        builder.add_toml(file, text)?;
+        Ok(builder.finish())
+    }
+
+    /// All entities, in load order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity at an index.
+    pub fn entity(&self, index: EntityIndex) -> &Entity {
+        &self.entities[index as usize]
+    }
+
+    /// The index of the entity with this id.
+    pub fn entity_by_id(&self, id: &str) -> Option<EntityIndex> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The candidates for a name, after normalization ("turkiye" finds Türkiye).
+    pub fn lookup(&self, name: &str) -> &[Candidate] {
+        self.names
+            .get(normalize(name).as_str())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every normalized name with its candidates, in no particular order.
+    pub fn names(&self) -> impl Iterator<Item = (&str, &[Candidate])> {
+        self.names.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+
+    /// Number of distinct normalized names.
+    pub fn name_count(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Problems found while loading, sorted by file and line.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The sources loaded, as named (`builtin:people.toml`, `my/list.tsv`).
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+
+    /// A fingerprint of the loaded files' contents (FNV-1a, 64 bits), so a graph
+    /// can say which gazetteer built it.
+    pub fn fingerprint(&self) -> String {
+        format!("{:016x}", self.fingerprint)
+    }
+}
+
+/// FNV-1a, 64 bits: stable across Rust versions and platforms, unlike std's hasher.
+pub(crate) fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x100_0000_01b3);
+    }
+    hash
+}
+
+/// True when the letters of a name are all capitals and there are at least two:
+/// `HTS`, `U.S.`; such a name matches only in capitals.
+pub fn is_acronym(name: &str) -> bool {
+    let mut letters = 0;
+    for c in name.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}

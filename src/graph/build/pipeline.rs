@@ -1,0 +1,84 @@
+//! The build over a whole corpus: one thread reads documents in batches, the
+//! worker pool analyzes each batch, and the calling thread merges the results in
+//! corpus order. Reading overlaps analysis; memory holds two batches of text.
+
+use std::sync::mpsc::sync_channel;
+
+use rayon::prelude::*;
+
+use super::{Analyzer, DocumentGraph, GraphBuilder};
+use crate::corpus::{Corpus, Document, Item, Warning};
+
+/// A batch closes at this many bytes of text or this many documents.
+const BATCH_BYTES: usize = 8 << 20;
+const BATCH_DOCS: usize = 2048;
+
+/// What the pipeline reports as it goes.
+pub trait Progress {
+    /// A problem with an input (the run goes on).
+    fn warning(&mut self, warning: &Warning);
+    /// A batch was merged: documents and bytes read so far.
+    fn merged(&mut self, documents: u64, bytes: u64);
+}
+
+/// Runs the corpus through `analyzer` on `threads` workers (0: all cores) into
+/// `builder`. The graph does not depend on the number of threads.
+pub fn build_corpus(
+    corpus: Corpus,
+    analyzer: &Analyzer,
+    builder: &mut GraphBuilder,
+    threads: usize,
+    progress: &mut dyn Progress,
+) -> crate::Result<()> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| crate::Error::Invalid(format!("cannot start worker threads: {e}")))?;
+    let (send, receive) = sync_channel::<Vec<Item>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || read_batches(corpus, |batch| send.send(batch).is_ok()));
+        let (mut documents, mut bytes) = (0u64, 0u64);
+        for batch in receive {
+            let docs: Vec<&Document> = batch
+                .iter()
+                .filter_map(|item| match item {
+                    Item::Document(d) => Some(d),
+                    Item::Warning(w) => {
+                        progress.warning(w);
+                        None
+                    }
+                })
+                .collect();
+            let graphs: Vec<DocumentGraph> =
+                pool.install(|| docs.par_iter().map(|d| analyzer.analyze(d)).collect());
+            for (doc, graph) in docs.iter().zip(graphs) {
+                documents += 1;
+                bytes += doc.text.len() as u64;
+                builder.add(doc, graph);
+            }
+            progress.merged(documents, bytes);
+        }
+    });
+    Ok(())
+}
+
+/// Reads the corpus into batches; stops early when `send` returns false.
+fn read_batches(corpus: Corpus, mut send: impl FnMut(Vec<Item>) -> bool) {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    for item in corpus {
+        if let Item::Document(d) = &item {
+            bytes += d.text.len();
+        }
+        batch.push(item);
+        if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
+            if !send(std::mem::take(&mut batch)) {
+                return;
+            }
+            bytes = 0;
+        }
+    }
+    if !batch.is_empty() {
+        send(batch);
+    }
+}

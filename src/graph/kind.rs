@@ -1,0 +1,138 @@
+//! The vocabulary of edge types: the one place that says what a link between two
+//! actors can mean.
+//!
+//! | type | direction | from |
+//! |---|---|---|
+//! | `co_mention` | undirected | two actors named in one scope (sentence by default) |
+//! | `meets` | source meets target | text: met, held talks with, received, visited |
+//! | `communicates` | source speaks to target | text: phone call, spoke with, told, discussed … with |
+//! | `supports` | source backs target | text (backs, supports, stands by, X-backed); gazetteer |
+//! | `opposes` | source against target | text: condemned, denounced, warned, accused; gazetteer |
+//! | `attacks` | source attacks target | text: attacked, struck, targeted, seized, captured, fought |
+//! | `leads` | leader → group | text ("HTS leader X", "who leads"); gazetteer roles |
+//! | `member_of` | member → group | text; gazetteer affiliations |
+//! | `located_in` | place → enclosing place | text; gazetteer `country`, `located_in` |
+//! | `holds_office` | person → country | gazetteer roles whose `of` is a place |
+//! | `allied_with` | undirected | gazetteer |
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// What an edge says about two actors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EdgeKind {
+    /// Named together within one scope; the weakest, most common link.
+    CoMention,
+    /// Met in person.
+    Meets,
+    /// Spoke, wrote or phoned.
+    Communicates,
+    /// Backs, supports, stands by.
+    Supports,
+    /// Condemns, denounces, warns, accuses.
+    Opposes,
+    /// Attacks, strikes, seizes, fights.
+    Attacks,
+    /// Leads a group.
+    Leads,
+    /// Belongs to a group.
+    MemberOf,
+    /// Lies within a place.
+    LocatedIn,
+    /// Holds an office of a country.
+    HoldsOffice,
+    /// Allied with.
+    AlliedWith,
+}
+
+impl EdgeKind {
+    /// Every edge type, in a stable order.
+    pub const ALL: [EdgeKind; 11] = [
+        EdgeKind::CoMention,
+        EdgeKind::Meets,
+        EdgeKind::Communicates,
+        EdgeKind::Supports,
+        EdgeKind::Opposes,
+        EdgeKind::Attacks,
+        EdgeKind::Leads,
+        EdgeKind::MemberOf,
+        EdgeKind::LocatedIn,
+        EdgeKind::HoldsOffice,
+        EdgeKind::AlliedWith,
+    ];
+
+    /// The name used in files and on the command line: `co_mention`, `meets`, ….
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeKind::CoMention => "co_mention",
+            EdgeKind::Meets => "meets",
+            EdgeKind::Communicates => "communicates",
+            EdgeKind::Supports => "supports",
+            EdgeKind::Opposes => "opposes",
+            EdgeKind::Attacks => "attacks",
+            EdgeKind::Leads => "leads",
+            EdgeKind::MemberOf => "member_of",
+            EdgeKind::LocatedIn => "located_in",
+            EdgeKind::HoldsOffice => "holds_office",
+            EdgeKind::AlliedWith => "allied_with",
+        }
+    }
+
+    /// True for types whose edges have a source and a target.
+    pub fn is_directed(self) -> bool {
+        !matches!(self, EdgeKind::CoMention | EdgeKind::AlliedWith)
+    }
+}
+
+impl fmt::Display for EdgeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Error for a name that is not an edge type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownEdgeKind(pub String);
+
+impl fmt::Display for UnknownEdgeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let known: Vec<&str> = EdgeKind::ALL.iter().map(|k| k.as_str()).collect();
+        write!(
+            f,
+            "unknown edge type '{}' (known: {})",
+            self.0,
+            known.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownEdgeKind {}
+
+impl FromStr for EdgeKind {
+    type Err = UnknownEdgeKind;
+
+    fn from_str(s: &str) -> Result<EdgeKind, UnknownEdgeKind> {
+        EdgeKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| UnknownEdgeKind(s.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for kind in EdgeKind::ALL {
+            assert_eq!(kind.as_str().parse::<EdgeKind>(), Ok(kind));
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        }
+        assert!("meet".parse::<EdgeKind>().is_err());
+    }
+}

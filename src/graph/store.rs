@@ -1,0 +1,216 @@
+//! The graph file: node-link JSON that `networkx.node_link_graph(json.load(f))`
+//! reads as it is (a MultiGraph; each edge's `key` is its id), with a `graph`
+//! header saying how it was made.
+//!
+//! ```json
+//! {"directed": false, "multigraph": true,
+//!  "graph": {"tool": "actorgraph", "version": "…", "gazetteer": "…", …},
+//!  "nodes": [{"id": "iraq", "label": "Iraq", "type": "place", "mentions": 12, …}],
+//!  "edges": [{"source": "iraq", "target": "syria", "key": "e0", "type": "co_mention",
+//!             "directed": false, "weight": 3.0, "docs": 2, "evidence": […], …}]}
+//! ```
+//!
+//! A directed edge also says `"from"` and `"to"`: networkx reads the file as an
+//! undirected MultiGraph, which may list an edge's ends in either order.
+
+use std::borrow::Cow;
+use std::io::{Read, Write};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Edge, EdgeKind, Evidence, Graph, Header, Node};
+use crate::date::Date;
+use crate::error::{Error, Location};
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    directed: bool,
+    multigraph: bool,
+    graph: &'a Header,
+    nodes: &'a [Node],
+    edges: Vec<EdgeOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct EdgeOut<'a> {
+    source: &'a str,
+    target: &'a str,
+    key: String,
+    #[serde(rename = "type")]
+    kind: EdgeKind,
+    directed: bool,
+    /// For directed edges, the acting end again as an attribute: networkx
+    /// reads the file as an undirected MultiGraph and may swap source and target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<&'a str>,
+    weight: f64,
+    docs: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last: Option<Date>,
+    triggers: &'a [String],
+    evidence: &'a [Evidence],
+}
+
+#[derive(Deserialize)]
+struct FileIn<'a> {
+    #[serde(default)]
+    graph: Header,
+    nodes: Vec<Node>,
+    #[serde(alias = "links", borrow)]
+    edges: Vec<EdgeIn<'a>>,
+}
+
+// Endpoints borrow from the file's bytes: two allocations fewer per edge.
+#[derive(Deserialize)]
+struct EdgeIn<'a> {
+    #[serde(borrow)]
+    source: Cow<'a, str>,
+    #[serde(borrow)]
+    target: Cow<'a, str>,
+    #[serde(rename = "type")]
+    kind: EdgeKind,
+    directed: bool,
+    weight: f64,
+    #[serde(default)]
+    docs: u64,
+    #[serde(default)]
+    first: Option<Date>,
+    #[serde(default)]
+    last: Option<Date>,
+    #[serde(default)]
+    triggers: Vec<String>,
+    #[serde(default)]
+    evidence: Vec<Evidence>,
+}
+
+impl Graph {
+    /// Writes the graph as node-link JSON, streaming.
+    pub fn write_json(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let edges = self
+            .edges()
+            .iter()
+            .enumerate()
+            .map(|(i, e)| EdgeOut {
+                source: &self.node(e.source).id,
+                target: &self.node(e.target).id,
+                key: Graph::edge_id(i),
+                kind: e.kind,
+                directed: e.directed,
+                from: e.directed.then(|| self.node(e.source).id.as_str()),
+                to: e.directed.then(|| self.node(e.target).id.as_str()),
+                weight: e.weight,
+                docs: e.docs,
+                first: e.first,
+                last: e.last,
+                triggers: &e.triggers,
+                evidence: &e.evidence,
+            })
+            .collect();
+        let file = FileOut {
+            directed: false,
+            multigraph: true,
+            graph: &self.header,
+            nodes: self.nodes(),
+            edges,
+        };
+        serde_json::to_writer(&mut *out, &file)?;
+        out.write_all(b"\n")
+    }
+
+    /// Reads a graph file. `name` is used in error messages.
+    pub fn read_json(name: &str, mut input: impl Read) -> crate::Result<Graph> {
+        let mut bytes = Vec::new();
+        input
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(name, e))?;
+        Graph::from_json_slice(name, &bytes)
+    }
+
+    /// Reads a graph file held in memory. Parsing a slice is several times
+    /// faster than parsing through `Read`, and lets strings borrow from it.
+    pub fn from_json_slice(name: &str, bytes: &[u8]) -> crate::Result<Graph> {
+        let file: FileIn = serde_json::from_slice(bytes).map_err(|e| {
+            Error::parse(
+                Location {
+                    file: name.to_string(),
+                    line: e.line() as u32,
+                    column: e.column() as u32,
+                },
+                format!("not an actorgraph graph file: {e}"),
+            )
+        })?;
+        let index: std::collections::HashMap<&str, u32> = file
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i as u32))
+            .collect();
+        let mut edges = Vec::with_capacity(file.edges.len());
+        for e in file.edges {
+            let find = |id: &str| {
+                index.get(id).copied().ok_or_else(|| {
+                    Error::parse(
+                        Location::line(name, 0),
+                        format!("an edge names node '{id}', which the file does not list"),
+                    )
+                })
+            };
+            edges.push(Edge {
+                source: find(&e.source)?,
+                target: find(&e.target)?,
+                kind: e.kind,
+                directed: e.directed,
+                weight: e.weight,
+                docs: e.docs,
+                first: e.first,
+                last: e.last,
+                triggers: e.triggers,
+                evidence: e.evidence,
+            });
+        }
+        Ok(Graph::new(file.graph, file.nodes, edges))
+    }
+
+    /// Reads a graph file from a path (`-` is standard input).
+    pub fn load(path: &str) -> crate::Result<Graph> {
+        if path == "-" {
+            return Graph::read_json("<stdin>", std::io::stdin().lock());
+        }
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        Graph::from_json_slice(path, &bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::graph::Graph;
+    use crate::graph::tests::sample;
+
+    #[test]
+    fn json_round_trip_keeps_everything() {
+        let g = sample();
+        let mut buf = Vec::new();
+        g.write_json(&mut buf).unwrap();
+        let back = Graph::read_json("g.json", buf.as_slice()).unwrap();
+        assert_eq!(back, g);
+        let text = String::from_utf8(buf).unwrap();
+        assert!(text.starts_with("{\"directed\":false,\"multigraph\":true,\"graph\":"));
+        assert!(text.contains("\"key\":\"e0\""));
+    }
+
+    #[test]
+    fn bad_files_name_line_and_column() {
+        let err = Graph::read_json("g.json", "{\"nodes\": [}".as_bytes()).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("g.json:1:12: not an actorgraph graph file"),
+            "{err}"
+        );
+        let err = Graph::read_json("g.json", r#"{"nodes": [], "edges": [{"source": "a", "target": "b", "type": "meets", "directed": true, "weight": 1}]}"#.as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("names node 'a'"), "{err}");
+    }
+}

@@ -1,0 +1,137 @@
+//! Which edges a query may use: edge types to keep or leave out, a date window,
+//! a minimum weight.
+
+use std::cmp::Ordering;
+
+use crate::date::Date;
+use crate::graph::{Edge, EdgeKind};
+
+/// The edges a query may walk along. The default admits every edge.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EdgeFilter {
+    /// Only these types; empty means every type.
+    pub types: Vec<EdgeKind>,
+    /// Never these types (applied after `types`).
+    pub exclude: Vec<EdgeKind>,
+    /// Only edges attested on or after this date.
+    pub since: Option<Date>,
+    /// Only edges attested on or before this date.
+    pub until: Option<Date>,
+    /// Only edges of at least this weight.
+    pub min_weight: Option<f64>,
+    /// Only edges that documents attest (`docs > 0`), not gazetteer facts alone.
+    pub attested: bool,
+}
+
+impl EdgeFilter {
+    /// True when a query may use the edge.
+    ///
+    /// The date window keeps an edge whose span `[first, last]` overlaps
+    /// `[since, until]`. A missing `first` is open towards the past and a
+    /// missing `last` towards the future (a gazetteer fact that still holds),
+    /// so an undated fact passes every window. Dates are compared at the
+    /// precision both know: `2024` overlaps `--since 2024-12-01`.
+    pub fn admits(&self, edge: &Edge) -> bool {
+        if !self.types.is_empty() && !self.types.contains(&edge.kind) {
+            return false;
+        }
+        if self.exclude.contains(&edge.kind) {
+            return false;
+        }
+        if self.min_weight.is_some_and(|w| edge.weight < w) {
+            return false;
+        }
+        if self.attested && edge.docs == 0 {
+            return false;
+        }
+        if let (Some(since), Some(last)) = (self.since, edge.last)
+            && coarse_cmp(last, since) == Ordering::Less
+        {
+            return false;
+        }
+        if let (Some(until), Some(first)) = (self.until, edge.first)
+            && coarse_cmp(first, until) == Ordering::Greater
+        {
+            return false;
+        }
+        true
+    }
+
+    /// True when the filter admits every edge.
+    pub fn is_empty(&self) -> bool {
+        *self == EdgeFilter::default()
+    }
+}
+
+/// Compares two dates on the parts both know: `2024` equals `2024-12-08`.
+/// Their printed forms are zero-padded, so a common prefix compares as dates do.
+fn coarse_cmp(a: Date, b: Date) -> Ordering {
+    let (a, b) = (a.to_string(), b.to_string());
+    let n = a.len().min(b.len());
+    a[..n].cmp(&b[..n])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::tests::sample;
+
+    fn date(s: &str) -> Option<Date> {
+        Some(s.parse().unwrap())
+    }
+
+    #[test]
+    fn types_and_exclusions() {
+        let g = sample();
+        let meets = EdgeFilter {
+            types: vec![EdgeKind::Meets],
+            ..EdgeFilter::default()
+        };
+        assert_eq!(g.edges().iter().filter(|e| meets.admits(e)).count(), 1);
+        let no_co = EdgeFilter {
+            exclude: vec![EdgeKind::CoMention],
+            ..EdgeFilter::default()
+        };
+        assert_eq!(g.edges().iter().filter(|e| no_co.admits(e)).count(), 1);
+        let heavy = EdgeFilter {
+            min_weight: Some(1.0),
+            ..EdgeFilter::default()
+        };
+        assert_eq!(g.edges().iter().filter(|e| heavy.admits(e)).count(), 3);
+        let mut fact = g.edges()[0].clone();
+        fact.docs = 0;
+        let attested = EdgeFilter {
+            attested: true,
+            ..EdgeFilter::default()
+        };
+        assert!(attested.admits(&g.edges()[0]) && !attested.admits(&fact));
+        assert!(EdgeFilter::default().is_empty());
+    }
+
+    #[test]
+    fn date_window_overlaps_the_edge_span() {
+        let mut edge = sample().edges()[0].clone();
+        edge.first = date("2024-11-30");
+        edge.last = date("2024-12-03");
+        let window = |since: &str, until: &str| EdgeFilter {
+            since: date(since),
+            until: date(until),
+            ..EdgeFilter::default()
+        };
+        let table = [
+            ("2024-12-01", "2024-12-02", true),
+            ("2024-12-03", "2025", true),
+            ("2024-12-04", "2025", false),
+            ("2023", "2024-11-29", false),
+            ("2024", "2024", true),
+            ("2024-12", "2024-12", true),
+        ];
+        for (since, until, want) in table {
+            assert_eq!(window(since, until).admits(&edge), want, "{since}..{until}");
+        }
+        edge.first = date("2017-01-28");
+        edge.last = None;
+        assert!(window("2025-01-01", "2025-02-01").admits(&edge));
+        assert!(!window("2010", "2016").admits(&edge));
+    }
+}

@@ -1,0 +1,140 @@
+//! `path`: the best routes between two actors under the user's constraints.
+
+use super::filter::EdgeFilter;
+use super::network::Network;
+use super::search::{Blocked, Metric, Path};
+use super::yen::{Ends, k_shortest};
+use crate::error::Error;
+use crate::graph::{Graph, NodeIndex};
+
+/// A question about the links between two actors.
+#[derive(Debug, Clone, Default)]
+pub struct PathQuery {
+    /// First actor.
+    pub from: NodeIndex,
+    /// Last actor.
+    pub to: NodeIndex,
+    /// How many routes, best first (Yen's algorithm when more than one).
+    pub k: usize,
+    /// What "best" means.
+    pub metric: Metric,
+    /// Which edges may be used.
+    pub filter: EdgeFilter,
+    /// An actor every route passes through.
+    pub via: Option<NodeIndex>,
+    /// Actors no route passes through.
+    pub avoid: Vec<NodeIndex>,
+}
+
+/// Up to `query.k` distinct loopless routes, best first; empty when the actors
+/// are not connected under the constraints. Connectivity ignores direction.
+///
+/// An error when the question contradicts itself: the same actor at both
+/// ends, or an end or the `via` actor also to be avoided.
+///
+/// ```
+/// use actorgraph::graph::Graph;
+/// use actorgraph::query::{PathQuery, find_paths};
+///
+/// let json = r#"{"nodes": [{"id": "a", "label": "A", "type": "person", "mentions": 1, "docs": 1},
+///                          {"id": "b", "label": "B", "type": "group", "mentions": 1, "docs": 1},
+///                          {"id": "c", "label": "C", "type": "place", "mentions": 1, "docs": 1}],
+///   "edges": [{"source": "a", "target": "b", "type": "leads", "directed": true, "weight": 2},
+///             {"source": "c", "target": "b", "type": "co_mention", "directed": false, "weight": 1}]}"#;
+/// let graph = Graph::read_json("g.json", json.as_bytes()).unwrap();
+/// let (a, c) = (graph.node_by_id("a").unwrap(), graph.node_by_id("c").unwrap());
+/// let paths = find_paths(&graph, &PathQuery { from: a, to: c, k: 1, ..PathQuery::default() }).unwrap();
+/// assert_eq!(paths[0].hops(), 2);
+/// ```
+pub fn find_paths(graph: &Graph, query: &PathQuery) -> crate::Result<Vec<Path>> {
+    check(graph, query)?;
+    let net = Network::new(graph, &query.filter);
+    let blocked = Blocked {
+        nodes: query.avoid.iter().copied().collect(),
+        links: Default::default(),
+    };
+    let ends = Ends {
+        from: query.from,
+        to: query.to,
+        via: query.via.filter(|&v| v != query.from && v != query.to),
+        blocked: &blocked,
+    };
+    Ok(k_shortest(&net, query.metric, query.k.max(1), ends))
+}
+
+fn check(graph: &Graph, query: &PathQuery) -> crate::Result<()> {
+    let label = |v: NodeIndex| graph.node(v).label.clone();
+    if query.from == query.to {
+        return Err(Error::Invalid(format!(
+            "both ends are {}: name two different actors",
+            label(query.from)
+        )));
+    }
+    let named = [
+        ("FROM", Some(query.from)),
+        ("TO", Some(query.to)),
+        ("--via", query.via),
+    ];
+    for (what, node) in named {
+        if let Some(v) = node
+            && query.avoid.contains(&v)
+        {
+            return Err(Error::Invalid(format!(
+                "{} is both {what} and avoided: drop it from --avoid",
+                label(v)
+            )));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::EdgeKind;
+    use crate::graph::tests::sample;
+
+    fn query(from: &str, to: &str) -> PathQuery {
+        let g = sample();
+        PathQuery {
+            from: g.node_by_id(from).unwrap(),
+            to: g.node_by_id(to).unwrap(),
+            k: 1,
+            ..PathQuery::default()
+        }
+    }
+
+    #[test]
+    fn routes_respect_filters_and_avoidance() {
+        let g = sample();
+        let paths = find_paths(&g, &query("araji", "syria")).unwrap();
+        assert_eq!(paths[0].nodes, [0, 2]);
+        let mut q = query("araji", "syria");
+        q.filter.exclude = vec![EdgeKind::CoMention];
+        assert!(find_paths(&g, &q).unwrap().is_empty());
+        let mut q = query("araji", "syria");
+        q.avoid = vec![1];
+        q.k = 3;
+        assert_eq!(find_paths(&g, &q).unwrap().len(), 1);
+        let mut q = query("araji", "syria");
+        q.via = Some(1);
+        assert_eq!(find_paths(&g, &q).unwrap()[0].nodes, [0, 1, 2]);
+    }
+
+    #[test]
+    fn contradictions_are_errors() {
+        let g = sample();
+        let err = find_paths(&g, &query("araji", "araji")).unwrap_err();
+        assert!(
+            err.to_string().contains("both ends are Qasim al-Araji"),
+            "{err}"
+        );
+        let mut q = query("araji", "syria");
+        q.avoid = vec![2];
+        let err = find_paths(&g, &q).unwrap_err();
+        assert!(
+            err.to_string().contains("Syria is both TO and avoided"),
+            "{err}"
+        );
+    }
+}

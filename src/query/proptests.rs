@@ -1,0 +1,328 @@
+//! Property tests on random graphs, where a plain second implementation checks
+//! each query (as petgraph checks A* against Dijkstra): routes by hops against
+//! breadth-first search, by strength against petgraph's Dijkstra, Yen's k
+//! routes against every simple route enumerated, Brandes' betweenness against
+//! counting shortest routes pair by pair.
+
+use std::collections::VecDeque;
+
+use proptest::prelude::*;
+
+use super::betweenness::{Sampling, betweenness};
+use super::filter::EdgeFilter;
+use super::network::Network;
+use super::path::{PathQuery, find_paths};
+use super::search::{Cost, Metric, Path};
+use crate::gazetteer::EntityType;
+use crate::graph::{Edge, EdgeKind, Graph, Header, Node, NodeIndex};
+
+const KINDS: [EdgeKind; 4] = [
+    EdgeKind::CoMention,
+    EdgeKind::Meets,
+    EdgeKind::Supports,
+    EdgeKind::AlliedWith,
+];
+
+fn node(i: usize) -> Node {
+    Node {
+        id: format!("n{i:02}"),
+        label: format!("Actor {i}"),
+        kind: EntityType::Person,
+        mentions: 1,
+        docs: 1,
+        first: None,
+        last: None,
+        aliases: vec![],
+    }
+}
+
+/// A graph of `n` actors; edges as (source, target, type, weight, year).
+fn build(n: usize, edges: &[(usize, usize, usize, u8, u8)]) -> Graph {
+    let edges = edges
+        .iter()
+        .map(|&(s, t, k, w, y)| {
+            let kind = KINDS[k % KINDS.len()];
+            let year = format!("{}", 2020 + i32::from(y % 5)).parse().ok();
+            Edge {
+                source: (s % n) as NodeIndex,
+                target: (t % n) as NodeIndex,
+                kind,
+                directed: kind.is_directed(),
+                weight: f64::from(w % 4 + 1) / 2.0,
+                docs: 1,
+                first: year,
+                last: year,
+                triggers: vec![],
+                evidence: vec![],
+            }
+        })
+        .collect();
+    Graph::new(Header::default(), (0..n).map(node).collect(), edges)
+}
+
+prop_compose! {
+    fn graphs()(n in 2usize..8)
+        (edges in prop::collection::vec((0..n, 0..n, 0usize..4, any::<u8>(), any::<u8>()), 0..(n * 3)), n in Just(n))
+        -> Graph {
+        build(n, &edges)
+    }
+}
+
+prop_compose! {
+    fn filters()(only in prop::option::of(0usize..4), exclude in prop::option::of(0usize..4), since in prop::option::of(0i32..5))
+        -> EdgeFilter {
+        EdgeFilter {
+            types: only.map(|k| vec![KINDS[k], KINDS[(k + 1) % 4]]).unwrap_or_default(),
+            exclude: exclude.map(|k| vec![KINDS[k]]).unwrap_or_default(),
+            since: since.and_then(|y| format!("{}", 2020 + y).parse().ok()),
+            until: None,
+            min_weight: None,
+            attested: false,
+        }
+    }
+}
+
+/// The weight of the best admitted edge between two actors, straight from the edge list.
+fn best_weight(g: &Graph, filter: &EdgeFilter, a: NodeIndex, b: NodeIndex) -> Option<f64> {
+    g.edges()
+        .iter()
+        .filter(|e| a != b && filter.admits(e))
+        .filter(|e| (e.source, e.target) == (a, b) || (e.source, e.target) == (b, a))
+        .map(|e| e.weight)
+        .max_by(f64::total_cmp)
+}
+
+/// Hops from `from` by a plain breadth-first search over the edge list.
+fn bfs(g: &Graph, filter: &EdgeFilter, from: NodeIndex, to: NodeIndex) -> Option<usize> {
+    let n = g.nodes().len() as NodeIndex;
+    let mut dist = vec![None; n as usize];
+    dist[from as usize] = Some(0);
+    let mut queue = VecDeque::from([from]);
+    while let Some(v) = queue.pop_front() {
+        for w in 0..n {
+            if dist[w as usize].is_none() && best_weight(g, filter, v, w).is_some() {
+                dist[w as usize] = Some(dist[v as usize].unwrap() + 1);
+                queue.push_back(w);
+            }
+        }
+    }
+    dist[to as usize]
+}
+
+/// The cost of a step written out again from the documentation of
+/// [`Metric`], so that the search's own cost function is checked too.
+fn reference_step(metric: Metric, weight: f64) -> Option<Cost> {
+    match metric {
+        Metric::Hops => Some(Cost::new(1.0, -weight)),
+        Metric::Strength => (weight > 0.0).then(|| Cost::new(1.0 / weight, 1.0)),
+    }
+}
+
+/// Every simple route, with its cost, by depth-first enumeration.
+fn all_routes(
+    g: &Graph,
+    filter: &EdgeFilter,
+    metric: Metric,
+    from: NodeIndex,
+    to: NodeIndex,
+) -> Vec<(Cost, Vec<NodeIndex>)> {
+    fn walk(
+        g: &Graph,
+        f: &EdgeFilter,
+        m: Metric,
+        to: NodeIndex,
+        route: &mut Vec<NodeIndex>,
+        cost: Cost,
+        out: &mut Vec<(Cost, Vec<NodeIndex>)>,
+    ) {
+        let v = *route.last().unwrap();
+        if v == to {
+            out.push((cost, route.clone()));
+            return;
+        }
+        for w in 0..g.nodes().len() as NodeIndex {
+            if route.contains(&w) {
+                continue;
+            }
+            if let Some(step) = best_weight(g, f, v, w).and_then(|x| reference_step(m, x)) {
+                route.push(w);
+                walk(g, f, m, to, route, cost + step, out);
+                route.pop();
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        g,
+        filter,
+        metric,
+        to,
+        &mut vec![from],
+        Cost::default(),
+        &mut out,
+    );
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out
+}
+
+fn close(a: Cost, b: Cost) -> bool {
+    (a.primary - b.primary).abs() < 1e-9 && (a.secondary - b.secondary).abs() < 1e-9
+}
+
+fn query(
+    g: &Graph,
+    from: usize,
+    to: usize,
+    k: usize,
+    metric: Metric,
+    filter: EdgeFilter,
+) -> PathQuery {
+    let n = g.nodes().len();
+    PathQuery {
+        from: (from % n) as NodeIndex,
+        to: (to % n) as NodeIndex,
+        k,
+        metric,
+        filter,
+        via: None,
+        avoid: vec![],
+    }
+}
+
+/// Checks that a route is a chain of real, admitted edges without a repeat.
+fn assert_chain(g: &Graph, q: &PathQuery, p: &Path) {
+    assert_eq!((p.nodes[0], *p.nodes.last().unwrap()), (q.from, q.to));
+    assert_eq!(p.edges.len() + 1, p.nodes.len());
+    for (h, &i) in p.edges.iter().enumerate() {
+        let e = &g.edges()[i];
+        let (a, b) = (p.nodes[h], p.nodes[h + 1]);
+        assert!(
+            (e.source, e.target) == (a, b) || (e.source, e.target) == (b, a),
+            "hop {h} of {p:?}"
+        );
+        assert!(q.filter.admits(e), "edge {i} fails the filter");
+        assert_eq!(
+            Some(e.weight),
+            best_weight(g, &q.filter, a, b),
+            "the hop takes the best edge"
+        );
+    }
+    let mut seen = p.nodes.clone();
+    seen.sort_unstable();
+    seen.dedup();
+    assert_eq!(seen.len(), p.nodes.len(), "a loop in {p:?}");
+    assert!(p.nodes.iter().all(|v| !q.avoid.contains(v)));
+    assert!(q.via.is_none_or(|v| p.nodes.contains(&v)));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn hops_equal_breadth_first_search(g in graphs(), f in filters(), a in 0usize..8, b in 0usize..8) {
+        let q = query(&g, a, b, 1, Metric::Hops, f);
+        prop_assume!(q.from != q.to);
+        let paths = find_paths(&g, &q).unwrap();
+        let want = bfs(&g, &q.filter, q.from, q.to);
+        prop_assert_eq!(paths.first().map(Path::hops), want);
+        if let Some(p) = paths.first() {
+            // Ties are broken by the greatest total weight of the route's edges.
+            let best = all_routes(&g, &q.filter, Metric::Hops, q.from, q.to)[0].0;
+            let weight: f64 = p.edges.iter().map(|&i| g.edges()[i].weight).sum();
+            prop_assert!((weight + best.secondary).abs() < 1e-9, "{} vs {:?}", weight, best);
+            prop_assert!(close(p.cost, best), "{:?} vs {:?}", p.cost, best);
+        }
+    }
+
+    #[test]
+    fn strength_equals_petgraph_dijkstra(g in graphs(), f in filters(), a in 0usize..8, b in 0usize..8) {
+        let q = query(&g, a, b, 1, Metric::Strength, f);
+        prop_assume!(q.from != q.to);
+        let paths = find_paths(&g, &q).unwrap();
+        let admitted = g.filter(|_| true, |e| q.filter.admits(e));
+        let pg = admitted.to_petgraph();
+        let index = |v: NodeIndex| petgraph::graph::NodeIndex::new(v as usize);
+        let dist = petgraph::algo::dijkstra(&pg, index(q.from), Some(index(q.to)), |e| {
+            1.0 / admitted.edges()[*e.weight()].weight
+        });
+        let want = dist.get(&index(q.to)).copied();
+        prop_assert_eq!(paths.is_empty(), want.is_none());
+        if let (Some(p), Some(d)) = (paths.first(), want) {
+            prop_assert!((p.cost.primary - d).abs() < 1e-9, "{} vs {}", p.cost.primary, d);
+        }
+    }
+
+    #[test]
+    fn every_route_is_a_real_chain_through_the_filters(
+        g in graphs(), f in filters(), a in 0usize..8, b in 0usize..8, k in 1usize..5,
+        via in prop::option::of(0usize..8), avoid in prop::option::of(0usize..8), strength in any::<bool>()
+    ) {
+        let metric = if strength { Metric::Strength } else { Metric::Hops };
+        let mut q = query(&g, a, b, k, metric, f);
+        let n = g.nodes().len();
+        q.via = via.map(|v| (v % n) as NodeIndex).filter(|&v| v != q.from && v != q.to);
+        q.avoid = avoid.map(|v| (v % n) as NodeIndex).filter(|&v| v != q.from && v != q.to && Some(v) != q.via).into_iter().collect();
+        prop_assume!(q.from != q.to);
+        let paths = find_paths(&g, &q).unwrap();
+        prop_assert!(paths.len() <= k);
+        for p in &paths {
+            assert_chain(&g, &q, p);
+        }
+    }
+
+    #[test]
+    fn k_routes_are_distinct_ordered_and_the_k_best(g in graphs(), f in filters(), a in 0usize..8, b in 0usize..8, k in 1usize..6, strength in any::<bool>()) {
+        let metric = if strength { Metric::Strength } else { Metric::Hops };
+        let q = query(&g, a, b, k, metric, f);
+        prop_assume!(q.from != q.to);
+        let paths = find_paths(&g, &q).unwrap();
+        let all = all_routes(&g, &q.filter, metric, q.from, q.to);
+        prop_assert_eq!(paths.len(), k.min(all.len()));
+        for (p, (cost, _)) in paths.iter().zip(&all) {
+            prop_assert!(close(p.cost, *cost), "{:?} vs {:?}", p.cost, cost);
+        }
+        for pair in paths.windows(2) {
+            prop_assert!(pair[0].cost.total_cmp(&pair[1].cost).is_le());
+        }
+        for (i, p) in paths.iter().enumerate() {
+            prop_assert!(paths[..i].iter().all(|o| o.nodes != p.nodes), "route {} repeats", i + 1);
+        }
+    }
+
+    #[test]
+    fn brandes_equals_counting_shortest_routes(g in graphs()) {
+        let filter = EdgeFilter::default();
+        let net = Network::new(&g, &filter);
+        let got = betweenness(&net, Sampling::default()).scores;
+        let n = g.nodes().len() as NodeIndex;
+        // sigma[s][t]: number of shortest routes; dist by BFS.
+        let mut dist = vec![vec![None; n as usize]; n as usize];
+        let mut sigma = vec![vec![0.0f64; n as usize]; n as usize];
+        for s in 0..n {
+            let routes = (0..n).filter(|&t| t != s).map(|t| (t, all_routes(&g, &filter, Metric::Hops, s, t)));
+            for (t, routes) in routes {
+                dist[s as usize][t as usize] = routes.first().map(|r| r.1.len() - 1);
+                let d = dist[s as usize][t as usize];
+                sigma[s as usize][t as usize] = routes.iter().filter(|r| Some(r.1.len() - 1) == d).count() as f64;
+            }
+            dist[s as usize][s as usize] = Some(0);
+            sigma[s as usize][s as usize] = 1.0;
+        }
+        for v in 0..n as usize {
+            let mut want = 0.0;
+            for s in 0..n as usize {
+                for t in s + 1..n as usize {
+                    if s == v || t == v {
+                        continue;
+                    }
+                    if let (Some(st), Some(sv), Some(vt)) = (dist[s][t], dist[s][v], dist[v][t])
+                        && sv + vt == st
+                    {
+                        want += sigma[s][v] * sigma[v][t] / sigma[s][t];
+                    }
+                }
+            }
+            prop_assert!((got[v] - want).abs() < 1e-9, "actor {}: {} vs {}", v, got[v], want);
+        }
+    }
+}

@@ -1,0 +1,432 @@
+//! Real clients decide: the `actorgraph export` binary's files, read back by
+//! Graphviz, the GEXF 1.3 RELAX NG grammar (xmllint), networkx, igraph,
+//! graphology and Python's csv module, and compared with the graph.
+//!
+//! A test whose client is missing prints that it skipped, and fails when
+//! `CI=true`. `.ci/install-clients` installs them all. Python is
+//! `$ACTORGRAPH_PYTHON`, else `.venv-clients/bin/python` when it exists, else
+//! `python3`; graphology comes from `tests/clients/node/node_modules`.
+
+#[path = "clients/fixtures.rs"]
+mod fixtures;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use actorgraph::graph::Graph;
+use assert_cmd::cargo::cargo_bin;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+/// A temporary directory holding a graph file, where the binary exports.
+struct Workspace {
+    dir: TempDir,
+}
+
+impl Workspace {
+    fn new(graph: &Graph) -> Workspace {
+        let dir = tempfile::tempdir().unwrap();
+        let mut file = std::fs::File::create(dir.path().join("graph.json")).unwrap();
+        graph.write_json(&mut file).unwrap();
+        Workspace { dir }
+    }
+
+    /// The graph `actorgraph build` makes of the seed articles.
+    fn seeds() -> Workspace {
+        let dir = tempfile::tempdir().unwrap();
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        assert_cmd::Command::new(cargo_bin!("actorgraph"))
+            .current_dir(dir.path())
+            .arg("build")
+            .arg(&seeds)
+            .args(["-q", "-o", "graph.json"])
+            .assert()
+            .success();
+        Workspace { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn graph(&self) -> PathBuf {
+        self.path("graph.json")
+    }
+
+    /// `actorgraph export graph.json ARGS…` in the workspace.
+    fn export(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        assert_cmd::Command::new(cargo_bin!("actorgraph"))
+            .current_dir(self.dir.path())
+            .arg("export")
+            .arg("graph.json")
+            .args(args)
+            .assert()
+    }
+
+    /// Exports to `name` and returns its path.
+    fn export_to(&self, format: &str, name: &str, extra: &[&str]) -> PathBuf {
+        let mut args = vec!["-f", format, "-o", name];
+        args.extend(extra);
+        self.export(&args).success();
+        self.path(name)
+    }
+}
+
+/// True when the client can run. Otherwise the test skips, saying so, or
+/// fails under `CI=true`.
+fn client(name: &str, available: bool) -> bool {
+    if available {
+        return true;
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!(
+            "{name} is missing, and CI=true runs every client test (.ci/install-clients installs them)"
+        );
+    }
+    // Written to stderr directly, past the test harness's capture, so the
+    // skip shows in every run.
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped: {name} is not installed (.ci/install-clients installs it)"
+    );
+    false
+}
+
+/// Asserts that xmllint finds `gexf` valid against the GEXF 1.3 RELAX NG grammar.
+fn assert_valid_gexf(gexf: &Path, what: &str) {
+    let schema = clients_dir().join("gexf-1.3/gexf.rng");
+    let out = Command::new("xmllint")
+        .args(["--noout", "--relaxng"])
+        .arg(&schema)
+        .arg(gexf)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && said.contains("validates"),
+        "{what}: {said}"
+    );
+}
+
+fn runs(program: &str, args: &[&str]) -> bool {
+    Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn clients_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/clients")
+}
+
+fn graphology() -> bool {
+    let modules = clients_dir().join("node/node_modules");
+    let installed = ["graphology", "graphology-gexf", "graphology-graphml"]
+        .iter()
+        .all(|m| modules.join(m).exists());
+    installed && runs("node", &["--version"])
+}
+
+fn python() -> String {
+    if let Ok(python) = std::env::var("ACTORGRAPH_PYTHON") {
+        return python;
+    }
+    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv-clients/bin/python");
+    if venv.exists() {
+        return venv.display().to_string();
+    }
+    "python3".into()
+}
+
+fn python_with(module: &str) -> bool {
+    runs(&python(), &["-c", &format!("import {module}")])
+}
+
+/// Runs a checking script and fails the test with its message when it fails.
+fn check(program: &str, script: &Path, args: &[&Path]) -> String {
+    let out = Command::new(program)
+        .arg(script)
+        .args(args)
+        .current_dir(clients_dir())
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "{} failed:\n{stdout}{stderr}",
+        script.display()
+    );
+    eprintln!("{}", stdout.trim());
+    stdout
+}
+
+fn check_python(script: &str, args: &[&Path]) -> String {
+    check(&python(), &clients_dir().join(script), args)
+}
+
+// Graphviz
+
+#[test]
+fn graphviz_draws_every_name_and_snippet() {
+    if !client("Graphviz", runs("dot", &["-V"])) {
+        return;
+    }
+    let ws = Workspace::new(&fixtures::tricky());
+    let dot = ws.export_to("dot", "graph.dot", &[]);
+    let svg = ws.path("by-dot.svg");
+    let status = Command::new("dot")
+        .arg("-Tsvg")
+        .arg(&dot)
+        .arg("-o")
+        .arg(&svg)
+        .status()
+        .unwrap();
+    assert!(status.success(), "Graphviz rejected our DOT");
+    check_python("svg_check.py", &[&ws.graph(), &svg]);
+    // The binary renders the same drawing itself.
+    let ours = ws.export_to("svg", "graph.svg", &[]);
+    check_python("svg_check.py", &[&ws.graph(), &ours]);
+}
+
+#[test]
+fn graphviz_renders_a_1000_node_graph() {
+    if !client("Graphviz", runs("dot", &["-V"])) {
+        return;
+    }
+    let ws = Workspace::new(&fixtures::generated(1000));
+    let dot = ws.export_to("dot", "graph.dot", &["--max-nodes", "0"]);
+    let text = std::fs::read_to_string(&dot).unwrap();
+    assert!(
+        text.contains("layout=sfdp") && text.contains("<b>1,000 actors"),
+        "large graphs use sfdp"
+    );
+    let out = Command::new("dot").arg("-Tsvg").arg(&dot).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(svg.matches("class=\"node\"").count(), 1000);
+}
+
+#[test]
+fn diagrams_of_large_graphs_show_the_strongest_actors() {
+    if !client("Graphviz", runs("dot", &["-V"])) {
+        return;
+    }
+    let ws = Workspace::new(&fixtures::generated(400));
+    let png = ws.export_to("png", "graph.png", &[]);
+    let bytes = std::fs::read(png).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    let svg = ws.export_to(
+        "svg",
+        "graph.svg",
+        &["--types", "attacks,meets", "--max-nodes", "40"],
+    );
+    let svg = std::fs::read_to_string(svg).unwrap();
+    assert_eq!(svg.matches("class=\"node\"").count(), 40);
+    assert!(svg.contains("The 40 strongest of 400 actors"));
+}
+
+#[test]
+fn missing_graphviz_is_an_error_that_says_how_to_install_it() {
+    let ws = Workspace::new(&fixtures::tricky());
+    let empty = tempfile::tempdir().unwrap();
+    for format in ["svg", "png"] {
+        assert_cmd::Command::new(cargo_bin!("actorgraph"))
+            .current_dir(ws.dir.path())
+            .env("PATH", empty.path())
+            .args(["export", "graph.json", "-f", format])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("actorgraph: error: graph."))
+            .stderr(predicate::str::contains("apt-get install graphviz"));
+        assert!(
+            !ws.path(&format!("graph.{format}")).exists(),
+            "no file is left"
+        );
+    }
+    let names: Vec<_> = std::fs::read_dir(ws.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["graph.json"], "no temporary file is left either");
+}
+
+#[test]
+fn the_seeds_graph_opens_in_every_client_with_nothing_lost() {
+    let clients = [
+        client("Graphviz", runs("dot", &["-V"])),
+        client("xmllint", runs("xmllint", &["--version"])),
+        client(
+            "networkx and igraph (Python)",
+            python_with("networkx, igraph"),
+        ),
+    ];
+    if clients.contains(&false) {
+        return;
+    }
+    let ws = Workspace::seeds();
+    let dot = ws.export_to("dot", "graph.dot", &[]);
+    let out = Command::new("dot").arg("-Tsvg").arg(&dot).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = ws.export_to("svg", "graph.svg", &[]);
+    check_python("svg_check.py", &[&ws.graph(), &svg]);
+    let gexf = ws.export_to("gexf", "graph.gexf", &[]);
+    assert_valid_gexf(&gexf, "the seeds' graph");
+    let graphml = ws.export_to("graphml", "graph.graphml", &[]);
+    for (format, file) in [
+        ("json", ws.graph()),
+        ("gexf", gexf),
+        ("graphml", graphml.clone()),
+    ] {
+        check_python(
+            "networkx_check.py",
+            &[&ws.graph(), Path::new(format), &file],
+        );
+    }
+    check_python("igraph_check.py", &[&ws.graph(), &graphml]);
+    let script = clients_dir().join("node/check.js");
+    for format in ["gexf", "graphml"] {
+        let file = ws.path(&format!("graph.{format}"));
+        check("node", &script, &[&ws.graph(), Path::new(format), &file]);
+    }
+    ws.export(&["-f", "csv", "-o", "tables"]).success();
+    check_python("csv_check.py", &[&ws.graph(), &ws.path("tables")]);
+}
+
+// GEXF
+
+#[test]
+fn gexf_validates_against_the_relax_ng_grammar() {
+    if !client("xmllint", runs("xmllint", &["--version"])) {
+        return;
+    }
+    for (name, graph) in [
+        ("tricky", fixtures::tricky()),
+        ("undated", fixtures::undated()),
+        ("generated", fixtures::generated(300)),
+    ] {
+        let ws = Workspace::new(&graph);
+        let gexf = ws.export_to("gexf", "graph.gexf", &[]);
+        assert_valid_gexf(&gexf, name);
+    }
+}
+
+// networkx, igraph, graphology
+
+#[test]
+fn networkx_reads_json_gexf_and_graphml_as_the_graph() {
+    if !client("networkx (Python)", python_with("networkx")) {
+        return;
+    }
+    let ws = Workspace::new(&fixtures::tricky());
+    for (format, name) in [
+        ("json", "out.json"),
+        ("gexf", "graph.gexf"),
+        ("graphml", "graph.graphml"),
+    ] {
+        let file = ws.export_to(format, name, &[]);
+        let format = Path::new(format);
+        let said = check_python("networkx_check.py", &[&ws.graph(), format, &file]);
+        assert!(said.contains("11 nodes, 8 edges"), "{said}");
+    }
+}
+
+#[test]
+fn igraph_reads_the_graphml() {
+    if !client("igraph (Python)", python_with("igraph")) {
+        return;
+    }
+    let ws = Workspace::new(&fixtures::tricky());
+    let graphml = ws.export_to("graphml", "graph.graphml", &[]);
+    let said = check_python("igraph_check.py", &[&ws.graph(), &graphml]);
+    assert!(said.contains("11 nodes, 8 edges"), "{said}");
+}
+
+#[test]
+fn graphology_parses_gexf_and_graphml() {
+    if !client("graphology (npm ci in tests/clients/node)", graphology()) {
+        return;
+    }
+    let ws = Workspace::new(&fixtures::tricky());
+    for format in ["gexf", "graphml"] {
+        let file = ws.export_to(format, &format!("graph.{format}"), &[]);
+        let script = clients_dir().join("node/check.js");
+        let said = check("node", &script, &[&ws.graph(), Path::new(format), &file]);
+        assert!(said.contains("11 nodes, 8 edges"), "{said}");
+    }
+}
+
+// CSV
+
+#[test]
+fn csv_reads_back_as_the_graph() {
+    if !client("Python", runs(&python(), &["--version"])) {
+        return;
+    }
+    let ws = Workspace::new(&fixtures::tricky());
+    ws.export(&["-f", "csv", "-o", "tables"]).success();
+    let said = check_python("csv_check.py", &[&ws.graph(), &ws.path("tables")]);
+    assert!(said.contains("11 nodes, 8 edges"), "{said}");
+}
+
+// The command line
+
+#[test]
+fn output_goes_beside_the_graph_or_where_o_says() {
+    let ws = Workspace::new(&fixtures::tricky());
+    ws.export(&["-f", "gexf"])
+        .success()
+        .stderr(predicate::str::contains("wrote graph.gexf"));
+    assert!(ws.path("graph.gexf").exists());
+    ws.export(&["-q", "-f", "csv"]).success().stderr("");
+    assert!(ws.path("nodes.csv").exists() && ws.path("edges.csv").exists());
+    ws.export(&["-f", "graphml", "-o", "-"])
+        .success()
+        .stdout(predicate::str::starts_with("<?xml").and(predicate::str::contains("<graphml")));
+    let dot = ws.export(&["-f", "dot", "-o", "-"]).success();
+    let text = String::from_utf8(dot.get_output().stdout.clone()).unwrap();
+    assert!(text.starts_with("digraph actors {"));
+}
+
+#[test]
+fn bad_requests_fail_with_a_message_and_exit_2() {
+    let ws = Workspace::new(&fixtures::tricky());
+    ws.export(&["-f", "png", "-o", "-"])
+        .code(2)
+        .stderr(predicate::str::contains("png is binary"));
+    ws.export(&["-f", "csv", "-o", "-"])
+        .code(2)
+        .stderr(predicate::str::contains("give their directory with -o DIR"));
+    ws.export(&["-f", "json"])
+        .code(2)
+        .stderr(predicate::str::contains("graph.json is already json"));
+    // A missing output directory is created, as build --out-dir does.
+    ws.export(&["-f", "gexf", "-o", "missing/dir/graph.gexf"])
+        .success();
+    assert!(ws.dir.path().join("missing/dir/graph.gexf").is_file());
+    assert_cmd::Command::new(cargo_bin!("actorgraph"))
+        .args(["export", "nowhere.json", "-f", "dot"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("actorgraph: error: nowhere.json:"));
+}
+
+#[test]
+fn json_export_is_the_graph_file() {
+    let ws = Workspace::new(&fixtures::tricky());
+    let out = ws.export_to("json", "copy.json", &[]);
+    assert_eq!(
+        std::fs::read(out).unwrap(),
+        std::fs::read(ws.graph()).unwrap()
+    );
+}

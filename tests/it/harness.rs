@@ -1,0 +1,53 @@
+//! Runs the binary and reads what it wrote.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The repository root, where `seeds/` and `gazetteer/` are.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A seed article's path.
+pub fn seed(name: &str) -> PathBuf {
+    root().join("seeds").join(name)
+}
+
+/// Runs `actorgraph` with arguments, from the repository root, with an empty
+/// standard input (a pipe closed at once, so the run never depends on what
+/// `/dev/null` holds).
+pub fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .output()
+        .expect("the binary runs")
+}
+
+/// Runs and asserts success; returns stdout.
+pub fn ok(args: &[&str]) -> String {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "actorgraph {args:?} failed with {:?}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("stdout is UTF-8")
+}
+
+/// Runs and returns (exit code, stdout, stderr).
+pub fn code(args: &[&str]) -> (i32, String, String) {
+    let out = run(args);
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A path as a &str argument.
+pub fn arg(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}

@@ -1,0 +1,8 @@
+//! One test target for the whole binary (as ripgrep's tests/tests.rs), one
+//! module per command.
+
+mod build;
+mod extract;
+mod harness;
+mod query;
+mod query_seeds;

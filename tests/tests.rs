@@ -1,0 +1,3 @@
+//! Integration tests: the real `actorgraph` binary on the real seed articles.
+
+mod it;
