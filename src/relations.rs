@@ -3,7 +3,7 @@
 //! supports, opposes, attacks, leads, member_of, located_in. The file documents
 //! its own format; patterns are data, so a user adds one by editing it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 use toml::Spanned;

@@ -1,7 +1,9 @@
 //! Merges gazetteer sources into one [`Gazetteer`]: resolves facts, normalizes
 //! every name, generates spelling variants and records what looks wrong.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{
     Candidate, Entity, EntityIndex, EntityType, Fact, Gazetteer, MentionKind, Problem, Severity,
@@ -189,8 +191,8 @@ impl GazetteerBuilder {
     /// Normalizes every name into the lookup table. Names written in the files
     /// come first, in load order; generated variants only fill names nobody wrote.
     fn index_names(&mut self) -> HashMap<String, Vec<Candidate>> {
-        let mut table: HashMap<String, Vec<Candidate>> = HashMap::new();
-        let mut written_by: HashMap<String, (EntityIndex, u32)> = HashMap::new();
+        let mut table: HashMap<String, Vec<Candidate>> = HashMap::default();
+        let mut written_by: HashMap<String, (EntityIndex, u32)> = HashMap::default();
         let mut generated: Vec<(EntityIndex, String, u32)> = Vec::new();
         for (index, entity) in self.entities.iter().enumerate() {
             let index = index as EntityIndex;
@@ -291,7 +293,7 @@ impl GazetteerBuilder {
         written_by: &HashMap<String, (EntityIndex, u32)>,
         generated: Vec<(EntityIndex, String, u32)>,
     ) {
-        let mut generated_by: HashMap<String, EntityIndex> = HashMap::new();
+        let mut generated_by: HashMap<String, EntityIndex> = HashMap::default();
         for (index, key, line) in generated {
             let entity = &self.entities[index as usize];
             let location = Location::line(&entity.location.file, line);

@@ -23,7 +23,7 @@ mod tsv;
 mod variants;
 mod words;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::str::FromStr;
 

@@ -71,7 +71,7 @@ pub fn variants(normalized: &str) -> Vec<String> {
         }
         out = next;
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     out.into_iter()
         .filter(|v| v != normalized && v.trim() != "" && seen.insert(v.clone()))
         .take(MAX_VARIANTS)

@@ -12,7 +12,7 @@ pub mod kind;
 pub mod stats;
 pub mod store;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 

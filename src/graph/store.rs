@@ -143,7 +143,7 @@ impl Graph {
                 format!("not an actorgraph graph file: {e}"),
             )
         })?;
-        let index: std::collections::HashMap<&str, u32> = file
+        let index: rustc_hash::FxHashMap<&str, u32> = file
             .nodes
             .iter()
             .enumerate()

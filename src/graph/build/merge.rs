@@ -123,7 +123,7 @@ impl<'g> GraphBuilder<'g> {
             o.sort_unstable();
             o
         };
-        let position: std::collections::HashMap<EntityIndex, u32> = order
+        let position: HashMap<EntityIndex, u32> = order
             .iter()
             .enumerate()
             .map(|(i, &e)| (e, i as u32))
