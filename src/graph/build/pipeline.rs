@@ -1,16 +1,18 @@
-//! The build over a whole corpus: one thread reads documents in batches, the
-//! worker pool analyzes each batch, and the calling thread merges the results in
-//! corpus order. Reading overlaps analysis; memory holds two batches of text.
+//! The build over a whole corpus, in three stages that overlap: one thread
+//! reads documents in batches, the worker pool analyzes a batch, and the calling
+//! thread merges the batch before it in corpus order. Memory holds at most five
+//! batches of text: one being read, one queued, one being analyzed, one queued
+//! for the merge and one being merged.
 
 use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
 
 use super::{Analyzer, DocumentGraph, GraphBuilder};
-use crate::corpus::{Corpus, Document, Item, Warning};
+use crate::corpus::{Corpus, Item, Warning};
 
 /// A batch closes at this many bytes of text or this many documents.
-const BATCH_BYTES: usize = 8 << 20;
+const BATCH_BYTES: usize = 4 << 20;
 const BATCH_DOCS: usize = 2048;
 
 /// What the pipeline reports as it goes.
@@ -22,7 +24,8 @@ pub trait Progress {
 }
 
 /// Runs the corpus through `analyzer` on `threads` workers (0: all cores) into
-/// `builder`. The graph does not depend on the number of threads.
+/// `builder`. The graph does not depend on the number of threads: documents are
+/// analyzed in any order but merged in corpus order.
 pub fn build_corpus(
     corpus: Corpus,
     analyzer: &Analyzer,
@@ -34,27 +37,39 @@ pub fn build_corpus(
         .num_threads(threads)
         .build()
         .map_err(|e| crate::Error::Invalid(format!("cannot start worker threads: {e}")))?;
-    let (send, receive) = sync_channel::<Vec<Item>>(1);
+    let (send_read, receive_read) = sync_channel::<Vec<Item>>(1);
+    let (send_analyzed, receive_analyzed) = sync_channel::<(Vec<Item>, Vec<DocumentGraph>)>(1);
     std::thread::scope(|scope| {
-        scope.spawn(move || read_batches(corpus, |batch| send.send(batch).is_ok()));
+        scope.spawn(move || read_batches(corpus, |batch| send_read.send(batch).is_ok()));
+        scope.spawn(move || {
+            for batch in receive_read {
+                let graphs: Vec<DocumentGraph> = pool.install(|| {
+                    batch
+                        .par_iter()
+                        .filter_map(|item| match item {
+                            Item::Document(d) => Some(analyzer.analyze(d)),
+                            Item::Warning(_) => None,
+                        })
+                        .collect()
+                });
+                if send_analyzed.send((batch, graphs)).is_err() {
+                    return;
+                }
+            }
+        });
         let (mut documents, mut bytes) = (0u64, 0u64);
-        for batch in receive {
-            let docs: Vec<&Document> = batch
-                .iter()
-                .filter_map(|item| match item {
-                    Item::Document(d) => Some(d),
-                    Item::Warning(w) => {
-                        progress.warning(w);
-                        None
+        for (batch, graphs) in receive_analyzed {
+            let mut graphs = graphs.into_iter();
+            for item in &batch {
+                match item {
+                    Item::Warning(w) => progress.warning(w),
+                    Item::Document(doc) => {
+                        let graph = graphs.next().expect("one graph per document");
+                        documents += 1;
+                        bytes += doc.text.len() as u64;
+                        builder.add(doc, graph);
                     }
-                })
-                .collect();
-            let graphs: Vec<DocumentGraph> =
-                pool.install(|| docs.par_iter().map(|d| analyzer.analyze(d)).collect());
-            for (doc, graph) in docs.iter().zip(graphs) {
-                documents += 1;
-                bytes += doc.text.len() as u64;
-                builder.add(doc, graph);
+                }
             }
             progress.merged(documents, bytes);
         }
