@@ -62,8 +62,10 @@ impl EvidenceSpan {
 pub(super) struct EntityTally {
     pub entity: EntityIndex,
     pub mentions: u64,
-    /// Surface forms with their counts, most frequent first.
-    pub forms: Vec<(String, u64)>,
+    /// Surface forms, as the byte range of one of their mentions in the
+    /// document's text, with their counts, in text order. The merge copies a
+    /// form only the first time it sees it, not once per document.
+    pub forms: Vec<(usize, usize, u64)>,
 }
 
 /// What one document contributes to the graph.
@@ -116,8 +118,8 @@ impl<'a> Analyzer<'a> {
 
     /// What one document contributes.
     pub fn analyze(&self, doc: &Document) -> DocumentGraph {
-        let extraction = self.extractor.extract(doc);
-        let mentions = drop_repeated_lines(&doc.text, &extraction.mentions);
+        let mut extraction = self.extractor.extract(doc);
+        let mentions = drop_repeated_lines(&doc.text, std::mem::take(&mut extraction.mentions));
         let mut edges: HashMap<EdgeKey, EdgeObservation> = HashMap::default();
         let ctx = Context {
             gazetteer: self.extractor.gazetteer(),
@@ -142,7 +144,10 @@ impl<'a> Analyzer<'a> {
 
 /// Mentions outside lines that repeat an earlier line of the same document
 /// (captions and headlines printed twice count once).
-fn drop_repeated_lines(text: &str, mentions: &[Mention]) -> Vec<Mention> {
+fn drop_repeated_lines(text: &str, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    if mentions.is_empty() {
+        return mentions;
+    }
     let mut seen: HashSet<&str> = HashSet::default();
     let mut repeated: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
@@ -153,40 +158,41 @@ fn drop_repeated_lines(text: &str, mentions: &[Mention]) -> Vec<Mention> {
         }
         at += line.len();
     }
-    if repeated.is_empty() {
-        return mentions.to_vec();
-    }
-    mentions
-        .iter()
-        .filter(|m| {
+    if !repeated.is_empty() {
+        mentions.retain(|m| {
             let i = repeated.partition_point(|&(s, _)| s <= m.start);
             i == 0 || m.start >= repeated[i - 1].1
-        })
-        .copied()
-        .collect()
+        });
+    }
+    mentions
 }
 
 fn entity_counts(text: &str, mentions: &[Mention]) -> Vec<EntityTally> {
-    let mut by_entity: HashMap<EntityIndex, (u64, HashMap<&str, u64>)> = HashMap::default();
-    for m in mentions {
-        let entry = by_entity.entry(m.entity).or_default();
-        entry.0 += 1;
-        *entry.1.entry(&text[m.start..m.end]).or_default() += 1;
-    }
-    let mut out: Vec<_> = by_entity
-        .into_iter()
-        .map(|(entity, (mentions, forms))| {
-            let mut forms: Vec<(String, u64)> =
-                forms.into_iter().map(|(f, c)| (f.to_string(), c)).collect();
-            forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            EntityTally {
-                entity,
-                mentions,
-                forms,
+    let mut order: Vec<&Mention> = mentions.iter().collect();
+    order.sort_by(|a, b| {
+        a.entity
+            .cmp(&b.entity)
+            .then_with(|| text[a.start..a.end].cmp(&text[b.start..b.end]))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut out: Vec<EntityTally> = Vec::new();
+    for m in order {
+        let form = &text[m.start..m.end];
+        match out.last_mut() {
+            Some(tally) if tally.entity == m.entity => {
+                tally.mentions += 1;
+                match tally.forms.last_mut() {
+                    Some((s, e, n)) if &text[*s..*e] == form => *n += 1,
+                    _ => tally.forms.push((m.start, m.end, 1)),
+                }
             }
-        })
-        .collect();
-    out.sort_by_key(|x| x.entity);
+            _ => out.push(EntityTally {
+                entity: m.entity,
+                mentions: 1,
+                forms: vec![(m.start, m.end, 1)],
+            }),
+        }
+    }
     out
 }
 
@@ -244,7 +250,10 @@ impl Context<'_> {
         let Scope::Window(n) = self.options.scope else {
             return units
                 .into_iter()
-                .map(|(_, members)| (members.clone(), members.len()))
+                .map(|(_, members)| {
+                    let anchors = members.len();
+                    (members, anchors)
+                })
                 .collect();
         };
         let mut windows = Vec::with_capacity(units.len());

@@ -88,8 +88,14 @@ impl<'g> GraphBuilder<'g> {
             node.mentions += tally.mentions;
             node.docs += 1;
             widen(&mut node.first, &mut node.last, date, date);
-            for (form, count) in tally.forms {
-                *node.forms.entry(form).or_default() += count;
+            for (start, end, count) in tally.forms {
+                let form = &doc.text[start..end];
+                match node.forms.get_mut(form) {
+                    Some(n) => *n += count,
+                    None => {
+                        node.forms.insert(form.to_owned(), count);
+                    }
+                }
             }
         }
         for (key, seen) in contribution.edges {
