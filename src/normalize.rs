@@ -112,6 +112,18 @@ static ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// True for the bytes of an ASCII word: letters and digits (every byte of a
+/// non-ASCII character is false).
+static ASCII_WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = ASCII_CLASS[b] == WORD;
+        b += 1;
+    }
+    t
+};
+
 fn is_apostrophe(c: char) -> bool {
     matches!(
         c,
@@ -182,18 +194,26 @@ impl Writer {
         }
     }
 
-    /// Copies the run of ASCII letters and digits that starts at `at`, folded
-    /// to lower case (most of a text); returns where it ends.
+    /// Copies the run of ASCII words that starts at `at`, folded to lower
+    /// case: letters and digits, and single spaces between them, which map one
+    /// byte for one (most of a text), so the offset map needs no break inside
+    /// the run. Returns where the run ends.
     fn ascii_run(&mut self, bytes: &[u8], at: usize) -> usize {
         self.mark(at);
         let mut i = at;
-        while let Some(&b) = bytes.get(i) {
-            if b >= 0x80 || ASCII_CLASS[b as usize] != WORD {
+        loop {
+            while i < bytes.len() && ASCII_WORD_BYTE[bytes[i] as usize] {
+                i += 1;
+            }
+            if i + 1 < bytes.len() && bytes[i] == b' ' && ASCII_WORD_BYTE[bytes[i + 1] as usize] {
+                i += 2;
+            } else {
                 break;
             }
-            self.text.push(b.to_ascii_lowercase());
-            i += 1;
         }
+        // Setting bit 0x20 lowers an ASCII capital and keeps small letters,
+        // digits and the space as they are.
+        self.text.extend(bytes[at..i].iter().map(|&b| b | 0x20));
         self.at_space = false;
         i
     }
