@@ -19,17 +19,11 @@ pub fn snippet(
     if cut_left {
         out.push('…');
     }
-    let mut space = false;
-    for c in text[from..to].chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() && !out.ends_with('…') {
+    for (i, word) in text[from..to].split_whitespace().enumerate() {
+        if i > 0 {
             out.push(' ');
         }
-        space = false;
-        out.push(c);
+        out.push_str(word);
     }
     if cut_right {
         out.push('…');
@@ -81,6 +75,8 @@ mod tests {
     fn short_sentences_are_kept_whole_on_one_line() {
         let text = "Rashid met\n  al-Araji.";
         assert_eq!(snippet(text, 0, text.len(), 0, 6), "Rashid met al-Araji.");
+        let text = " \u{a0}Rashid\t\u{2003}met al-Araji.\r\n";
+        assert_eq!(snippet(text, 0, text.len(), 2, 8), "Rashid met al-Araji.");
     }
 
     #[test]
