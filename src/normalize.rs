@@ -28,6 +28,11 @@ impl Normalized {
         &self.text
     }
 
+    /// The normalized text, without the offset map.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
     /// Offset in the original text of normalized byte `i`: the start of the
     /// character that produced it for the first byte of a character, a byte
     /// within that character for the bytes after it.

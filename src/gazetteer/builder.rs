@@ -197,11 +197,12 @@ impl GazetteerBuilder {
         for (index, entity) in self.entities.iter().enumerate() {
             let index = index as EntityIndex;
             for name in &entity.names {
-                let key = normalize(&name.text).as_str().to_string();
-                let location = Location::line(&entity.location.file, name.line);
+                let key = normalize(&name.text).into_text();
+                // Made only for a problem: most names have none.
+                let location = || Location::line(&entity.location.file, name.line);
                 if key.trim().is_empty() {
                     self.problems.push(problem(
-                        location,
+                        location(),
                         Severity::Error,
                         format!("name {:?} has no letters or digits", name.text),
                     ));
@@ -209,15 +210,12 @@ impl GazetteerBuilder {
                 }
                 let common = is_single_common_word(&key);
                 if !entity.curated && common && name.kind != MentionKind::Acronym {
-                    self.bulk_counts
-                        .entry(entity.location.file.clone())
-                        .or_default()
-                        .1 += 1;
+                    bulk_count(&mut self.bulk_counts, &entity.location.file).1 += 1;
                     continue;
                 }
                 if entity.curated && common && name.kind != MentionKind::Acronym {
                     self.problems.push(problem(
-                        location.clone(),
+                        location(),
                         Severity::Warning,
                         format!(
                             "name {:?} is a common English word and will match ordinary text",
@@ -249,14 +247,11 @@ impl GazetteerBuilder {
                         (c.kind == MentionKind::Acronym) != (name.kind == MentionKind::Acronym)
                     });
                     if !entity.curated {
-                        self.bulk_counts
-                            .entry(entity.location.file.clone())
-                            .or_default()
-                            .0 += 1;
+                        bulk_count(&mut self.bulk_counts, &entity.location.file).0 += 1;
                         continue;
                     } else if shared_on_purpose {
                         self.problems.push(problem(
-                            location,
+                            location(),
                             Severity::Warning,
                             format!(
                                 "name {:?} is shared with '{}' ({}); mentions go to '{}'",
@@ -266,7 +261,7 @@ impl GazetteerBuilder {
                     } else if same_name_other_case {
                         // "IS" (acronym) and "Is" (a name) are told apart by case.
                     } else {
-                        self.problems.push(problem(location, Severity::Error, format!(
+                        self.problems.push(problem(location(), Severity::Error, format!(
                             "name {:?} of '{}' is already a name of '{}' ({}); mark it `ambiguous` on both if that is intended",
                             name.text, entity.id, other.id, other.location)));
                         continue;
@@ -327,6 +322,18 @@ impl GazetteerBuilder {
             });
         }
     }
+}
+
+/// The (shared, common-word) counts of one bulk file, without copying its
+/// name for every row counted.
+fn bulk_count<'a>(
+    counts: &'a mut BTreeMap<String, (usize, usize)>,
+    file: &str,
+) -> &'a mut (usize, usize) {
+    if !counts.contains_key(file) {
+        counts.insert(file.to_string(), (0, 0));
+    }
+    counts.get_mut(file).expect("inserted above")
 }
 
 fn problem(location: Location, severity: Severity, message: String) -> Problem {

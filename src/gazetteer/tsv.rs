@@ -52,12 +52,17 @@ pub(super) fn add_tsv(builder: &mut GazetteerBuilder, file: &str, text: &str) ->
             ambiguous: false,
             line: number,
         };
-        let index = match &last {
-            Some((last_id, index)) if last_id == id => Some(*index),
-            _ => builder
-                .entity_index(id)
-                .filter(|&i| !builder.entity(i).curated && builder.entity(i).location.file == file),
-        };
+        // Rows of one entity usually follow each other: look the id up only
+        // when it changes.
+        if let Some((last_id, index)) = &last
+            && last_id == id
+        {
+            builder.entity_mut(*index).names.push(name);
+            continue;
+        }
+        let index = builder
+            .entity_index(id)
+            .filter(|&i| !builder.entity(i).curated && builder.entity(i).location.file == file);
         match index {
             Some(index) => builder.entity_mut(index).names.push(name),
             None => {
