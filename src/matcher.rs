@@ -37,7 +37,6 @@
 
 use std::collections::VecDeque;
 
-use memchr::memchr;
 use rustc_hash::FxHashMap;
 
 use crate::error::Error;
@@ -119,10 +118,9 @@ impl Node {
 /// The word trie over every name of a gazetteer.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    /// Every distinct word of the names, as normalized bytes.
-    words: FxHashMap<Box<[u8]>, Word>,
-    /// Edges below the root, keyed by `edge_key` of (parent, word); the
-    /// root's edges are in `words`.
+    /// Every distinct word of the names, with the root's edges.
+    vocabulary: Vocabulary,
+    /// Edges below the root, keyed by `edge_key` of (parent, word).
     edges: FxHashMap<u64, NodeId>,
     nodes: Vec<Node>,
     /// The candidates of every name, name after name (see `Node::first`).
@@ -135,33 +133,19 @@ fn edge_key(node: NodeId, word: WordId) -> u64 {
     (u64::from(node) << 32) | u64::from(word)
 }
 
-impl Matcher {
-    /// Builds the trie.
-    ///
-    /// The names come in the gazetteer's (hash) order. That changes how nodes
-    /// and words are numbered from run to run, but not the trie's paths, so
-    /// not what it finds: that depends only on the set of names and on each
-    /// name's candidates, whose order is kept.
-    pub fn new(gazetteer: &Gazetteer) -> crate::Result<Matcher> {
-        let mut matcher = Matcher {
-            words: FxHashMap::default(),
-            edges: FxHashMap::default(),
-            nodes: vec![Node::default()],
-            candidates: Vec::new(),
-            name_count: 0,
-        };
-        for (name, candidates) in gazetteer.names() {
-            matcher.insert(name, candidates)?;
-        }
-        matcher.words.shrink_to_fit();
-        matcher.edges.shrink_to_fit();
-        matcher.nodes.shrink_to_fit();
-        matcher.candidates.shrink_to_fit();
-        Ok(matcher)
-    }
+/// A trie being built: the words are borrowed from the gazetteer's names
+/// until the trie is done and they are copied into its [`Vocabulary`].
+struct TrieBuilder<'g> {
+    words: FxHashMap<&'g str, Word>,
+    edges: FxHashMap<u64, NodeId>,
+    nodes: Vec<Node>,
+    candidates: Vec<Candidate>,
+    name_count: usize,
+}
 
+impl<'g> TrieBuilder<'g> {
     /// Adds one normalized name (`" w1 w2 "`) and its candidates.
-    fn insert(&mut self, name: &str, candidates: &[Candidate]) -> crate::Result<()> {
+    fn insert(&mut self, name: &'g str, candidates: &[Candidate]) -> crate::Result<()> {
         let mut words = name.split(' ').filter(|w| !w.is_empty());
         let Some(first) = words.next() else {
             // The gazetteer drops names without a word: nothing could match one.
@@ -191,9 +175,9 @@ impl Matcher {
     }
 
     /// The root's child along `word`, made if it is new.
-    fn root_child(&mut self, word: &str) -> crate::Result<NodeId> {
+    fn root_child(&mut self, word: &'g str) -> crate::Result<NodeId> {
         let fresh = self.next_node()?;
-        match self.words.get_mut(word.as_bytes()) {
+        match self.words.get_mut(word) {
             Some(w) if w.root_child != NO_NODE => return Ok(w.root_child),
             Some(w) => w.root_child = fresh,
             None => {
@@ -202,7 +186,7 @@ impl Matcher {
                     id,
                     root_child: fresh,
                 };
-                self.words.insert(word.as_bytes().into(), entry);
+                self.words.insert(word, entry);
             }
         }
         self.nodes.push(Node::default());
@@ -210,8 +194,8 @@ impl Matcher {
     }
 
     /// The child of `parent` along `word`, made if it is new.
-    fn child(&mut self, parent: NodeId, word: &str) -> crate::Result<NodeId> {
-        let id = match self.words.get(word.as_bytes()) {
+    fn child(&mut self, parent: NodeId, word: &'g str) -> crate::Result<NodeId> {
+        let id = match self.words.get(word) {
             Some(w) => w.id,
             None => {
                 let id = self.next_word()?;
@@ -219,7 +203,7 @@ impl Matcher {
                     id,
                     root_child: NO_NODE,
                 };
-                self.words.insert(word.as_bytes().into(), entry);
+                self.words.insert(word, entry);
                 id
             }
         };
@@ -246,6 +230,47 @@ impl Matcher {
             .ok()
             .filter(|&id| id != UNKNOWN_WORD)
             .ok_or_else(|| too_many("distinct words"))
+    }
+
+    fn finish(mut self) -> crate::Result<Matcher> {
+        self.edges.shrink_to_fit();
+        self.nodes.shrink_to_fit();
+        self.candidates.shrink_to_fit();
+        Ok(Matcher {
+            vocabulary: Vocabulary::new(&self.words)?,
+            edges: self.edges,
+            nodes: self.nodes,
+            candidates: self.candidates,
+            name_count: self.name_count,
+        })
+    }
+}
+
+fn too_many(what: &str) -> Error {
+    Error::Invalid(format!(
+        "cannot build the name matcher: more {what} than it can number"
+    ))
+}
+
+impl Matcher {
+    /// Builds the trie.
+    ///
+    /// The names come in the gazetteer's (hash) order. That changes how nodes
+    /// and words are numbered from run to run, but not the trie's paths, so
+    /// not what it finds: that depends only on the set of names and on each
+    /// name's candidates, whose order is kept.
+    pub fn new(gazetteer: &Gazetteer) -> crate::Result<Matcher> {
+        let mut builder = TrieBuilder {
+            words: FxHashMap::default(),
+            edges: FxHashMap::default(),
+            nodes: vec![Node::default()],
+            candidates: Vec::new(),
+            name_count: 0,
+        };
+        for (name, candidates) in gazetteer.names() {
+            builder.insert(name, candidates)?;
+        }
+        builder.finish()
     }
 
     /// Number of distinct normalized names.
@@ -286,33 +311,57 @@ impl Matcher {
         options: MatchOptions,
         out: &mut Vec<Match>,
     ) {
-        let mut words = TextWords::new(normalized.as_str(), &self.words);
+        let mut words = TextWords::new(normalized.as_str(), &self.vocabulary);
         // Words a walk has read past the word it started from: the next walks
         // start from them. Empty, and unallocated, until a walk goes past a
         // name's first word.
         let mut ahead: VecDeque<TextWord> = VecDeque::new();
-        while let Some(first) = ahead.pop_front().or_else(|| words.next()) {
+        loop {
+            let first = match ahead.pop_front() {
+                Some(w) => w,
+                None => match words.find(|w| w.word.root_child != NO_NODE) {
+                    Some(w) => w,
+                    None => break,
+                },
+            };
+            if first.word.root_child == NO_NODE {
+                continue;
+            }
             let Some((node, more)) = self.longest(first, &mut words, &mut ahead) else {
                 continue;
             };
             let last = if more == 0 { first } else { ahead[more - 1] };
-            let (start, end) = normalized.original_span(text, first.start, last.end);
-            let node = self.nodes[node as usize];
-            let chosen = self.candidates[node.first as usize..node.end as usize]
-                .iter()
-                .find(|c| accepts(c, text, start, end, options));
+            let name = FoundName {
+                text,
+                normalized,
+                from: first.start,
+                to: last.end,
+            };
             // Rejected: the next walk starts at the next word, and no shorter
             // name at this one is tried.
-            if let Some(c) = chosen {
-                out.push(Match {
-                    entity: c.entity,
-                    kind: c.kind,
-                    start,
-                    end,
-                });
+            if let Some(found) = self.choose(node, name, options) {
+                out.push(found);
                 ahead.drain(..more);
             }
         }
+    }
+
+    /// The mention, if any, that the name ending at `node` makes at `name`:
+    /// the first of its candidates that `accepts` it. Kept out of the scan
+    /// loop, which it would otherwise crowd.
+    #[inline(never)]
+    fn choose(&self, node: NodeId, name: FoundName<'_>, options: MatchOptions) -> Option<Match> {
+        let (start, end) = name.normalized.original_span(name.text, name.from, name.to);
+        let node = self.nodes[node as usize];
+        let chosen = self.candidates[node.first as usize..node.end as usize]
+            .iter()
+            .find(|c| accepts(c, name.text, start, end, options))?;
+        Some(Match {
+            entity: chosen.entity,
+            kind: chosen.kind,
+            start,
+            end,
+        })
     }
 
     /// The longest name that starts at the text's word `first`: its node and
@@ -325,9 +374,6 @@ impl Matcher {
         ahead: &mut VecDeque<TextWord>,
     ) -> Option<(NodeId, usize)> {
         let mut node = first.word.root_child;
-        if node == NO_NODE {
-            return None;
-        }
         let mut longest = None;
         let mut taken = 0;
         loop {
@@ -363,10 +409,155 @@ impl Matcher {
     }
 }
 
-fn too_many(what: &str) -> Error {
-    Error::Invalid(format!(
-        "cannot build the name matcher: more {what} than it can number"
-    ))
+/// The words of the names in an open-addressing hash table made for the
+/// scan: the scan hashes a word of the text eight bytes at a time while it
+/// looks for the space that ends it ([`TextWords`]), so a look-up costs a
+/// probe or two of a small array and, for a word that is there, one
+/// comparison of its first eight bytes (and of the rest, for a longer word).
+#[derive(Debug, Clone)]
+struct Vocabulary {
+    /// `(tag, index into entries)`, tag 0 for an empty slot. A power of two at
+    /// least four times the number of words: a probe always meets an empty
+    /// slot, after one or two slots on average.
+    table: Vec<(u32, u32)>,
+    /// Right shift that turns a hash into a slot index (its top bits).
+    shift: u32,
+    entries: Vec<Entry>,
+    /// The bytes of the words longer than eight bytes, one after the other.
+    tails: Vec<u8>,
+}
+
+/// A word of the [`Vocabulary`].
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// The word's first eight bytes, read little-endian, padded with zeros.
+    head: u64,
+    len: u32,
+    /// Where a longer word is in `tails`.
+    start: u32,
+    word: Word,
+}
+
+/// Multiplier of the word hash (FxHash's).
+const HASH_K: u64 = 0xf135_7aea_2e62_a9c5;
+
+/// Adds eight bytes of a word, read little-endian, to its hash.
+fn hash_chunk(hash: u64, chunk: u64) -> u64 {
+    (hash.rotate_left(26) ^ chunk).wrapping_mul(HASH_K)
+}
+
+/// Eight bytes from `at`, read little-endian, padded with zeros past the end.
+fn chunk_at(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => {
+            let rest = bytes.get(at..).unwrap_or_default();
+            let mut chunk = [0u8; 8];
+            chunk[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(chunk)
+        }
+    }
+}
+
+/// The hash and head of a word: its full eight-byte chunks, then the bytes
+/// left (zero to seven) padded with zeros, exactly as [`TextWords`] computes
+/// them while scanning.
+fn word_hash(word: &[u8]) -> (u64, u64) {
+    let mut hash = 0;
+    let mut at = 0;
+    while at + 8 <= word.len() {
+        hash = hash_chunk(hash, chunk_at(word, at));
+        at += 8;
+    }
+    hash = hash_chunk(hash, chunk_at(word, at));
+    (hash, chunk_at(word, 0))
+}
+
+impl Vocabulary {
+    fn new(words: &FxHashMap<&str, Word>) -> crate::Result<Vocabulary> {
+        let capacity = (4 * words.len()).max(16).next_power_of_two();
+        let mut vocabulary = Vocabulary {
+            table: vec![(0, 0); capacity],
+            shift: 64 - capacity.trailing_zeros(),
+            entries: Vec::with_capacity(words.len()),
+            tails: Vec::new(),
+        };
+        for (text, &word) in words {
+            let text = text.as_bytes();
+            let (hash, head) = word_hash(text);
+            let index = u32::try_from(vocabulary.entries.len()).ok();
+            let start = u32::try_from(vocabulary.tails.len()).ok();
+            let len = u32::try_from(text.len()).ok();
+            let (Some(index), Some(start), Some(len)) = (index, start, len) else {
+                return Err(too_many("words"));
+            };
+            if text.len() > 8 {
+                vocabulary.tails.extend_from_slice(&text[8..]);
+            }
+            vocabulary.entries.push(Entry {
+                head,
+                len,
+                start,
+                word,
+            });
+            let mut i = vocabulary.index(hash);
+            while vocabulary.table[i].0 != 0 {
+                i = (i + 1) & (capacity - 1);
+            }
+            vocabulary.table[i] = (tag(hash), index);
+        }
+        vocabulary.tails.shrink_to_fit();
+        Ok(vocabulary)
+    }
+
+    fn index(&self, hash: u64) -> usize {
+        (hash >> self.shift) as usize
+    }
+
+    /// The word `text`, whose [`word_hash`] is `(hash, head)`.
+    #[inline(always)]
+    fn get(&self, hash: u64, head: u64, text: &[u8]) -> Word {
+        let mask = self.table.len() - 1;
+        let tag = tag(hash);
+        let mut i = self.index(hash);
+        while let Some(&(slot_tag, index)) = self.table.get(i) {
+            if slot_tag == 0 {
+                break;
+            }
+            if slot_tag == tag
+                && let Some(entry) = self.entries.get(index as usize)
+                && entry.head == head
+                && entry.len as usize == text.len()
+                && (text.len() <= 8 || self.tail(entry) == &text[8..])
+            {
+                return entry.word;
+            }
+            i = (i + 1) & mask;
+        }
+        UNKNOWN
+    }
+
+    /// The bytes after the first eight of a longer word.
+    fn tail(&self, entry: &Entry) -> &[u8] {
+        let start = entry.start as usize;
+        &self.tails[start..start + entry.len as usize - 8]
+    }
+}
+
+/// The tag of a hash in the [`Vocabulary`]'s table: never 0, which marks an
+/// empty slot.
+fn tag(hash: u64) -> u32 {
+    (hash as u32) | 1
+}
+
+/// A name found in a text, before its candidates are judged: the words
+/// `normalized[from..to]`.
+#[derive(Clone, Copy)]
+struct FoundName<'t> {
+    text: &'t str,
+    normalized: &'t Normalized,
+    from: usize,
+    to: usize,
 }
 
 /// A word of the text being scanned: `hay[start..end]` of the normalized text.
@@ -382,11 +573,24 @@ struct TextWords<'a> {
     hay: &'a [u8],
     /// Where the next word, or the space before it, starts.
     at: usize,
-    vocabulary: &'a FxHashMap<Box<[u8]>, Word>,
+    vocabulary: &'a Vocabulary,
+}
+
+const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+const LOW_BITS: u64 = u64::from_ne_bytes([0x01; 8]);
+const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// The position of the first space in eight bytes read little-endian, 8 when
+/// there is none. (A byte equal to a space becomes zero; the lowest zero byte
+/// is found exactly by the borrow trick, which can only misflag bytes above it.)
+fn first_space(chunk: u64) -> usize {
+    let x = chunk ^ SPACES;
+    let zero = x.wrapping_sub(LOW_BITS) & !x & HIGH_BITS;
+    (zero.trailing_zeros() / 8) as usize
 }
 
 impl<'a> TextWords<'a> {
-    fn new(hay: &'a str, vocabulary: &'a FxHashMap<Box<[u8]>, Word>) -> TextWords<'a> {
+    fn new(hay: &'a str, vocabulary: &'a Vocabulary) -> TextWords<'a> {
         TextWords {
             hay: hay.as_bytes(),
             at: 0,
@@ -398,23 +602,57 @@ impl<'a> TextWords<'a> {
 impl Iterator for TextWords<'_> {
     type Item = TextWord;
 
+    #[inline(always)]
     fn next(&mut self) -> Option<TextWord> {
-        loop {
-            let start = self.at;
-            let rest = self.hay.get(start..).filter(|r| !r.is_empty())?;
-            let end = memchr(b' ', rest).map_or(self.hay.len(), |k| start + k);
-            self.at = end + 1;
-            // The space before the first word reads as an empty word.
-            if end > start {
-                let word = self.vocabulary.get(&self.hay[start..end]);
-                return Some(TextWord {
-                    start,
-                    end,
-                    word: word.copied().unwrap_or(UNKNOWN),
-                });
-            }
-        }
+        let (word, next) = read_word(self.hay, self.at, self.vocabulary)?;
+        self.at = next;
+        Some(word)
     }
+}
+
+/// Reads the first word at or after `at` in the normalized text `hay`,
+/// hashing it eight bytes at a time as it looks for the space that ends it,
+/// and looks it up. Returns the word and where to read the next one.
+#[inline(always)]
+fn read_word(hay: &[u8], at: usize, vocabulary: &Vocabulary) -> Option<(TextWord, usize)> {
+    // Normalized text has one space before each word.
+    let mut start = at;
+    while hay.get(start) == Some(&b' ') {
+        start += 1;
+    }
+    if start >= hay.len() {
+        return None;
+    }
+    let mut hash = 0;
+    let mut head = None;
+    let mut at = start;
+    let end = loop {
+        let chunk = chunk_at(hay, at);
+        let k = first_space(chunk);
+        if k < 8 {
+            // Bytes past the end read as zeros, never as spaces.
+            let last = chunk & !(u64::MAX << (8 * k));
+            hash = hash_chunk(hash, last);
+            head.get_or_insert(last);
+            break at + k;
+        }
+        head.get_or_insert(chunk);
+        hash = hash_chunk(hash, chunk);
+        at += 8;
+        if at >= hay.len() {
+            // No closing space (not a normalized text): the word runs to
+            // the end. Its last bytes were just hashed padded, as
+            // `word_hash` reads them, unless it ends on a whole chunk,
+            // which `word_hash` follows with an empty one.
+            if at == hay.len() {
+                hash = hash_chunk(hash, 0);
+            }
+            break hay.len();
+        }
+    };
+    let head = head.unwrap_or_default();
+    let word = vocabulary.get(hash, head, &hay[start..end]);
+    Some((TextWord { start, end, word }, end + 1))
 }
 
 fn accepts(c: &Candidate, text: &str, start: usize, end: usize, options: MatchOptions) -> bool {
@@ -681,6 +919,58 @@ aliases = ["U.S.", "US"]
             assert_eq!(found, *want, "in {text:?}");
             let options = MatchOptions::default();
             assert_eq!(m.find(text, options), reference.find(text, options));
+        }
+    }
+
+    /// The scan's words and hashes against `word_hash` and the vocabulary,
+    /// for words of every length around the eight-byte chunks, a word at the
+    /// very end with and without its closing space, and runs of spaces.
+    #[test]
+    fn text_words_split_and_look_up_like_the_vocabulary() {
+        let all: Vec<String> = (1..=25)
+            .map(|n| "abcdefghijklmnopqrstuvwxyz"[..n].to_string())
+            .chain(["ğğğğ", "ş", "x.y", ","].map(String::from))
+            .collect();
+        let known: FxHashMap<&str, Word> = all
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 3 != 1)
+            .map(|(i, w)| {
+                let word = Word {
+                    id: i as WordId,
+                    root_child: NO_NODE,
+                };
+                (w.as_str(), word)
+            })
+            .collect();
+        let vocabulary = Vocabulary::new(&known).unwrap();
+        for (i, w) in all.iter().enumerate() {
+            let want = known.get(w.as_str()).copied().unwrap_or(UNKNOWN);
+            let (hash, head) = word_hash(w.as_bytes());
+            assert_eq!(vocabulary.get(hash, head, w.as_bytes()), want);
+            assert_eq!(want == UNKNOWN, i % 3 == 1);
+        }
+        for skip in 0..all.len() {
+            let words = &all[skip..];
+            for hay in [
+                format!(" {} ", words.join(" ")),
+                words.join(" "),
+                format!("   {}  ", words.join("   ")),
+            ] {
+                let found: Vec<(&str, Word)> = TextWords::new(&hay, &vocabulary)
+                    .map(|t| (&hay[t.start..t.end], t.word))
+                    .collect();
+                let want: Vec<(&str, Word)> = words
+                    .iter()
+                    .map(|w| {
+                        (
+                            w.as_str(),
+                            known.get(w.as_str()).copied().unwrap_or(UNKNOWN),
+                        )
+                    })
+                    .collect();
+                assert_eq!(found, want, "in {hay:?}");
+            }
         }
     }
 
