@@ -351,16 +351,26 @@ impl Matcher {
     /// loop, which it would otherwise crowd.
     #[inline(never)]
     fn choose(&self, node: NodeId, name: FoundName<'_>, options: MatchOptions) -> Option<Match> {
-        let (start, end) = name.normalized.original_span(name.text, name.from, name.to);
+        // Where the name starts in the text is all that most candidates
+        // need; where it ends is looked up once, when first asked for.
+        let start = name.normalized.origin(name.from);
+        let mut span = None;
+        let mut end = || {
+            let (from, end) = *span.get_or_insert_with(|| {
+                name.normalized.original_span(name.text, name.from, name.to)
+            });
+            debug_assert_eq!(from, start, "original_span starts at origin");
+            end
+        };
         let node = self.nodes[node as usize];
         let chosen = self.candidates[node.first as usize..node.end as usize]
             .iter()
-            .find(|c| accepts(c, name.text, start, end, options))?;
+            .find(|c| accepts(c, name.text, start, &mut end, options))?;
         Some(Match {
             entity: chosen.entity,
             kind: chosen.kind,
             start,
-            end,
+            end: end(),
         })
     }
 
@@ -655,13 +665,25 @@ fn read_word(hay: &[u8], at: usize, vocabulary: &Vocabulary) -> Option<(TextWord
     Some((TextWord { start, end, word }, end + 1))
 }
 
-fn accepts(c: &Candidate, text: &str, start: usize, end: usize, options: MatchOptions) -> bool {
+/// True when the name at `text[start..end]` may stand for candidate `c`.
+/// `end` says where the name ends; it costs a look-up in the offset map, so it
+/// is asked only for the candidates that look at it (acronyms).
+fn accepts(
+    c: &Candidate,
+    text: &str,
+    start: usize,
+    end: &mut impl FnMut() -> usize,
+    options: MatchOptions,
+) -> bool {
     match c.kind {
         MentionKind::Demonym => options.demonyms,
         MentionKind::Acronym => {
+            let end = end();
             let lower_case = text[start..end].chars().any(char::is_lowercase);
-            let a_word_in_a_headline = c.common_word && in_capitals_line(text, start, end);
-            !lower_case && !a_word_in_a_headline
+            // In lower case it is refused anyway: the headline test, which
+            // reads the line around, is needed only for an acronym in capitals.
+            let a_word_in_a_headline = || c.common_word && in_capitals_line(text, start, end);
+            !lower_case && !a_word_in_a_headline()
         }
         MentionKind::Name => !c.capitalized || text[start..].starts_with(char::is_uppercase),
     }
@@ -671,22 +693,30 @@ fn accepts(c: &Candidate, text: &str, start: usize, end: usize, options: MatchOp
 /// headline set in capitals, where "IS" may be the word "is". Looks at most 80
 /// bytes either side, so a huge single-line document costs no more.
 fn in_capitals_line(text: &str, start: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    let from = start.saturating_sub(80);
-    let to = (end + 80).min(bytes.len());
-    let before = &bytes[from..start];
-    let before = &before[before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1)..];
-    let after = &bytes[end..to];
-    let after = &after[..after
-        .iter()
-        .position(|&b| b == b'\n')
-        .unwrap_or(after.len())];
-    let context = String::from_utf8_lossy(before) + String::from_utf8_lossy(after);
-    let letters = context.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 4 && !context.chars().any(char::is_lowercase)
+    // A character the 80-byte cut splits is left out whole: its bytes alone
+    // are neither letters nor lower case.
+    let mut from = start.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + 80).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let before = &text[from..start];
+    let before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let after = &text[end..to];
+    let after = &after[..after.find('\n').unwrap_or(after.len())];
+    let mut letters = 0;
+    for c in before.chars().chain(after.chars()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 4
 }
 
 #[cfg(test)]
@@ -1010,7 +1040,7 @@ mod reference {
     /// True when the text around a span, on its line, has no lower-case letter: a
     /// headline set in capitals, where "IS" may be the word "is". Looks at most 80
     /// bytes either side, so a huge single-line document costs no more.
-    fn in_capitals_line(text: &str, start: usize, end: usize) -> bool {
+    pub(super) fn in_capitals_line(text: &str, start: usize, end: usize) -> bool {
         let bytes = text.as_bytes();
         let from = start.saturating_sub(80);
         let to = (end + 80).min(bytes.len());
@@ -1310,6 +1340,37 @@ mod equivalence {
         assert_eq!(texts.len(), 5);
         let found = assert_same(&g, texts.iter().map(String::as_str));
         assert!(found > 100, "only {found} mentions in the seeds");
+    }
+
+    /// The headline test reads its 80 bytes either side without building a
+    /// string; it must say what the old one said wherever the cut falls, in
+    /// the middle of a character too.
+    #[test]
+    fn headline_test_as_before_at_every_offset() {
+        let texts = [
+            "TÜRKİYE’S ERDOĞAN SAYS IS FIGHTERS “LOSE” GROUND NEAR ḤAMA — ÆØÅ ĲSSELMONDE IS IS IS",
+            "Türkiye’s Erdoğan says IS fighters\nLOSE GROUND NEAR ḤAMA, IS SAYS\nand so on ÉÉÉ",
+            "ÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀ IS ÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀÀ à",
+            "IS 🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂 IS ĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲĲ",
+        ];
+        let mut headlines = 0;
+        for text in texts {
+            let boundaries: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (k, &start) in boundaries.iter().enumerate() {
+                for &end in &boundaries[k..boundaries.len().min(k + 4)] {
+                    let want = super::reference::in_capitals_line(text, start, end);
+                    assert_eq!(
+                        super::in_capitals_line(text, start, end),
+                        want,
+                        "{text:?} {start}..{end}"
+                    );
+                    headlines += usize::from(want);
+                }
+            }
+        }
+        assert!(headlines > 100, "only {headlines} spans in a headline");
     }
 
     /// Stories of the Reuters benchmark corpus compared with the bulk news
