@@ -233,7 +233,6 @@ impl<'g> TrieBuilder<'g> {
     }
 
     fn finish(mut self) -> crate::Result<Matcher> {
-        self.edges.shrink_to_fit();
         self.nodes.shrink_to_fit();
         self.candidates.shrink_to_fit();
         Ok(Matcher {
@@ -260,13 +259,16 @@ impl Matcher {
     /// not what it finds: that depends only on the set of names and on each
     /// name's candidates, whose order is kept.
     pub fn new(gazetteer: &Gazetteer) -> crate::Result<Matcher> {
+        // Sized for the names up front: growing the maps means rehashing them.
+        let names = gazetteer.name_count();
         let mut builder = TrieBuilder {
-            words: FxHashMap::default(),
-            edges: FxHashMap::default(),
-            nodes: vec![Node::default()],
-            candidates: Vec::new(),
+            words: FxHashMap::with_capacity_and_hasher(names, Default::default()),
+            edges: FxHashMap::with_capacity_and_hasher(names, Default::default()),
+            nodes: Vec::with_capacity(2 * names + 1),
+            candidates: Vec::with_capacity(names),
             name_count: 0,
         };
+        builder.nodes.push(Node::default());
         for (name, candidates) in gazetteer.names() {
             builder.insert(name, candidates)?;
         }
