@@ -8,11 +8,17 @@
 //! single spaces, so a name is a sequence of words and can only match a run of
 //! whole words. The matcher therefore works on words, not bytes. Every distinct
 //! word of every name gets a number; the names form a trie whose edges are
-//! those numbers, with the name's candidates at the node where it ends. A scan
-//! reads the normalized text one word at a time (`memchr` finds the spaces),
-//! looks each word up once (a word no name uses ends every walk there), and
-//! walks the trie from each word as far as the text follows it, remembering the
-//! last node where a name ends: the longest name that starts at that word.
+//! those numbers, with the name's candidates at the node where it ends.
+//!
+//! A scan reads the normalized text eight bytes at a time, finds the space
+//! that ends each word with a branch-free zero-byte test and hashes the word's
+//! bytes on the way, then looks the word up once in a small open-addressing
+//! table of the names' words, which also holds the root's edges. A word that
+//! starts no name costs nothing more. From a word that does, the scan walks
+//! the trie as far as the text follows it (a word no name uses ends the walk),
+//! remembering the last node where a name ends: the longest name that starts
+//! at that word. Words a walk reads ahead are kept, with their numbers, for
+//! the walks that start from them.
 //!
 //! # Why
 //!
@@ -24,7 +30,8 @@
 //! the next walk starts at a later word anyway. It builds in a fraction of the
 //! automaton's time and memory (no state per byte of every name, no
 //! determinization), which matters with bulk gazetteers of 100,000+ aliases
-//! that every run builds before reading a byte.
+//! that every run builds before reading a byte; and it scans faster, most of
+//! all with such gazetteers, where the automaton outgrows a DFA.
 //!
 //! # Rules
 //!
@@ -34,6 +41,10 @@
 //! If one is accepted, the mention is recorded and the scan resumes after it;
 //! if none is, no shorter name at that word is tried and the scan resumes at
 //! the next word.
+//!
+//! What is found depends only on the names and their candidates, not on the
+//! order the gazetteer hands them over (a hash map's): that order only changes
+//! how words and nodes are numbered.
 
 use std::collections::VecDeque;
 
