@@ -265,9 +265,9 @@ def ratio(a, b, key="mbps"):
 
 
 print()
-print("MB/s (wall) counts everything: loading the gazetteer, building the automaton, "
+print("MB/s (wall) counts everything: loading the gazetteer, building the matcher, "
       "reading, writing the graph. MB/s (excl. setup) is each tool's own timing after "
-      "its automaton is built (actorgraph's summary line, the peer's scan_s, scan's scan_s). "
+      "its matcher is built (actorgraph's summary line, the peer's scan_s, scan's scan_s). "
       "CPU s is user + system time, CPU % that over wall time (200 = both cores busy); the load is "
       "the 1-minute load average just before the run, its own previous job included.")
 print()

@@ -51,7 +51,7 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
         target.as_deref(),
     );
     write_formats(args, &graph, target.as_deref(), reporter)?;
-    // The process ends here: freeing the graph, the automaton and a million
+    // The process ends here: freeing the graph, the matcher and a million
     // names one allocation at a time would only delay the exit (by 0.2 s with
     // a big gazetteer), so leave them to the operating system.
     std::mem::forget(graph);

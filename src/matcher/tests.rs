@@ -1,0 +1,291 @@
+use super::words::word_hash;
+use super::*;
+
+const GAZETTEER: &str = r#"
+[[entity]]
+id = "iraq"
+name = "Iraq"
+type = "place"
+demonyms = ["Iraqi"]
+
+[[entity]]
+id = "iran"
+name = "Iran"
+type = "place"
+
+[[entity]]
+id = "syria"
+name = "Syria"
+type = "place"
+demonyms = ["Syrian"]
+
+[[entity]]
+id = "hama"
+name = "Hama"
+type = "place"
+
+[[entity]]
+id = "hamas"
+name = "Hamas"
+type = "group"
+
+[[entity]]
+id = "islamic-state"
+name = "Islamic State"
+type = "group"
+aliases = ["IS", "ISIS"]
+
+[[entity]]
+id = "sdf"
+name = "Syrian Democratic Forces"
+type = "group"
+aliases = ["SDF"]
+
+[[entity]]
+id = "hts"
+name = "Hayat Tahrir al-Sham"
+type = "group"
+aliases = ["HTS"]
+
+[[entity]]
+id = "sharaa"
+name = "Ahmed al-Sharaa"
+type = "person"
+aliases = ["Abu Mohammad al-Jolani", "al-Jolani"]
+
+[[entity]]
+id = "erdogan"
+name = "Recep Tayyip Erdoğan"
+type = "person"
+aliases = ["Erdogan"]
+
+[[entity]]
+id = "turkiye"
+name = "Türkiye"
+type = "place"
+aliases = ["Turkey"]
+
+[[entity]]
+id = "us"
+name = "United States"
+type = "place"
+aliases = ["U.S.", "US"]
+"#;
+
+fn spans(text: &str, options: MatchOptions) -> Vec<(String, String)> {
+    let g = Gazetteer::from_toml_str("t.toml", GAZETTEER).unwrap();
+    let m = Matcher::new(&g).unwrap();
+    m.find(text, options)
+        .into_iter()
+        .map(|f| {
+            (
+                g.entity(f.entity).id.clone(),
+                text[f.start..f.end].to_string(),
+            )
+        })
+        .collect()
+}
+
+fn ids(text: &str) -> Vec<String> {
+    spans(text, MatchOptions::default())
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect()
+}
+
+#[test]
+fn matching_rules_table() {
+    let table: &[(&str, &[&str])] = &[
+        // whole words, Unicode-aware
+        ("Iran-backed forces", &["iran"]),
+        ("Hamas fighters", &["hamas"]),
+        ("near Hama.", &["hama"]),
+        ("Iraqi officials", &["iraq"]),
+        ("Iraqis", &[]),
+        ("Iraqs", &[]),
+        ("Syriac", &[]),
+        // possessives and punctuation
+        ("Iraq's security", &["iraq"]),
+        ("Iraq’s security", &["iraq"]),
+        ("(Syria), Iran.", &["syria", "iran"]),
+        ("“Iraq”", &["iraq"]),
+        // acronyms only in capitals
+        (
+            "the Islamic State (IS) is back",
+            &["islamic-state", "islamic-state"],
+        ),
+        ("this is it", &[]),
+        ("Is it?", &[]),
+        ("ISIS and HTS", &["islamic-state", "hts"]),
+        ("hts", &[]),
+        ("the U.S. and the US", &["us", "us"]),
+        ("tell us", &[]),
+        ("IRAN SAYS IS FIGHTERS LOSE GROUND", &["iran"]),
+        // leftmost-longest
+        ("Syrian Democratic Forces", &["sdf"]),
+        ("Abu Mohammad al-Jolani", &["sharaa"]),
+        // folding and generated variants
+        ("Erdoğan and Erdogan", &["erdogan", "erdogan"]),
+        (
+            "Türkiye, Turkiye, Turkey",
+            &["turkiye", "turkiye", "turkiye"],
+        ),
+        ("Hay’at Tahrir al-Sham", &["hts"]),
+        ("Hay'at Tahrir al Sham", &["hts"]),
+        ("Abu Muhammad al-Julani", &["sharaa"]),
+        ("Ahmad al-Sharaa", &["sharaa"]),
+        ("al Jolani", &["sharaa"]),
+    ];
+    for (text, want) in table {
+        assert_eq!(ids(text), *want, "in {text:?}");
+    }
+}
+
+#[test]
+fn spans_are_exact_original_bytes() {
+    let found = spans(
+        "Türkiye’s Erdoğan, Hay’at Tahrir al-Sham’s leader",
+        MatchOptions::default(),
+    );
+    let texts: Vec<&str> = found.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(texts, ["Türkiye", "Erdoğan", "Hay’at Tahrir al-Sham"]);
+    let found = spans(
+        "a name split\nacross lines: Hayat Tahrir\n  al-Sham",
+        MatchOptions::default(),
+    );
+    assert_eq!(found[0].1, "Hayat Tahrir\n  al-Sham");
+}
+
+#[test]
+fn capitalized_bulk_names_match_capitalized_text_only() {
+    let mut b = crate::gazetteer::GazetteerBuilder::new();
+    b.add_tsv(
+        "list.tsv",
+        "id\ttype\tname\nx:1\tgroup\tCompany\nx:2\tplace\tdelta town\n",
+    )
+    .unwrap();
+    let g = b.finish();
+    let m = Matcher::new(&g).unwrap();
+    let text = "The company said Company shares rose in Delta Town and delta town.";
+    let found: Vec<&str> = m
+        .find(text, MatchOptions::default())
+        .iter()
+        .map(|f| &text[f.start..f.end])
+        .collect();
+    assert_eq!(found, ["Company", "Delta Town", "delta town"]);
+}
+
+/// Only the longest name at a word is tried: when a bulk list's "Delta
+/// Town" is refused in lower case, the curated "Delta" is not tried in its
+/// place and the scan goes on at "town". A walk that goes past a shorter
+/// name and then fails falls back to that name ("Hama" in "Hama City said").
+#[test]
+fn longest_name_only_and_where_the_scan_resumes() {
+    let mut b = crate::gazetteer::GazetteerBuilder::new();
+    let toml = r#"
+        [[entity]]
+        id = "delta"
+        name = "Delta"
+        type = "place"
+
+        [[entity]]
+        id = "hama"
+        name = "Hama"
+        type = "place"
+
+        [[entity]]
+        id = "hama-city-council"
+        name = "Hama City Council"
+        type = "group"
+
+        [[entity]]
+        id = "town-hall"
+        name = "Town Hall"
+        type = "place"
+    "#;
+    b.add_toml("t.toml", toml).unwrap();
+    b.add_tsv("list.tsv", "id\ttype\tname\nx:1\tplace\tDelta Town\n")
+        .unwrap();
+    let g = b.finish();
+    let m = Matcher::new(&g).unwrap();
+    let reference = super::reference::Automaton::new(&g);
+    let table: &[(&str, &[&str])] = &[
+        ("delta town", &[]),
+        ("delta Town Hall", &["Town Hall"]),
+        ("Delta Town Hall", &["Delta Town"]),
+        ("delta", &["delta"]),
+        ("Hama City said", &["Hama"]),
+        ("Hama City Council said", &["Hama City Council"]),
+        ("Hama Hama City", &["Hama", "Hama"]),
+    ];
+    for (text, want) in table {
+        let found: Vec<&str> = m
+            .find(text, MatchOptions::default())
+            .iter()
+            .map(|f| &text[f.start..f.end])
+            .collect();
+        assert_eq!(found, *want, "in {text:?}");
+        let options = MatchOptions::default();
+        assert_eq!(m.find(text, options), reference.find(text, options));
+    }
+}
+
+/// The scan's words and hashes against `word_hash` and the vocabulary,
+/// for words of every length around the eight-byte chunks, a word at the
+/// very end with and without its closing space, and runs of spaces.
+#[test]
+fn text_words_split_and_look_up_like_the_vocabulary() {
+    let all: Vec<String> = (1..=25)
+        .map(|n| "abcdefghijklmnopqrstuvwxyz"[..n].to_string())
+        .chain(["ğğğğ", "ş", "x.y", ","].map(String::from))
+        .collect();
+    let known: FxHashMap<&str, Word> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 3 != 1)
+        .map(|(i, w)| {
+            let word = Word {
+                id: i as WordId,
+                root_child: NO_NODE,
+            };
+            (w.as_str(), word)
+        })
+        .collect();
+    let vocabulary = Vocabulary::new(&known).unwrap();
+    for (i, w) in all.iter().enumerate() {
+        let want = known.get(w.as_str()).copied().unwrap_or(UNKNOWN);
+        let (hash, head) = word_hash(w.as_bytes());
+        assert_eq!(vocabulary.get(hash, head, w.as_bytes()), want);
+        assert_eq!(want == UNKNOWN, i % 3 == 1);
+    }
+    for skip in 0..all.len() {
+        let words = &all[skip..];
+        for hay in [
+            format!(" {} ", words.join(" ")),
+            words.join(" "),
+            format!("   {}  ", words.join("   ")),
+        ] {
+            let found: Vec<(&str, Word)> = TextWords::new(&hay, &vocabulary)
+                .map(|t| (&hay[t.start..t.end], t.word))
+                .collect();
+            let want: Vec<(&str, Word)> = words
+                .iter()
+                .map(|w| {
+                    (
+                        w.as_str(),
+                        known.get(w.as_str()).copied().unwrap_or(UNKNOWN),
+                    )
+                })
+                .collect();
+            assert_eq!(found, want, "in {hay:?}");
+        }
+    }
+}
+
+#[test]
+fn demonyms_can_be_turned_off() {
+    let off = MatchOptions { demonyms: false };
+    assert_eq!(spans("Iraqi and Syrian forces in Iraq", off).len(), 1);
+    let on = spans("Iraqi and Syrian forces in Iraq", MatchOptions::default());
+    assert_eq!(on.len(), 3);
+}
