@@ -45,6 +45,50 @@ impl Normalized {
     /// Maps a normalized range that covers whole words (no surrounding spaces)
     /// back to the original byte range `[start, end)`.
     pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
+        self.cursor().original_span(original, start, end)
+    }
+
+    /// A reader of the offset map for look-ups that mostly move forward, as a
+    /// scan's do: each look-up starts from where the last one ended.
+    pub fn cursor(&self) -> OriginCursor<'_> {
+        OriginCursor {
+            breaks: &self.breaks,
+            at: 0,
+        }
+    }
+}
+
+/// Maps normalized offsets back to the original text, like
+/// [`Normalized::origin`], but walks forward from the previous look-up instead
+/// of searching the whole map: a scan's look-ups then cost about one step each.
+/// A look-up behind the previous one searches the map again.
+#[derive(Debug, Clone)]
+pub struct OriginCursor<'n> {
+    breaks: &'n [(u32, u32)],
+    /// Index of the break that covers the previous look-up.
+    at: usize,
+}
+
+impl OriginCursor<'_> {
+    /// Offset in the original text of normalized byte `i`: the same as
+    /// [`Normalized::origin`].
+    pub fn origin(&mut self, i: usize) -> usize {
+        if self.breaks[self.at].0 as usize > i {
+            self.at = self.breaks.partition_point(|&(n, _)| n as usize <= i) - 1;
+        }
+        while self
+            .breaks
+            .get(self.at + 1)
+            .is_some_and(|&(n, _)| n as usize <= i)
+        {
+            self.at += 1;
+        }
+        let (n, o) = self.breaks[self.at];
+        o as usize + (i - n as usize)
+    }
+
+    /// The same as [`Normalized::original_span`].
+    pub fn original_span(&mut self, original: &str, start: usize, end: usize) -> (usize, usize) {
         let first = self.origin(start);
         let mut last = self.origin(end - 1).min(original.len() - 1);
         while !original.is_char_boundary(last) {
@@ -395,6 +439,20 @@ mod tests {
                 );
                 at += word.len() + 1;
             }
+        }
+    }
+
+    #[test]
+    fn the_cursor_agrees_with_origin_in_any_order() {
+        let text =
+            "Hay’at  Tahrir al-Sham's “HTS”, Erdoğan; ISIS.\n\n  Qasim   al-Araji, 1,000 km.";
+        let n = normalize(text);
+        let len = n.as_str().len();
+        let mut cursor = n.cursor();
+        let forward = (0..len).chain((0..len).rev());
+        let jumps = (0..len).map(|i| (i * 7919) % len);
+        for i in forward.chain(jumps) {
+            assert_eq!(cursor.origin(i), n.origin(i), "at {i}");
         }
     }
 

@@ -52,7 +52,7 @@ use rustc_hash::FxHashMap;
 
 use crate::error::Error;
 use crate::gazetteer::{Candidate, EntityIndex, Gazetteer, MentionKind};
-use crate::normalize::{Normalized, normalize};
+use crate::normalize::{Normalized, OriginCursor, normalize};
 
 mod words;
 
@@ -329,6 +329,7 @@ impl Matcher {
         out: &mut Vec<Match>,
     ) {
         let mut words = TextWords::new(normalized.as_str(), &self.vocabulary);
+        let mut origins = normalized.cursor();
         // Words a walk has read past the word it started from: the next walks
         // start from them. Empty, and unallocated, until a walk goes past a
         // name's first word.
@@ -350,13 +351,12 @@ impl Matcher {
             let last = if more == 0 { first } else { ahead[more - 1] };
             let name = FoundName {
                 text,
-                normalized,
                 from: first.start,
                 to: last.end,
             };
             // Rejected: the next walk starts at the next word, and no shorter
             // name at this one is tried.
-            if let Some(found) = self.choose(node, name, options) {
+            if let Some(found) = self.choose(node, name, &mut origins, options) {
                 out.push(found);
                 ahead.drain(..more);
             }
@@ -367,15 +367,20 @@ impl Matcher {
     /// the first of its candidates that `accepts` it. Kept out of the scan
     /// loop, which it would otherwise crowd.
     #[inline(never)]
-    fn choose(&self, node: NodeId, name: FoundName<'_>, options: MatchOptions) -> Option<Match> {
+    fn choose(
+        &self,
+        node: NodeId,
+        name: FoundName<'_>,
+        origins: &mut OriginCursor<'_>,
+        options: MatchOptions,
+    ) -> Option<Match> {
         // Where the name starts in the text is all that most candidates
         // need; where it ends is looked up once, when first asked for.
-        let start = name.normalized.origin(name.from);
+        let start = origins.origin(name.from);
         let mut span = None;
         let mut end = || {
-            let (from, end) = *span.get_or_insert_with(|| {
-                name.normalized.original_span(name.text, name.from, name.to)
-            });
+            let (from, end) =
+                *span.get_or_insert_with(|| origins.original_span(name.text, name.from, name.to));
             debug_assert_eq!(from, start, "original_span starts at origin");
             end
         };

@@ -149,7 +149,6 @@ pub(super) fn tag(hash: u64) -> u32 {
 #[derive(Clone, Copy)]
 pub(super) struct FoundName<'t> {
     pub(super) text: &'t str,
-    pub(super) normalized: &'t Normalized,
     pub(super) from: usize,
     pub(super) to: usize,
 }
