@@ -13,7 +13,25 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay`: its place in `enum mi_option_e` of the
+/// mimalloc.h (v3) that libmimalloc-sys 0.1.49 builds, which Cargo.toml pins
+/// (the crate names no constant for it).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Keeps freed memory in the process instead of handing it back to the OS a
+/// second later. A build frees and allocates batches all along; every page
+/// handed back was faulted in and zeroed again (2 MB at a time with
+/// transparent huge pages), a seventh of a news build's CPU time. Peak
+/// memory grows by about 15 MB.
+fn keep_freed_memory() {
+    // SAFETY: mi_option_set only stores a number in mimalloc's option table,
+    // which mimalloc reads when it next considers purging; it has no
+    // precondition and may be called at any time from any thread.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+}
+
 fn main() -> ExitCode {
+    keep_freed_memory();
     let cli = cli::Cli::parse();
     match cmd::run(cli) {
         Ok(code) => code,
