@@ -13,35 +13,35 @@ pub(super) struct Vocabulary {
     /// `(tag, index into entries)`, tag 0 for an empty slot. A power of two at
     /// least four times the number of words: a probe always meets an empty
     /// slot, after one or two slots on average.
-    pub(super) table: Vec<(u32, u32)>,
+    table: Vec<(u32, u32)>,
     /// Right shift that turns a hash into a slot index (its top bits).
-    pub(super) shift: u32,
-    pub(super) entries: Vec<Entry>,
+    shift: u32,
+    entries: Vec<Entry>,
     /// The bytes of the words longer than eight bytes, one after the other.
-    pub(super) tails: Vec<u8>,
+    tails: Vec<u8>,
 }
 
 /// A word of the [`Vocabulary`].
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Entry {
     /// The word's first eight bytes, read little-endian, padded with zeros.
-    pub(super) head: u64,
-    pub(super) len: u32,
+    head: u64,
+    len: u32,
     /// Where a longer word is in `tails`.
-    pub(super) start: u32,
-    pub(super) word: Word,
+    start: u32,
+    word: Word,
 }
 
 /// Multiplier of the word hash (FxHash's).
-pub(super) const HASH_K: u64 = 0xf135_7aea_2e62_a9c5;
+const HASH_K: u64 = 0xf135_7aea_2e62_a9c5;
 
 /// Adds eight bytes of a word, read little-endian, to its hash.
-pub(super) fn hash_chunk(hash: u64, chunk: u64) -> u64 {
+fn hash_chunk(hash: u64, chunk: u64) -> u64 {
     (hash.rotate_left(26) ^ chunk).wrapping_mul(HASH_K)
 }
 
 /// Eight bytes from `at`, read little-endian, padded with zeros past the end.
-pub(super) fn chunk_at(bytes: &[u8], at: usize) -> u64 {
+fn chunk_at(bytes: &[u8], at: usize) -> u64 {
     match bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
         Some(chunk) => u64::from_le_bytes(*chunk),
         None => {
@@ -104,7 +104,7 @@ impl Vocabulary {
         Ok(vocabulary)
     }
 
-    pub(super) fn index(&self, hash: u64) -> usize {
+    fn index(&self, hash: u64) -> usize {
         (hash >> self.shift) as usize
     }
 
@@ -132,7 +132,7 @@ impl Vocabulary {
     }
 
     /// The bytes after the first eight of a longer word.
-    pub(super) fn tail(&self, entry: &Entry) -> &[u8] {
+    fn tail(&self, entry: &Entry) -> &[u8] {
         let start = entry.start as usize;
         &self.tails[start..start + entry.len as usize - 8]
     }
@@ -140,7 +140,7 @@ impl Vocabulary {
 
 /// The tag of a hash in the [`Vocabulary`]'s table: never 0, which marks an
 /// empty slot.
-pub(super) fn tag(hash: u64) -> u32 {
+fn tag(hash: u64) -> u32 {
     (hash as u32) | 1
 }
 
@@ -163,20 +163,20 @@ pub(super) struct TextWord {
 
 /// The words of a normalized text, in order, each looked up once.
 pub(super) struct TextWords<'a> {
-    pub(super) hay: &'a [u8],
+    hay: &'a [u8],
     /// Where the next word, or the space before it, starts.
-    pub(super) at: usize,
-    pub(super) vocabulary: &'a Vocabulary,
+    at: usize,
+    vocabulary: &'a Vocabulary,
 }
 
-pub(super) const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
-pub(super) const LOW_BITS: u64 = u64::from_ne_bytes([0x01; 8]);
-pub(super) const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
+const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+const LOW_BITS: u64 = u64::from_ne_bytes([0x01; 8]);
+const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
 
 /// The position of the first space in eight bytes read little-endian, 8 when
 /// there is none. (A byte equal to a space becomes zero; the lowest zero byte
 /// is found exactly by the borrow trick, which can only misflag bytes above it.)
-pub(super) fn first_space(chunk: u64) -> usize {
+fn first_space(chunk: u64) -> usize {
     let x = chunk ^ SPACES;
     let zero = x.wrapping_sub(LOW_BITS) & !x & HIGH_BITS;
     (zero.trailing_zeros() / 8) as usize
@@ -207,11 +207,7 @@ impl Iterator for TextWords<'_> {
 /// hashing it eight bytes at a time as it looks for the space that ends it,
 /// and looks it up. Returns the word and where to read the next one.
 #[inline(always)]
-pub(super) fn read_word(
-    hay: &[u8],
-    at: usize,
-    vocabulary: &Vocabulary,
-) -> Option<(TextWord, usize)> {
+fn read_word(hay: &[u8], at: usize, vocabulary: &Vocabulary) -> Option<(TextWord, usize)> {
     // Normalized text has one space before each word.
     let mut start = at;
     while hay.get(start) == Some(&b' ') {
