@@ -21,8 +21,8 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// Keeps freed memory in the process instead of handing it back to the OS a
 /// second later. A build frees and allocates batches all along; every page
 /// handed back was faulted in and zeroed again (2 MB at a time with
-/// transparent huge pages), a seventh of a news build's CPU time. Peak
-/// memory grows by about 15 MB.
+/// transparent huge pages), a tenth of a news build's CPU time. Peak
+/// memory grows by 15 to 25 MB.
 fn keep_freed_memory() {
     // SAFETY: mi_option_set only stores a number in mimalloc's option table,
     // which mimalloc reads when it next considers purging; it has no
