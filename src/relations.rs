@@ -268,10 +268,11 @@ enum Token<'a> {
 /// Normalized words of the sentence, with each actor's words collapsed into one token.
 fn tokenize<'n>(normalized: &'n Normalized, actors: &[Actor]) -> Vec<Token<'n>> {
     let text = normalized.as_str();
+    let mut origins = normalized.cursor();
     let mut tokens = Vec::new();
     let mut at = 1;
     for word in text[1..].split(' ').filter(|w| !w.is_empty()) {
-        let origin = normalized.origin(at);
+        let origin = origins.origin(at);
         at += word.len() + 1;
         match actors
             .iter()
