@@ -192,36 +192,18 @@ impl<'g> TrieBuilder<'g> {
     /// The root's child along `word`, made if it is new.
     fn root_child(&mut self, word: &'g str) -> crate::Result<NodeId> {
         let fresh = self.next_node()?;
-        match self.words.get_mut(word) {
-            Some(w) if w.root_child != NO_NODE => return Ok(w.root_child),
-            Some(w) => w.root_child = fresh,
-            None => {
-                let id = self.next_word()?;
-                let entry = Word {
-                    id,
-                    root_child: fresh,
-                };
-                self.words.insert(word, entry);
-            }
+        let entry = self.word(word)?;
+        if entry.root_child != NO_NODE {
+            return Ok(entry.root_child);
         }
+        entry.root_child = fresh;
         self.nodes.push(Node::default());
         Ok(fresh)
     }
 
     /// The child of `parent` along `word`, made if it is new.
     fn child(&mut self, parent: NodeId, word: &'g str) -> crate::Result<NodeId> {
-        let id = match self.words.get(word) {
-            Some(w) => w.id,
-            None => {
-                let id = self.next_word()?;
-                let entry = Word {
-                    id,
-                    root_child: NO_NODE,
-                };
-                self.words.insert(word, entry);
-                id
-            }
-        };
+        let id = self.word(word)?.id;
         let fresh = self.next_node()?;
         let child = *self.edges.entry(edge_key(parent, id)).or_insert(fresh);
         if child == fresh {
@@ -229,6 +211,15 @@ impl<'g> TrieBuilder<'g> {
             self.nodes[parent as usize].has_children = true;
         }
         Ok(child)
+    }
+
+    /// The entry of `word`, numbered if it is new.
+    fn word(&mut self, word: &'g str) -> crate::Result<&mut Word> {
+        let next = self.next_word()?;
+        Ok(self.words.entry(word).or_insert(Word {
+            id: next,
+            root_child: NO_NODE,
+        }))
     }
 
     /// The id the next new node gets.
