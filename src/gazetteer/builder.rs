@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{
     Candidate, Entity, EntityIndex, EntityType, Fact, Gazetteer, MentionKind, Problem, Severity,
-    curated, fnv1a, tsv, variants, words,
+    curated, fnv1a, lint, tsv, variants, words,
 };
 use crate::date::Date;
 use crate::error::Location;
@@ -23,6 +23,7 @@ pub(super) struct PendingFact {
     pub title: Option<String>,
     pub from: Option<Date>,
     pub to: Option<Date>,
+    pub shared: bool,
     pub location: Location,
 }
 
@@ -127,8 +128,10 @@ impl GazetteerBuilder {
         for (file, (shared, common)) in std::mem::take(&mut self.bulk_counts) {
             self.bulk_summary(&file, shared, common);
         }
+        let by_id: HashMap<String, EntityIndex> =
+            self.by_id.into_iter().map(|(id, (i, _))| (id, i)).collect();
+        self.problems.extend(lint::lint(&self.entities, &by_id));
         self.problems.sort();
-        let by_id = self.by_id.into_iter().map(|(id, (i, _))| (id, i)).collect();
         Gazetteer {
             entities: self.entities,
             by_id,
@@ -182,6 +185,7 @@ impl GazetteerBuilder {
                     title: p.title,
                     from: p.from,
                     to: p.to,
+                    shared: p.shared,
                     location: p.location,
                 });
             }
@@ -223,6 +227,7 @@ impl GazetteerBuilder {
                         ),
                     ));
                 }
+                let (from, to) = entity.name_period(name);
                 let candidate = Candidate {
                     entity: index,
                     kind: name.kind,
@@ -231,12 +236,21 @@ impl GazetteerBuilder {
                     capitalized: !entity.curated
                         && name.kind == MentionKind::Name
                         && name.text.chars().next().is_some_and(char::is_uppercase),
+                    from,
+                    to,
                 };
                 let slot = table.entry(key.clone()).or_default();
                 if slot.iter().any(|c| c.entity == index) {
                     continue;
                 }
-                if let Some(first) = slot.first().map(|c| c.entity) {
+                // One name for two entities in turn ("the Syrian army" before
+                // and after 2025-01-29) is resolved by the text's date.
+                let in_turn = slot
+                    .iter()
+                    .all(|c| !periods_overlap((c.from, c.to), (from, to)));
+                if let Some(first) = slot.first().map(|c| c.entity)
+                    && !in_turn
+                {
                     let other = &self.entities[first as usize];
                     let shared_on_purpose = name.ambiguous
                         && other
@@ -319,6 +333,8 @@ impl GazetteerBuilder {
                 generated: true,
                 common_word: is_single_common_word(&key),
                 capitalized: false,
+                from: entity.from,
+                to: entity.to,
             });
         }
     }
@@ -334,6 +350,15 @@ fn bulk_count<'a>(
         counts.insert(file.to_string(), (0, 0));
     }
     counts.get_mut(file).expect("inserted above")
+}
+
+/// True when two half-open periods `[from, to)` share a day (`None`: open).
+fn periods_overlap(a: (Option<Date>, Option<Date>), b: (Option<Date>, Option<Date>)) -> bool {
+    let ends_before = |end: Option<Date>, start: Option<Date>| match (end, start) {
+        (Some(end), Some(start)) => end <= start,
+        _ => false,
+    };
+    !ends_before(a.1, b.0) && !ends_before(b.1, a.0)
 }
 
 fn problem(location: Location, severity: Severity, message: String) -> Problem {

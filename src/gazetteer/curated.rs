@@ -4,7 +4,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::builder::{GazetteerBuilder, PendingFact};
-use super::{Entity, EntityType, MentionKind, Name, is_acronym};
+use super::{Entity, EntityType, MentionKind, Name, PlaceLevel, is_acronym};
 use crate::date::Date;
 use crate::error::{Error, LineIndex, Location, line_column};
 use crate::graph::kind::EdgeKind;
@@ -12,6 +12,8 @@ use crate::graph::kind::EdgeKind;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
+    /// When the file's facts were last checked against the news.
+    checked: Option<Date>,
     #[serde(default)]
     entity: Vec<Spanned<RawEntity>>,
 }
@@ -23,8 +25,9 @@ struct RawEntity {
     name: Spanned<String>,
     #[serde(rename = "type")]
     kind: Spanned<String>,
+    /// A string, or `{ name, from, to }` for a name used only for a while.
     #[serde(default)]
-    aliases: Vec<Spanned<String>>,
+    aliases: Vec<Spanned<toml::Value>>,
     #[serde(default)]
     ambiguous: Vec<Spanned<String>>,
     #[serde(default)]
@@ -37,6 +40,20 @@ struct RawEntity {
     roles: Vec<Spanned<RawFact>>,
     #[serde(default)]
     affiliations: Vec<Spanned<RawFact>>,
+    level: Option<Spanned<String>>,
+    from: Option<Date>,
+    to: Option<Date>,
+    successor: Option<Spanned<String>>,
+    checked: Option<Date>,
+}
+
+/// An alias written as a table: a name in use for a while.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatedAlias {
+    name: String,
+    from: Option<Date>,
+    to: Option<Date>,
 }
 
 #[derive(Deserialize)]
@@ -47,6 +64,8 @@ struct RawFact {
     from: Option<Date>,
     to: Option<Date>,
     edge: Option<String>,
+    #[serde(default)]
+    shared: bool,
 }
 
 /// Parses one curated file into the builder. A syntax or schema error stops the
@@ -72,7 +91,8 @@ pub(super) fn add_toml(
     for raw in parsed.entity {
         let at = line(raw.span().start);
         let raw = raw.into_inner();
-        let (entity, facts) = convert(raw, file, at, &line)?;
+        let (mut entity, facts) = convert(raw, file, at, &line)?;
+        entity.checked = entity.checked.or(parsed.checked);
         builder.add_entity(entity, facts);
     }
     Ok(())
@@ -112,6 +132,29 @@ fn convert(
         ));
     }
 
+    if let (Some(from), Some(to)) = (raw.from, raw.to)
+        && to < from
+    {
+        return Err(Error::parse(
+            Location::line(file, at),
+            format!("'{id}' ends ('to' = {to}) before it begins ('from' = {from})"),
+        ));
+    }
+    let level = match &raw.level {
+        Some(l) if kind != EntityType::Place => {
+            return Err(Error::parse(
+                located(l.span()),
+                format!("'{id}' is a {kind}: only places have a level"),
+            ));
+        }
+        Some(l) => Some(
+            l.get_ref()
+                .parse::<PlaceLevel>()
+                .map_err(|m| Error::parse(located(l.span()), m))?,
+        ),
+        None => None,
+    };
+
     let name_of = |s: &Spanned<String>, kind: MentionKind, ambiguous: bool| Name {
         text: s.get_ref().clone(),
         kind: if kind == MentionKind::Name && is_acronym(s.get_ref()) {
@@ -121,6 +164,8 @@ fn convert(
         },
         ambiguous,
         line: line(s.span().start),
+        from: None,
+        to: None,
     };
     let shared: Vec<&str> = raw.ambiguous.iter().map(|s| s.get_ref().as_str()).collect();
     let mut names = vec![name_of(
@@ -129,11 +174,12 @@ fn convert(
         shared.contains(&raw.name.get_ref().as_str()),
     )];
     for alias in &raw.aliases {
-        names.push(name_of(
-            alias,
-            MentionKind::Name,
-            shared.contains(&alias.get_ref().as_str()),
-        ));
+        let (text, from, to) = alias_parts(alias, &located)?;
+        let mut name = name_of(&Spanned::new(alias.span(), text), MentionKind::Name, false);
+        name.ambiguous = shared.contains(&name.text.as_str());
+        name.from = from;
+        name.to = to;
+        names.push(name);
     }
     for alias in &raw.ambiguous {
         if !names.iter().any(|n| &n.text == alias.get_ref()) {
@@ -156,6 +202,7 @@ fn convert(
             title: None,
             from: None,
             to: None,
+            shared: false,
             location: located(parent.span()),
         });
     }
@@ -186,6 +233,7 @@ fn convert(
                 title: f.title.clone(),
                 from: f.from,
                 to: f.to,
+                shared: f.shared,
                 location,
             });
         }
@@ -200,10 +248,44 @@ fn convert(
         country: raw.country.map(Spanned::into_inner),
         wikidata: raw.wikidata.map(Spanned::into_inner),
         facts: Vec::new(),
+        level,
+        from: raw.from,
+        to: raw.to,
+        successor: raw.successor.map(Spanned::into_inner),
+        checked: raw.checked,
         location: Location::line(file, at),
         curated: true,
     };
     Ok((entity, facts))
+}
+
+/// The name and dates of an alias written as a string or as `{ name, from, to }`.
+fn alias_parts(
+    alias: &Spanned<toml::Value>,
+    located: &dyn Fn(std::ops::Range<usize>) -> Location,
+) -> crate::Result<(String, Option<Date>, Option<Date>)> {
+    let fail = |message: String| Error::parse(located(alias.span()), message);
+    match alias.get_ref() {
+        toml::Value::String(s) => Ok((s.clone(), None, None)),
+        toml::Value::Table(t) => {
+            let dated: DatedAlias = toml::Value::Table(t.clone())
+                .try_into()
+                .map_err(|e: toml::de::Error| fail(format!("alias: {}", e.message().trim_end())))?;
+            if let (Some(from), Some(to)) = (dated.from, dated.to)
+                && to < from
+            {
+                return Err(fail(format!(
+                    "alias {:?}: 'to' ({to}) is before 'from' ({from})",
+                    dated.name
+                )));
+            }
+            Ok((dated.name, dated.from, dated.to))
+        }
+        other => Err(fail(format!(
+            "an alias is a string or {{ name = \"...\", from = \"...\", to = \"...\" }}, not {}",
+            other.type_str()
+        ))),
+    }
 }
 
 /// `a-z`, `0-9` and single inner `-`.
@@ -272,6 +354,55 @@ roles = [
     }
 
     #[test]
+    fn reads_lifetimes_levels_dated_aliases_and_checked_dates() {
+        let g = load(
+            r#"
+checked = "2026-11-01"
+
+[[entity]]
+id = "syrian-arab-army"
+name = "Syrian Arab Army"
+type = "group"
+aliases = ["SAA", { name = "the Syrian army", to = "2025-01-29" }]
+to = "2025-01-29"
+successor = "syrian-army"
+
+[[entity]]
+id = "syrian-army"
+name = "Syrian Army"
+type = "group"
+aliases = [{ name = "the Syrian army", from = "2025-01-29" }]
+from = "2025-01-29"
+checked = "2026-11-30"
+
+[[entity]]
+id = "idlib-governorate"
+name = "Idlib Governorate"
+type = "place"
+level = "governorate"
+"#,
+        )
+        .unwrap();
+        let old = g.entity(g.entity_by_id("syrian-arab-army").unwrap());
+        assert_eq!(old.to.unwrap().to_string(), "2025-01-29");
+        assert_eq!(old.successor.as_deref(), Some("syrian-army"));
+        assert_eq!(old.checked.unwrap().to_string(), "2026-11-01");
+        assert_eq!(old.names[1].kind, MentionKind::Acronym);
+        let dated = &old.names[2];
+        assert_eq!(
+            (dated.text.as_str(), dated.from, dated.line),
+            ("the Syrian army", None, 8)
+        );
+        assert_eq!(dated.to.unwrap().to_string(), "2025-01-29");
+        let new = g.entity(g.entity_by_id("syrian-army").unwrap());
+        assert_eq!(new.from.unwrap().to_string(), "2025-01-29");
+        assert_eq!(new.checked.unwrap().to_string(), "2026-11-30");
+        let idlib = g.entity(g.entity_by_id("idlib-governorate").unwrap());
+        assert_eq!(idlib.level, Some(crate::gazetteer::PlaceLevel::Governorate));
+        assert!(g.problems().is_empty(), "{:?}", g.problems());
+    }
+
+    #[test]
     fn malformed_files_name_line_and_column() {
         let table = [
             (
@@ -304,6 +435,36 @@ roles = [
                 "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"person\"\nroles = [{ of = \"y\", from = \"2024-13\" }]\n",
                 "test.toml:5",
                 "not a date",
+            ),
+            (
+                "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"place\"\nlevel = \"hamlet\"\n",
+                "test.toml:5",
+                "unknown place level 'hamlet'",
+            ),
+            (
+                "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"group\"\nlevel = \"city\"\n",
+                "test.toml:5",
+                "only places have a level",
+            ),
+            (
+                "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"group\"\nfrom = \"2025\"\nto = \"2024\"\n",
+                "test.toml:1",
+                "ends ('to' = 2024) before it begins",
+            ),
+            (
+                "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"group\"\naliases = [\n  { name = \"Y\", from = \"2025\", to = \"2024\" },\n]\n",
+                "test.toml:6",
+                "alias \"Y\": 'to' (2024) is before 'from'",
+            ),
+            (
+                "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"group\"\naliases = [{ nmae = \"Y\" }]\n",
+                "test.toml:5",
+                "alias: unknown field `nmae`",
+            ),
+            (
+                "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"group\"\naliases = [3]\n",
+                "test.toml:5",
+                "an alias is a string or",
             ),
         ];
         for (text, at, message) in table {

@@ -18,6 +18,7 @@
 
 mod builder;
 mod curated;
+mod lint;
 mod load;
 mod tsv;
 mod variants;
@@ -109,6 +110,95 @@ impl MentionKind {
     }
 }
 
+/// What kind of place a place entity is; it tells "Idlib province" (the
+/// governorate) from "the city of Idlib".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceLevel {
+    /// A sovereign state.
+    Country,
+    /// An autonomous or geographic region (Kurdistan Region, the Syrian coast).
+    Region,
+    /// A first-level division: governorate, province, muhafazah, il.
+    Governorate,
+    /// A second-level division: district, qada, mintaqa, ilçe.
+    District,
+    /// A third-level division: subdistrict, nahiya.
+    Subdistrict,
+    /// A city.
+    City,
+    /// A town.
+    Town,
+    /// A village.
+    Village,
+    /// A quarter of a city.
+    Neighbourhood,
+    /// A camp for refugees, the displaced or detainees.
+    Camp,
+    /// A border crossing.
+    Crossing,
+    /// A base, airport, dam, prison or other facility.
+    Site,
+    /// A sea, gulf, lake or river.
+    Water,
+    /// A named area that is no division: a desert, a plain, a mountain range.
+    Area,
+}
+
+impl PlaceLevel {
+    /// Every level, in the order above.
+    pub const ALL: [PlaceLevel; 14] = [
+        PlaceLevel::Country,
+        PlaceLevel::Region,
+        PlaceLevel::Governorate,
+        PlaceLevel::District,
+        PlaceLevel::Subdistrict,
+        PlaceLevel::City,
+        PlaceLevel::Town,
+        PlaceLevel::Village,
+        PlaceLevel::Neighbourhood,
+        PlaceLevel::Camp,
+        PlaceLevel::Crossing,
+        PlaceLevel::Site,
+        PlaceLevel::Water,
+        PlaceLevel::Area,
+    ];
+
+    /// The name the gazetteer files use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceLevel::Country => "country",
+            PlaceLevel::Region => "region",
+            PlaceLevel::Governorate => "governorate",
+            PlaceLevel::District => "district",
+            PlaceLevel::Subdistrict => "subdistrict",
+            PlaceLevel::City => "city",
+            PlaceLevel::Town => "town",
+            PlaceLevel::Village => "village",
+            PlaceLevel::Neighbourhood => "neighbourhood",
+            PlaceLevel::Camp => "camp",
+            PlaceLevel::Crossing => "crossing",
+            PlaceLevel::Site => "site",
+            PlaceLevel::Water => "water",
+            PlaceLevel::Area => "area",
+        }
+    }
+}
+
+impl FromStr for PlaceLevel {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<PlaceLevel, String> {
+        PlaceLevel::ALL
+            .into_iter()
+            .find(|l| l.as_str() == s)
+            .ok_or_else(|| {
+                let known: Vec<&str> = PlaceLevel::ALL.iter().map(|l| l.as_str()).collect();
+                format!("unknown place level '{s}' (known: {})", known.join(", "))
+            })
+    }
+}
+
 /// One actor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
@@ -128,6 +218,18 @@ pub struct Entity {
     pub wikidata: Option<String>,
     /// Facts that become edges: roles, affiliations, where a place lies.
     pub facts: Vec<Fact>,
+    /// For places: what kind of place.
+    pub level: Option<PlaceLevel>,
+    /// When the entity began to exist (a government formed, a group founded).
+    pub from: Option<Date>,
+    /// When it ended (dissolved, replaced); `None` while it exists.
+    pub to: Option<Date>,
+    /// Id of the entity that took its place when it ended (the army that
+    /// replaced a dissolved one).
+    pub successor: Option<String>,
+    /// When a curator last checked the entity's facts against the news (its
+    /// own `checked`, else its file's).
+    pub checked: Option<Date>,
     /// Where the entity is defined.
     pub location: Location,
     /// True when it comes from a curated file (variants are generated for it).
@@ -145,6 +247,11 @@ pub struct Name {
     pub ambiguous: bool,
     /// Line where it is written.
     pub line: u32,
+    /// Since when the press uses the name for this entity (a new title, a
+    /// renamed body); `None` when always.
+    pub from: Option<Date>,
+    /// Until when; `None` while it is in use.
+    pub to: Option<Date>,
 }
 
 /// A fact about an entity that the graph stage turns into an edge from the
@@ -161,6 +268,9 @@ pub struct Fact {
     pub from: Option<Date>,
     /// Until when; `None` while it holds.
     pub to: Option<Date>,
+    /// True for an office that several people hold at once (a deputy prime
+    /// minister), so that `gazetteer check` does not report the overlap.
+    pub shared: bool,
     /// Where it is written, for evidence (`gazetteer:people.toml:12`).
     pub location: Location,
 }
@@ -182,6 +292,37 @@ pub struct Candidate {
     /// the text capitalizes it too, so a list's "Company" or "Market" does not
     /// match the words "company" and "market".
     pub capitalized: bool,
+    /// The days the name stands for the entity: the name's own dates within
+    /// the entity's lifetime (`None`: open on that side).
+    pub from: Option<Date>,
+    /// See `from`.
+    pub to: Option<Date>,
+}
+
+impl Candidate {
+    /// True when the candidate may stand on `date` (half-open: a name that
+    /// ends on a day is no longer used that day); an undated text accepts
+    /// every candidate.
+    pub fn valid_on(&self, date: Option<Date>) -> bool {
+        let Some(date) = date else { return true };
+        self.from.is_none_or(|f| f <= date) && self.to.is_none_or(|t| date < t)
+    }
+}
+
+impl Entity {
+    /// The days `name` stands for this entity: the name's dates within the
+    /// entity's lifetime.
+    pub fn name_period(&self, name: &Name) -> (Option<Date>, Option<Date>) {
+        let later = |a: Option<Date>, b: Option<Date>| match (a, b) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        let earlier = |a: Option<Date>, b: Option<Date>| match (a, b) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        (later(self.from, name.from), earlier(self.to, name.to))
+    }
 }
 
 /// How serious a problem found while loading a gazetteer is.

@@ -51,6 +51,8 @@ pub(super) fn add_tsv(builder: &mut GazetteerBuilder, file: &str, text: &str) ->
             },
             ambiguous: false,
             line: number,
+            from: None,
+            to: None,
         };
         // Rows of one entity usually follow each other: look the id up only
         // when it changes.
@@ -76,6 +78,11 @@ pub(super) fn add_tsv(builder: &mut GazetteerBuilder, file: &str, text: &str) ->
                         country: None,
                         wikidata: None,
                         facts: Vec::new(),
+                        level: None,
+                        from: None,
+                        to: None,
+                        successor: None,
+                        checked: None,
                         location: Location::line(file, number),
                         curated: false,
                     },
