@@ -30,8 +30,26 @@ fn keep_freed_memory() {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
 }
 
+/// On SIGINT, SIGTERM and SIGHUP, removes the temporary files of outputs
+/// being written, then dies of the signal as it would have: an interrupted
+/// run leaves the old files, and nothing beside them.
+fn clean_up_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            actorgraph::export::remove_temporaries();
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
 fn main() -> ExitCode {
     keep_freed_memory();
+    clean_up_on_signals();
     let cli = cli::Cli::parse();
     match cmd::run(cli) {
         Ok(code) => code,

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use actorgraph::export::{Format, Output, write_atomic};
+use actorgraph::export::{Format, Output, write_atomic, write_outputs};
 use actorgraph::graph::Graph;
 use anyhow::{Context, bail};
 
@@ -49,9 +49,7 @@ pub fn run(args: &ExportArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCod
         Destination::Directory(dir) => {
             std::fs::create_dir_all(&dir)
                 .with_context(|| format!("cannot create the directory {}", dir.display()))?;
-            for output in &outputs {
-                let path = dir.join(output.file_name);
-                write_atomic(&path, |out| output.exporter.write(&graph, out))?;
+            for path in write_outputs(&graph, &outputs, &dir)? {
                 reporter.note(&format!("wrote {}", path.display()));
             }
         }

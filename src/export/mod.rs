@@ -74,6 +74,7 @@
 //! assert_eq!(written, [dir.path().join("graph.json"), dir.path().join("graph.gexf")]);
 //! ```
 
+mod atomic;
 pub mod csv;
 pub mod dot;
 pub mod gexf;
@@ -86,10 +87,11 @@ mod text;
 
 use std::fmt;
 use std::fs;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+pub use atomic::{Fill, remove_temporaries, write_all_atomic, write_atomic};
 pub use render::graphviz_available;
 pub use select::Selection;
 
@@ -232,64 +234,32 @@ pub struct Output {
 ///
 /// `svg` and `png` need Graphviz: check [`graphviz_available`] first to leave
 /// them out quietly, or get an error that says how to install it. Files
-/// written before an error stay; no file is left half written.
+/// written before an error stay; no file is left half written, and the files
+/// of one format (csv's two) are replaced together or not at all.
 pub fn write_formats(graph: &Graph, formats: &[Format], out_dir: &Path) -> Result<Vec<PathBuf>> {
     fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
     let diagram = Selection::diagram();
     let mut written = Vec::new();
     for format in formats {
-        for output in format.outputs(&diagram) {
-            let path = out_dir.join(output.file_name);
-            write_atomic(&path, |out| output.exporter.write(graph, out))?;
-            written.push(path);
-        }
+        let outputs = format.outputs(&diagram);
+        written.extend(write_outputs(graph, &outputs, out_dir)?);
     }
     Ok(written)
 }
 
-/// Writes a file atomically: `write` fills a temporary file in the same
-/// directory (created if missing; buffered), which is then flushed, synced and
-/// renamed to `path`.
-/// On any error the temporary file is removed and `path` is untouched; the
-/// error names `path`.
-///
-/// ```
-/// use std::io::Write;
-/// let dir = tempfile::tempdir().unwrap();
-/// let path = dir.path().join("hello.txt");
-/// actorgraph::export::write_atomic(&path, |out| out.write_all(b"hello\n")).unwrap();
-/// assert_eq!(std::fs::read_to_string(&path).unwrap(), "hello\n");
-/// ```
-pub fn write_atomic(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<()> {
-    let fail = |e: io::Error| Error::io(path, e);
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let temp = temp_builder().tempfile_in(dir).map_err(fail)?;
-    let mut out = BufWriter::with_capacity(1 << 16, temp);
-    write(&mut out).map_err(fail)?;
-    let temp = out.into_inner().map_err(|e| fail(e.into_error()))?;
-    temp.as_file().sync_all().map_err(fail)?;
-    temp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
-}
-
-/// A hidden temporary name, with the permissions of an ordinary new file
-/// (tempfile's default, 0600, would make outputs private).
-fn temp_builder() -> tempfile::Builder<'static, 'static> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".actorgraph-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    builder
+/// Writes one format's files into `dir` under their default names, replacing
+/// them together (see [`write_all_atomic`]); returns their paths.
+pub fn write_outputs(graph: &Graph, outputs: &[Output], dir: &Path) -> Result<Vec<PathBuf>> {
+    let files: Vec<(PathBuf, Fill)> = outputs
+        .iter()
+        .map(|output| {
+            let fill: Fill = Box::new(move |out: &mut dyn Write| output.exporter.write(graph, out));
+            (dir.join(output.file_name), fill)
+        })
+        .collect();
+    let paths = files.iter().map(|(p, _)| p.clone()).collect();
+    write_all_atomic(files)?;
+    Ok(paths)
 }
 
 #[cfg(test)]
@@ -324,21 +294,6 @@ mod tests {
         );
         let leftovers = fs::read_dir(&out).unwrap().count();
         assert_eq!(leftovers, 4, "no temporary files stay behind");
-    }
-
-    #[test]
-    fn write_atomic_leaves_the_old_file_on_error() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("graph.dot");
-        fs::write(&path, "old").unwrap();
-        let err = write_atomic(&path, |out| {
-            out.write_all(b"half")?;
-            Err(io::Error::other("interrupted"))
-        })
-        .unwrap_err();
-        assert!(err.to_string().contains("graph.dot: interrupted"), "{err}");
-        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[cfg(unix)]
