@@ -80,14 +80,33 @@ impl Input {
     }
 }
 
+/// What a directory entry is, for the walk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Child {
+    Dir,
+    /// A symbolic link to a directory: not followed, so no walk loops.
+    LinkedDir,
+    File,
+    /// A FIFO, socket or device.
+    Special,
+}
+
 /// How many bytes at the start of a text file are looked at for NUL bytes,
 /// the sign of a binary file.
 const BINARY_PROBE: usize = 8192;
 
 enum Pending {
+    /// An input that cannot be opened, with the reason.
+    Missing(String),
     Stdin,
-    Dir { path: PathBuf, root: PathBuf },
-    File { path: PathBuf, id: String },
+    Dir {
+        path: PathBuf,
+        root: PathBuf,
+    },
+    File {
+        path: PathBuf,
+        id: String,
+    },
 }
 
 /// An iterator over the documents of several inputs, in a stable order
@@ -101,15 +120,23 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Opens the inputs. A path that does not exist is an error now, before any
-    /// work; everything else is found out while reading.
+    /// Opens the inputs. Problems with them (a path that does not exist, a
+    /// file that cannot be read) are found out while reading, as warnings in
+    /// their place, so that the other inputs are still read.
     pub fn open(inputs: &[Input]) -> crate::Result<Corpus> {
         let mut pending = VecDeque::new();
         for input in inputs {
             match input {
                 Input::Stdin => pending.push_back(Pending::Stdin),
                 Input::Path(path) => {
-                    let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
+                    let meta = match fs::metadata(path) {
+                        Ok(meta) => meta,
+                        Err(e) => {
+                            let e = Error::io(path, e);
+                            pending.push_back(Pending::Missing(e.to_string()));
+                            continue;
+                        }
+                    };
                     if meta.is_dir() {
                         pending.push_back(Pending::Dir {
                             path: path.clone(),
@@ -148,19 +175,45 @@ impl Corpus {
                 )));
             }
         };
-        let mut children: Vec<(PathBuf, bool)> = entries
+        let mut children: Vec<(PathBuf, Child)> = entries
             .filter_map(|e| e.ok())
             .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
             .filter_map(|e| {
                 let ty = e.file_type().ok()?;
                 // Symbolic links to directories are not followed: no loops.
-                let is_dir = ty.is_dir();
-                Some((e.path(), is_dir))
+                let kind = if ty.is_dir() {
+                    Child::Dir
+                } else if ty.is_symlink() {
+                    match fs::metadata(e.path()) {
+                        // A link to nowhere is reported when it is read.
+                        Ok(m) if m.is_file() => Child::File,
+                        Err(_) => Child::File,
+                        Ok(m) if m.is_dir() => Child::LinkedDir,
+                        Ok(_) => Child::Special,
+                    }
+                } else if ty.is_file() {
+                    Child::File
+                } else {
+                    Child::Special
+                };
+                Some((e.path(), kind))
             })
             .collect();
         children.sort();
-        for (child, is_dir) in children.into_iter().rev() {
-            let next = if is_dir {
+        let mut special = Vec::new();
+        for (child, kind) in children.into_iter().rev() {
+            match kind {
+                Child::Special if is_document_file(&child) => {
+                    special.push(child);
+                    continue;
+                }
+                Child::Special | Child::LinkedDir => {
+                    self.ignored_files += 1;
+                    continue;
+                }
+                Child::Dir | Child::File => {}
+            }
+            let next = if kind == Child::Dir {
                 Pending::Dir {
                     path: child,
                     root: root.to_path_buf(),
@@ -177,6 +230,16 @@ impl Corpus {
                 continue;
             };
             self.pending.push_front(next);
+        }
+        // A FIFO or device found in a directory could block the run forever:
+        // only one named on the command line is read.
+        for path in special.into_iter().rev() {
+            self.ready.push_back(Item::Warning(warning(
+                &path,
+                0,
+                "not a regular file (a FIFO, socket or device); not read from a directory, name it on the command line to read it".into(),
+                false,
+            )));
         }
         None
     }
@@ -269,6 +332,15 @@ impl Iterator for Corpus {
                 continue;
             }
             let item = match self.pending.pop_front()? {
+                Pending::Missing(message) => {
+                    let (file, message) = message.split_once(": ").unwrap_or(("", &message));
+                    Some(Item::Warning(warning(
+                        Path::new(file),
+                        0,
+                        format!("{message}; skipped"),
+                        true,
+                    )))
+                }
                 Pending::Stdin => self.open_stdin(),
                 Pending::Dir { path, root } => self.expand_dir(&path, &root),
                 Pending::File { path, id } => self.open_file(&path, id),
@@ -302,8 +374,26 @@ fn warning(path: &Path, line: u32, message: String, skipped: bool) -> Warning {
     }
 }
 
+/// The note for a text that is not valid UTF-8.
+const NOT_UTF8: &str =
+    "not valid UTF-8; each invalid byte is read as U+001A (SUBSTITUTE), so offsets stay the file's";
+
+/// Text from bytes that are not all UTF-8: each byte of an invalid sequence
+/// becomes U+001A SUBSTITUTE, one byte for one, so that every offset into the
+/// text is the same offset into the file (U+FFFD, three bytes long, would
+/// shift them). U+001A separates words, as a control character does.
+pub fn decode_invalid(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        text.extend(std::iter::repeat_n('\u{1A}', chunk.invalid().len()));
+    }
+    text
+}
+
 /// A whole file as one document: binary files are skipped, invalid UTF-8 is
-/// decoded lossily with a note. Pushes what it finds to `out`.
+/// decoded byte for byte (see [`decode_invalid`]) with a note. Pushes what it
+/// finds to `out`.
 fn text_document(file: &str, id: String, bytes: Vec<u8>, out: &mut VecDeque<Item>) {
     let path = Path::new(file);
     if bytes[..bytes.len().min(BINARY_PROBE)].contains(&0) {
@@ -319,10 +409,9 @@ fn text_document(file: &str, id: String, bytes: Vec<u8>, out: &mut VecDeque<Item
         Ok(text) => text,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let text = decode_invalid(e.as_bytes());
             let (line, _) = crate::error::line_column(&text, at);
-            let message = "not valid UTF-8; read with replacement characters".into();
-            out.push_back(Item::Warning(warning(path, line, message, false)));
+            out.push_back(Item::Warning(warning(path, line, NOT_UTF8.into(), false)));
             text
         }
     };
@@ -330,7 +419,7 @@ fn text_document(file: &str, id: String, bytes: Vec<u8>, out: &mut VecDeque<Item
         out.push_back(Item::Warning(warning(
             path,
             0,
-            "empty document; skipped".into(),
+            "empty document: nothing to read".into(),
             false,
         )));
         return;
@@ -353,6 +442,9 @@ struct JsonlReader {
     file: String,
     line: u32,
     buf: Vec<u8>,
+    /// A hash of each id read so far, with its line: a file that repeats an
+    /// id is worth a word (the documents' evidence would be confused).
+    ids: rustc_hash::FxHashMap<u64, u32>,
 }
 
 impl JsonlReader {
@@ -362,6 +454,20 @@ impl JsonlReader {
             file,
             line: 0,
             buf: Vec::new(),
+            ids: rustc_hash::FxHashMap::default(),
+        }
+    }
+
+    /// The line of an earlier document with this id, if any; remembers it.
+    fn seen_id(&mut self, id: &str) -> Option<u32> {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let hash = BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(id);
+        match self.ids.insert(hash, self.line) {
+            Some(earlier) => {
+                self.ids.insert(hash, earlier);
+                Some(earlier)
+            }
+            None => None,
         }
     }
 
@@ -420,18 +526,32 @@ impl JsonlReader {
                     return false;
                 }
             }
-            let line = self.buf.trim_ascii();
+            let mut line = self.buf.trim_ascii();
+            if self.line == 1 {
+                // A byte-order mark, as some editors write at the start of a file.
+                line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+            }
             if line.is_empty() {
                 continue;
             }
             let item = match std::str::from_utf8(line) {
                 Ok(_) => self.parse(line),
                 Err(_) => {
-                    let message = "not valid UTF-8; read with replacement characters".into();
-                    out.push_back(Item::Warning(self.warn(message, false)));
-                    self.parse(String::from_utf8_lossy(line).as_bytes())
+                    out.push_back(Item::Warning(self.warn(NOT_UTF8.into(), false)));
+                    self.parse(decode_invalid(line).as_bytes())
                 }
             };
+            if let Item::Document(doc) = &item
+                && let Some(earlier) = self.seen_id(&doc.id)
+            {
+                out.push_back(Item::Warning(self.warn(
+                    format!(
+                        "document id '{}' was used before (line {earlier}); both documents are read",
+                        doc.id
+                    ),
+                    false,
+                )));
+            }
             out.push_back(item);
             return true;
         }
@@ -485,7 +605,8 @@ mod tests {
         let (docs, warnings) = collect(&[Input::Path(dir.path().to_path_buf())]);
         let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["1", "4", "latin1.txt"]);
-        assert!(docs[2].text.contains('\u{FFFD}'));
+        // Invalid bytes are read one for one: offsets stay the file's.
+        assert_eq!(docs[2].text, "Erdo\u{1A}an spoke");
         let w: Vec<String> = warnings
             .iter()
             .map(|w| format!("{}: {}", w.location, w.message))
@@ -497,15 +618,92 @@ mod tests {
             w[2].contains("docs.jsonl:3: not a document object"),
             "{w:?}"
         );
-        assert!(w[3].contains("empty.txt: empty document"), "{w:?}");
+        assert!(
+            w[3].contains("empty.txt: empty document: nothing to read"),
+            "{w:?}"
+        );
+        assert!(!warnings[3].skipped, "an empty file loses nothing");
         assert!(w[4].contains("latin1.txt:1: not valid UTF-8"), "{w:?}");
     }
 
     #[test]
-    fn a_missing_path_is_an_error_before_any_work() {
-        let err = Corpus::open(&[Input::Path("no/such/dir".into())])
-            .err()
-            .unwrap();
-        assert!(err.to_string().starts_with("no/such/dir: "), "{err}");
+    fn a_missing_path_is_reported_in_its_place_and_the_rest_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.txt"), "A text").unwrap();
+        let (docs, warnings) = collect(&[
+            Input::Path("no/such/file.txt".into()),
+            Input::Path(dir.path().join("a.txt")),
+        ]);
+        assert_eq!(docs.len(), 1);
+        assert_eq!(warnings.len(), 1);
+        let w = &warnings[0];
+        assert!(w.skipped);
+        assert_eq!(w.location.to_string(), "no/such/file.txt");
+        assert!(
+            w.message.contains("No such file") && w.message.ends_with("; skipped"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn invalid_bytes_keep_every_offset() {
+        let table: &[(&[u8], &str)] = &[
+            (b"Iraq \xff Syria", "Iraq \u{1A} Syria"),
+            (b"\xe2\x82 x", "\u{1A}\u{1A} x"),
+            (b"ok \xf0\x9f\x98 \xc3\xa9", "ok \u{1A}\u{1A}\u{1A} \u{e9}"),
+        ];
+        for (bytes, text) in table {
+            let decoded = decode_invalid(bytes);
+            assert_eq!(decoded, *text);
+            assert_eq!(decoded.len(), bytes.len());
+        }
+    }
+
+    #[test]
+    fn jsonl_with_a_byte_order_mark_and_repeated_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.jsonl");
+        let lines = "\u{FEFF}{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"a\",\"text\":\"two\"}\n{\"id\":\"b\",\"text\":\"three\"}\n{\"id\":\"a\",\"text\":\"four\"}\n";
+        fs::write(&path, lines).unwrap();
+        let (docs, warnings) = collect(&[Input::Path(path)]);
+        assert_eq!(docs.len(), 4, "the first document is read despite the mark");
+        let w: Vec<String> = warnings
+            .iter()
+            .map(|w| format!("{}: {}", w.location, w.message))
+            .collect();
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(
+            w[0].ends_with(
+                "d.jsonl:2: document id 'a' was used before (line 1); both documents are read"
+            ),
+            "{w:?}"
+        );
+        assert!(
+            w[1].contains("d.jsonl:4: document id 'a' was used before (line 1)"),
+            "{w:?}"
+        );
+        assert!(warnings.iter().all(|w| !w.skipped));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_files_in_a_directory_are_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.txt"), "A text").unwrap();
+        let fifo = dir.path().join("news.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        // Reading the FIFO would block this test forever.
+        let (docs, warnings) = collect(&[Input::Path(dir.path().to_path_buf())]);
+        assert_eq!(docs.len(), 1);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].message.starts_with("not a regular file"),
+            "{warnings:?}"
+        );
+        assert!(warnings[0].location.to_string().ends_with("news.txt"));
     }
 }

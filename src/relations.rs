@@ -271,13 +271,18 @@ fn tokenize<'n>(normalized: &'n Normalized, actors: &[Actor]) -> Vec<Token<'n>> 
     let mut origins = normalized.cursor();
     let mut tokens = Vec::new();
     let mut at = 1;
+    // Actors come in text order: the one a word may fall in only moves forward.
+    let mut next_actor = 0;
     for word in text[1..].split(' ').filter(|w| !w.is_empty()) {
         let origin = origins.origin(at);
         at += word.len() + 1;
-        match actors
-            .iter()
-            .position(|a| a.start <= origin && origin < a.end)
-        {
+        while next_actor < actors.len() && actors[next_actor].end <= origin {
+            next_actor += 1;
+        }
+        let inside = actors
+            .get(next_actor)
+            .is_some_and(|a| a.start <= origin && origin < a.end);
+        match inside.then_some(next_actor) {
             Some(actor) => {
                 if tokens.last() != Some(&Token::Actor(actor)) {
                     tokens.push(Token::Actor(actor));

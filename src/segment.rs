@@ -119,8 +119,14 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         let start = s + (line.len() - line.trim_start().len());
         let end = start + trimmed.len();
         let indented = line.starts_with("  ") || line.starts_with('\t');
+        let continues = |(cs, ce): (usize, usize)| {
+            if indented {
+                return false;
+            }
+            wrapped || continues_sentence(&text[cs..ce], trimmed)
+        };
         match current {
-            Some((cs, _)) if wrapped && !indented => current = Some((cs, end)),
+            Some((cs, ce)) if continues((cs, ce)) => current = Some((cs, end)),
             _ => {
                 out.extend(current.take());
                 current = Some((start, end));
@@ -130,6 +136,34 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     out.extend(current);
     out
 }
+
+/// In flowing text, whether a line goes on with the sentence the text before
+/// it left open, as in a short hard-wrapped message ("Erdogan met\nwith Putin
+/// in\nAnkara on Monday."): the text before does not end a sentence (or a
+/// headline), and the line starts in lower case or the text before ends with
+/// a word that cannot end a sentence.
+fn continues_sentence(before: &str, line: &str) -> bool {
+    let Some(last) = before.chars().next_back() else {
+        return false;
+    };
+    if !(last.is_alphanumeric() || last == ',') {
+        return false;
+    }
+    let first = line.chars().next().is_some_and(char::is_lowercase);
+    let tail = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    first || (tail.chars().all(char::is_lowercase) && OPEN_ENDED.contains(&tail)) || last == ','
+}
+
+/// Words after which a sentence cannot end, so a line that ends with one
+/// goes on in the next.
+static OPEN_ENDED: &[&str] = &[
+    "a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+    "with", "between", "against", "over", "under", "near", "after", "before", "during", "his",
+    "her", "its", "their", "that", "who", "which", "met", "told", "said",
+];
 
 fn split_sentences(text: &str, start: usize, end: usize, paragraph: u32, out: &mut Vec<Sentence>) {
     let para = &text[start..end];
@@ -153,7 +187,42 @@ fn split_sentences(text: &str, start: usize, end: usize, paragraph: u32, out: &m
     push(out, text, start + sentence_start, end, paragraph);
 }
 
-fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: u32) {
+/// The longest sentence the analysis considers, in bytes. News sentences run
+/// to a few hundred bytes; a text without sentence punctuation (a table, a
+/// scraped page, a hostile input) would otherwise be one sentence of any
+/// length, and the work per sentence grows with its length times its
+/// mentions. Longer runs are cut at a line break or a space.
+pub const MAX_SENTENCE: usize = 2000;
+
+fn push(out: &mut Vec<Sentence>, text: &str, mut start: usize, end: usize, paragraph: u32) {
+    while end - start > MAX_SENTENCE {
+        let cut = cut_point(text, start, start + MAX_SENTENCE);
+        push_one(out, text, start, cut, paragraph);
+        start = cut;
+    }
+    push_one(out, text, start, end, paragraph);
+}
+
+/// Where to cut an overlong run `[start, limit)`: after its last line break
+/// in the second half of the run, else after its last white space, else at
+/// the last character boundary.
+fn cut_point(text: &str, start: usize, limit: usize) -> usize {
+    let mut limit = limit;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let run = &text.as_bytes()[start..limit];
+    let half = run.len() / 2;
+    if let Some(i) = memchr::memrchr(b'\n', &run[half..]) {
+        return start + half + i + 1;
+    }
+    match run.iter().rposition(|b| b.is_ascii_whitespace()) {
+        Some(i) if i > 0 => start + i + 1,
+        _ => limit,
+    }
+}
+
+fn push_one(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: u32) {
     let s = &text[start..end];
     let trimmed = s.trim();
     if trimmed.is_empty() {
@@ -292,6 +361,70 @@ mod tests {
             ]
         );
         assert_eq!(segment(text).paragraphs.len(), 4);
+    }
+
+    #[test]
+    fn short_wrapped_lines_go_on_with_their_sentence() {
+        let table: &[(&str, &[&str])] = &[
+            (
+                "Turkish President Erdogan met\nwith Russian President Putin in\nAnkara on Monday.",
+                &[
+                    "Turkish President Erdogan met\nwith Russian President Putin in\nAnkara on Monday.",
+                ],
+            ),
+            (
+                "Iraq says border sealed\nBaghdad, Dec 1 - Iraq sealed it.",
+                &[
+                    "Iraq says border sealed",
+                    "Baghdad, Dec 1 - Iraq sealed it.",
+                ],
+            ),
+            (
+                "Syria's army withdrew,\nofficials said.\nA caption",
+                &["Syria's army withdrew,\nofficials said.", "A caption"],
+            ),
+            (
+                "Headline: Official\nnext line starts low",
+                &["Headline: Official\nnext line starts low"],
+            ),
+            (
+                "Ends well.\nlower case start",
+                &["Ends well.", "lower case start"],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(sentences(text), *want, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn overlong_runs_are_cut_at_a_line_break_or_a_space() {
+        let words = "word ".repeat(1000);
+        let s = segment(&words);
+        assert!(s.sentences.len() >= 3, "{}", s.sentences.len());
+        assert!(s.sentences.iter().all(|x| x.end - x.start <= MAX_SENTENCE));
+        assert!(
+            s.sentences
+                .iter()
+                .all(|x| words[x.start..x.end].ends_with("word"))
+        );
+        let covered: usize = s.sentences.iter().map(|x| x.end - x.start + 1).sum();
+        assert_eq!(covered, words.len());
+        // No space at all: cut at a character boundary.
+        let arabic = "\u{639}".repeat(3000);
+        let s = segment(&arabic);
+        assert!(
+            s.sentences
+                .iter()
+                .all(|x| arabic.is_char_boundary(x.start) && x.end - x.start <= MAX_SENTENCE)
+        );
+        // A line break in the second half of the run is preferred.
+        let lines = format!("{}\n{}", "a ".repeat(700), "b ".repeat(700));
+        let s = segment(&lines);
+        assert_eq!(
+            &lines[s.sentences[0].start..s.sentences[0].end],
+            "a ".repeat(700).trim()
+        );
     }
 
     #[test]

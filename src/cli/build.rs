@@ -55,8 +55,9 @@ pub struct BuildArgs {
     #[arg(long)]
     pub timestamp: bool,
 
-    /// Worker threads for extraction (default: all cores). Output is the same
-    /// whatever the number.
+    /// Worker threads for extraction (default: all cores). At most one per
+    /// core and one per document are started, whatever N says. Output is the
+    /// same whatever the number.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 }

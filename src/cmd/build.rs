@@ -4,15 +4,17 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use actorgraph::corpus::{Corpus, Input, Warning};
+use actorgraph::corpus::{Input, Warning};
 use actorgraph::export::{self, Format, graphviz_available, write_atomic};
-use actorgraph::graph::build::{Analyzer, BuildOptions, GraphBuilder, Progress, build_corpus};
+use actorgraph::graph::build::{
+    Analyzer, BuildOptions, GraphBuilder, Progress, build_corpus, worker_threads,
+};
 use actorgraph::graph::{Graph, Header};
 use actorgraph::relations::Relations;
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{Reporter, finish_output, load_gazetteer, stdout};
+use super::{Reporter, finish_output, load_gazetteer, open_corpus, stdout};
 use crate::cli::BuildArgs;
 
 pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
@@ -28,17 +30,19 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
     };
     let analyzer = Analyzer::new(&gazetteer, &relations, &options)?;
     let inputs: Vec<Input> = args.input.inputs.iter().map(|i| Input::parse(i)).collect();
-    let corpus = Corpus::open(&inputs)?;
+    let corpus = open_corpus(&args.input, reporter)?;
+    let threads = args.threads.unwrap_or(0);
+    if threads > worker_threads(threads) {
+        reporter.note(&format!(
+            "--threads {threads} is more than the {} cores: {} threads work",
+            worker_threads(0),
+            worker_threads(threads)
+        ));
+    }
     let started = Instant::now();
     let mut builder = GraphBuilder::new(&gazetteer, &options);
     let mut progress = Bar::new(reporter, total_bytes(&inputs));
-    build_corpus(
-        corpus,
-        &analyzer,
-        &mut builder,
-        args.threads.unwrap_or(0),
-        &mut progress,
-    )?;
+    build_corpus(corpus, &analyzer, &mut builder, threads, &mut progress)?;
     progress.finish();
     let stats = builder.stats;
     let graph = builder.finish(header(args, &gazetteer.fingerprint()));

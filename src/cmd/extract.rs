@@ -3,11 +3,11 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use actorgraph::corpus::{Corpus, Input, Item};
+use actorgraph::corpus::Item;
 use actorgraph::extract::{ExtractOptions, Extractor, MentionRecord};
 use anyhow::Context;
 
-use super::{Reporter, finish_output, load_gazetteer, stdout};
+use super::{Reporter, finish_output, load_gazetteer, open_corpus, stdout};
 use crate::cli::{ExtractArgs, MentionFormat};
 
 pub fn run(args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
@@ -16,8 +16,7 @@ pub fn run(args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCo
         demonyms: !args.input.no_demonyms,
     };
     let extractor = Extractor::new(&gazetteer, options)?;
-    let inputs: Vec<Input> = args.input.inputs.iter().map(|i| Input::parse(i)).collect();
-    let corpus = Corpus::open(&inputs)?;
+    let corpus = open_corpus(&args.input, reporter)?;
     let mut out = stdout();
     if args.format == MentionFormat::Tsv {
         writeln!(

@@ -8,14 +8,14 @@ mod gazetteer;
 mod query;
 mod stats;
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use actorgraph::corpus::Warning;
+use actorgraph::corpus::{Corpus, Input, Warning};
 use actorgraph::gazetteer::{Gazetteer, Severity, Source};
 use anyhow::Context;
 
-use crate::cli::{Cli, Command, GazetteerArgs, GazetteerCommand};
+use crate::cli::{Cli, Command, GazetteerArgs, GazetteerCommand, InputArgs};
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut reporter = Reporter::new(cli.quiet);
@@ -83,6 +83,18 @@ pub fn load_gazetteer(args: &GazetteerArgs, reporter: &mut Reporter) -> anyhow::
         ));
     }
     Ok(gazetteer)
+}
+
+/// Opens the inputs of `extract` and `build`. Reading standard input from a
+/// terminal says so, so that a run with no input named does not seem to hang.
+pub fn open_corpus(input: &InputArgs, reporter: &mut Reporter) -> anyhow::Result<Corpus> {
+    let inputs: Vec<Input> = input.inputs.iter().map(|i| Input::parse(i)).collect();
+    if inputs.contains(&Input::Stdin) && io::stdin().is_terminal() {
+        reporter.note(
+            "reading documents from standard input (end with Ctrl-D); name files or directories to read them instead",
+        );
+    }
+    Ok(Corpus::open(&inputs)?)
 }
 
 /// Prints warnings to stderr and remembers whether any input was lost.

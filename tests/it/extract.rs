@@ -247,12 +247,15 @@ fn bad_inputs_warn_with_file_and_line_and_the_run_goes_on() {
 
 #[test]
 fn missing_paths_and_bad_gazetteers_are_errors_naming_the_place() {
-    let (status, _, err) = code(&["extract", "no/such/file.txt"]);
+    // A missing input is reported, and the others are still read.
+    let seed = "seeds/004_a6c427db5021f859.txt";
+    let (status, out, err) = code(&["extract", "no/such/file.txt", seed]);
     assert_eq!(status, 2);
     assert_eq!(
         err.trim(),
-        "actorgraph: error: no/such/file.txt: No such file or directory"
+        "actorgraph: warning: no/such/file.txt: No such file or directory; skipped"
     );
+    assert_eq!(out, ok(&["extract", seed]), "the existing file is read");
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.toml");
     fs::write(

@@ -6,3 +6,4 @@ mod extract;
 mod harness;
 mod query;
 mod query_seeds;
+mod reliability;

@@ -34,8 +34,9 @@ pub(super) struct EvidenceSpan {
     pub sentence: u32,
     pub start: usize,
     pub end: usize,
-    pub focus_start: usize,
-    pub focus_end: usize,
+    /// The two mentions, in text order.
+    pub first: (usize, usize),
+    pub second: (usize, usize),
 }
 
 impl EvidenceSpan {
@@ -46,13 +47,7 @@ impl EvidenceSpan {
             sentence: Some(self.sentence),
             start: Some(self.start),
             end: Some(self.end),
-            snippet: snippet(
-                &doc.text,
-                self.start,
-                self.end,
-                self.focus_start,
-                self.focus_end,
-            ),
+            snippet: snippet(&doc.text, self.start, self.end, self.first, self.second),
         }
     }
 }
@@ -357,8 +352,8 @@ impl Context<'_> {
             sentence: first,
             start: sentences[first as usize].start,
             end: sentences[last as usize].end,
-            focus_start: a.start.min(b.start),
-            focus_end: a.end.max(b.end),
+            first: (a.start, a.end).min((b.start, b.end)),
+            second: (a.start, a.end).max((b.start, b.end)),
         }
     }
 }

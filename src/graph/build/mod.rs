@@ -33,7 +33,7 @@ use std::str::FromStr;
 
 pub use analyze::{Analyzer, DocumentGraph};
 pub use merge::{BuildStats, GraphBuilder};
-pub use pipeline::{Progress, build_corpus};
+pub use pipeline::{Progress, build_corpus, worker_threads};
 
 /// Which mentions are "mentioned together".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -23,9 +23,23 @@ pub trait Progress {
     fn merged(&mut self, documents: u64, bytes: u64);
 }
 
-/// Runs the corpus through `analyzer` on `threads` workers (0: all cores) into
-/// `builder`. The graph does not depend on the number of threads: documents are
-/// analyzed in any order but merged in corpus order.
+/// How many worker threads a request for `requested` starts: all cores for 0,
+/// and never more than the cores, since a thread beyond them only costs
+/// memory and switching.
+pub fn worker_threads(requested: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if requested == 0 {
+        cores
+    } else {
+        requested.min(cores)
+    }
+}
+
+/// Runs the corpus through `analyzer` on `threads` workers (0: all cores;
+/// bounded by [`worker_threads`], and by the number of documents of a corpus
+/// that fits in one batch) into `builder`. The graph does not depend on the
+/// number of threads: documents are analyzed in any order but merged in
+/// corpus order.
 pub fn build_corpus(
     corpus: Corpus,
     analyzer: &Analyzer,
@@ -33,16 +47,35 @@ pub fn build_corpus(
     threads: usize,
     progress: &mut dyn Progress,
 ) -> crate::Result<()> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| crate::Error::Invalid(format!("cannot start worker threads: {e}")))?;
-    let (send_read, receive_read) = sync_channel::<Vec<Item>>(1);
+    let (send_read, receive_read) = sync_channel::<Batch>(1);
     let (send_analyzed, receive_analyzed) = sync_channel::<(Vec<Item>, Vec<DocumentGraph>)>(1);
-    std::thread::scope(|scope| {
+    std::thread::scope(|scope| -> crate::Result<()> {
         scope.spawn(move || read_batches(corpus, |batch| send_read.send(batch).is_ok()));
-        scope.spawn(move || {
-            for batch in receive_read {
+        let workers = scope.spawn(move || -> crate::Result<()> {
+            let mut pool = None;
+            for Batch { items: batch, last } in receive_read {
+                let pool = match &mut pool {
+                    Some(pool) => pool,
+                    None => {
+                        let documents = batch.len().max(1);
+                        let threads = worker_threads(threads);
+                        let threads = if last {
+                            threads.min(documents)
+                        } else {
+                            threads
+                        };
+                        pool.insert(
+                            rayon::ThreadPoolBuilder::new()
+                                .num_threads(threads)
+                                .build()
+                                .map_err(|e| {
+                                    crate::Error::Invalid(format!(
+                                        "cannot start worker threads: {e}"
+                                    ))
+                                })?,
+                        )
+                    }
+                };
                 let graphs: Vec<DocumentGraph> = pool.install(|| {
                     batch
                         .par_iter()
@@ -53,9 +86,10 @@ pub fn build_corpus(
                         .collect()
                 });
                 if send_analyzed.send((batch, graphs)).is_err() {
-                    return;
+                    return Ok(());
                 }
             }
+            Ok(())
         });
         let (mut documents, mut bytes) = (0u64, 0u64);
         for (batch, graphs) in receive_analyzed {
@@ -73,27 +107,41 @@ pub fn build_corpus(
             }
             progress.merged(documents, bytes);
         }
-    });
-    Ok(())
+        workers
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p))
+    })
+}
+
+/// Items read together, and whether the corpus ends with them.
+struct Batch {
+    items: Vec<Item>,
+    last: bool,
 }
 
 /// Reads the corpus into batches; stops early when `send` returns false.
-fn read_batches(corpus: Corpus, mut send: impl FnMut(Vec<Item>) -> bool) {
-    let mut batch = Vec::new();
+fn read_batches(corpus: Corpus, mut send: impl FnMut(Batch) -> bool) {
+    let mut corpus = corpus.peekable();
+    let mut items = Vec::new();
     let mut bytes = 0;
-    for item in corpus {
+    while let Some(item) = corpus.next() {
         if let Item::Document(d) = &item {
             bytes += d.text.len();
         }
-        batch.push(item);
-        if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
-            if !send(std::mem::take(&mut batch)) {
+        items.push(item);
+        if bytes >= BATCH_BYTES || items.len() >= BATCH_DOCS {
+            let last = corpus.peek().is_none();
+            if !send(Batch {
+                items: std::mem::take(&mut items),
+                last,
+            }) || last
+            {
                 return;
             }
             bytes = 0;
         }
     }
-    if !batch.is_empty() {
-        send(batch);
+    if !items.is_empty() {
+        send(Batch { items, last: true });
     }
 }

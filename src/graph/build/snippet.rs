@@ -5,50 +5,82 @@
 pub const MAX_CHARS: usize = 300;
 
 /// The text of `[start, end)` with white space runs folded to one space; when
-/// longer than [`MAX_CHARS`], a window around `[focus_start, focus_end)` with `…`
-/// where it was cut.
+/// longer than [`MAX_CHARS`], a window around the two mentions `first` and
+/// `second` (byte ranges, in text order) with `…` where it was cut: one
+/// window when they stand close, else a window around each joined by `…`, so
+/// a snippet never grows with the sentence. The evidence keeps the whole
+/// sentence's byte span.
 pub fn snippet(
     text: &str,
     start: usize,
     end: usize,
-    focus_start: usize,
-    focus_end: usize,
+    first: (usize, usize),
+    second: (usize, usize),
 ) -> String {
-    let (from, to, cut_left, cut_right) = window(text, start, end, focus_start, focus_end);
-    let mut out = String::with_capacity(to - from + 8);
-    if cut_left {
+    let mut out = String::new();
+    let clamp = |(s, e): (usize, usize)| {
+        let s = s.clamp(start, end);
+        (s, e.clamp(s, end))
+    };
+    let (first, second) = (clamp(first), clamp(second));
+    let between = text[first.0..second.1].chars().count();
+    if text[start..end].chars().count() <= MAX_CHARS {
+        fold(&mut out, &text[start..end]);
+    } else if between <= MAX_CHARS {
+        let (from, to) = window(text, start, end, first.0, second.1, MAX_CHARS);
+        cut(&mut out, text, (start, end), (from, to));
+    } else {
+        let half = MAX_CHARS / 2;
+        let (a_from, a_to) = window(text, start, end, first.0, first.1, half);
+        let (b_from, b_to) = window(text, start, end, second.0, second.1, half);
+        cut(&mut out, text, (start, end), (a_from, a_to));
+        if out.ends_with('…') {
+            out.pop();
+        }
+        out.push_str(" … ");
+        let mut right = String::new();
+        cut(&mut right, text, (start, end), (b_from.max(a_to), b_to));
+        out.push_str(right.trim_start_matches('…'));
+    }
+    out
+}
+
+/// Appends `text[from..to]` folded, with `…` on the sides cut from `[start, end)`.
+fn cut(out: &mut String, text: &str, (start, end): (usize, usize), (from, to): (usize, usize)) {
+    if from > start {
         out.push('…');
     }
-    for (i, word) in text[from..to].split_whitespace().enumerate() {
+    fold(out, &text[from..to]);
+    if to < end {
+        out.push('…');
+    }
+}
+
+/// Appends `text` with runs of white space folded to one space.
+fn fold(out: &mut String, text: &str) {
+    for (i, word) in text.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
         }
         out.push_str(word);
     }
-    if cut_right {
-        out.push('…');
-    }
-    out
 }
 
+/// A window of about `chars` characters of `[start, end)` around
+/// `[focus_start, focus_end)`.
 fn window(
     text: &str,
     start: usize,
     end: usize,
     focus_start: usize,
     focus_end: usize,
-) -> (usize, usize, bool, bool) {
-    let chars = text[start..end].chars().count();
-    if chars <= MAX_CHARS {
-        return (start, end, false, false);
-    }
-    let focus_start = focus_start.clamp(start, end);
-    let focus_end = focus_end.clamp(focus_start, end);
+    chars: usize,
+) -> (usize, usize) {
     let focus = text[focus_start..focus_end].chars().count();
-    let context = MAX_CHARS.saturating_sub(focus) / 2;
+    let context = chars.saturating_sub(focus) / 2;
     let from = back(text, focus_start, context).max(start);
     let to = forward(text, focus_end, context).min(end);
-    (from, to, from > start, to < end)
+    (from, to)
 }
 
 fn back(text: &str, at: usize, chars: usize) -> usize {
@@ -74,9 +106,15 @@ mod tests {
     #[test]
     fn short_sentences_are_kept_whole_on_one_line() {
         let text = "Rashid met\n  al-Araji.";
-        assert_eq!(snippet(text, 0, text.len(), 0, 6), "Rashid met al-Araji.");
+        assert_eq!(
+            snippet(text, 0, text.len(), (0, 6), (13, 21)),
+            "Rashid met al-Araji."
+        );
         let text = " \u{a0}Rashid\t\u{2003}met al-Araji.\r\n";
-        assert_eq!(snippet(text, 0, text.len(), 2, 8), "Rashid met al-Araji.");
+        assert_eq!(
+            snippet(text, 0, text.len(), (3, 9), (17, 25)),
+            "Rashid met al-Araji."
+        );
     }
 
     #[test]
@@ -84,9 +122,27 @@ mod tests {
         let text = format!("{} Erdogan told Putin {}", "ä".repeat(400), "ö".repeat(400));
         let at = text.find("Erdogan").unwrap();
         let end = text.find("Putin").unwrap() + 5;
-        let s = snippet(&text, 0, text.len(), at, end);
+        let s = snippet(&text, 0, text.len(), (at, at + 7), (end - 5, end));
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
         assert!(s.contains("Erdogan told Putin"));
         assert!(s.chars().count() <= MAX_CHARS + 2);
+    }
+
+    #[test]
+    fn far_apart_mentions_get_a_window_each() {
+        let filler = "and then many more words went by ".repeat(100);
+        let text = format!("At first Erdogan spoke {filler} until Putin answered at last.");
+        let a = text.find("Erdogan").unwrap();
+        let b = text.find("Putin").unwrap();
+        let s = snippet(&text, 0, text.len(), (a, a + 7), (b, b + 5));
+        assert!(s.starts_with("At first Erdogan spoke"), "{s}");
+        assert!(s.ends_with("until Putin answered at last."), "{s}");
+        assert_eq!(s.matches('…').count(), 1, "{s}");
+        assert!(s.contains(" … "), "{s}");
+        assert!(
+            s.chars().count() <= MAX_CHARS + 3,
+            "{} chars: {s}",
+            s.chars().count()
+        );
     }
 }

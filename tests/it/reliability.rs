@@ -1,0 +1,285 @@
+//! What a hostile or unlucky user meets: special files as outputs and inputs,
+//! interrupted writes, absurd options, broken bytes, huge sentences. Each test
+//! is the regression test of one way the binary once misbehaved.
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use super::harness::{arg, code, code_within, ok, seed};
+
+const SEED: &str = "seeds/004_a6c427db5021f859.txt";
+
+fn is_char_device(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    fs::metadata(path).is_ok_and(|m| m.file_type().is_char_device())
+}
+
+#[test]
+fn output_to_a_device_is_written_to_never_replaced() {
+    let full = Path::new("/dev/full");
+    if !is_char_device(full) {
+        eprintln!("skipped: /dev/full is not a device here");
+        return;
+    }
+    let (status, _, err) = code(&["build", SEED, "-o", "/dev/full"]);
+    assert_eq!(status, 2, "{err}");
+    assert!(
+        err.contains("/dev/full") && err.contains("No space left"),
+        "{err}"
+    );
+    assert!(!err.contains("wrote /dev/full"), "{err}");
+    assert!(is_char_device(full), "/dev/full is still the device");
+    if is_char_device(Path::new("/dev/null")) {
+        let (status, _, err) = code(&["build", SEED, "-o", "/dev/null"]);
+        assert_eq!(status, 0, "{err}");
+        assert!(
+            is_char_device(Path::new("/dev/null")),
+            "/dev/null is still the device"
+        );
+    }
+}
+
+#[test]
+fn output_through_a_symbolic_link_writes_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.json");
+    fs::write(&real, "old").unwrap();
+    let link = dir.path().join("graph.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    ok(&["build", "-q", SEED, "-o", arg(&link)]);
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let graph: Value = serde_json::from_str(&fs::read_to_string(&real).unwrap()).unwrap();
+    assert!(graph["nodes"].as_array().unwrap().len() > 5);
+}
+
+#[test]
+fn an_interrupted_export_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("graph.json");
+    ok(&["build", "-q", SEED, "-o", arg(&graph)]);
+    let out = dir.path().join("csv");
+    fs::create_dir(&out).unwrap();
+    // edges.csv is a FIFO nobody reads: the export blocks opening it, after
+    // nodes.csv is written under its temporary name.
+    let fifo = out.join("edges.csv");
+    if !std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    for signal in ["TERM", "INT", "HUP"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+            .args(["export", arg(&graph), "-f", "csv", "-o", arg(&out)])
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let temporary = |out: &Path| {
+            fs::read_dir(out)
+                .unwrap()
+                .any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".tmp"))
+        };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !temporary(&out) {
+            assert!(Instant::now() < deadline, "no temporary file appeared");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let killed = std::process::Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert!(!status.success(), "SIG{signal}: {status:?}");
+        let names: Vec<String> = fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["edges.csv"], "SIG{signal} left {names:?}");
+    }
+}
+
+#[test]
+fn absurd_thread_counts_are_bounded() {
+    let (status, out, err) = code_within(&["build", SEED, "-o", "-", "--threads", "100000"], 60);
+    assert_eq!(status, 0, "{err}");
+    assert!(err.contains("--threads 100000 is more than the"), "{err}");
+    let one = ok(&["build", "-q", SEED, "-o", "-", "--threads", "1"]);
+    assert_eq!(out, one);
+}
+
+#[test]
+fn a_fifo_inside_an_input_directory_is_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(seed("004_a6c427db5021f859.txt"), dir.path().join("a.txt")).unwrap();
+    let fifo = dir.path().join("b.txt");
+    if !std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    for command in ["extract", "build"] {
+        let args = if command == "build" {
+            vec![command, arg(dir.path()), "-o", "-"]
+        } else {
+            vec![command, arg(dir.path())]
+        };
+        let (status, out, err) = code_within(&args, 60);
+        assert_eq!(status, 0, "{command}: {err}");
+        assert!(err.contains("b.txt: not a regular file"), "{err}");
+        assert!(!out.is_empty());
+    }
+}
+
+#[test]
+fn text_without_sentence_punctuation_takes_linear_time() {
+    // 2 MB in one "sentence" once took 73 s; it is cut into bounded sentences.
+    let words = [
+        "Iraq", "said", "Syria", "and", "Erdogan", "Putin", "met", "the",
+    ];
+    let text: String = (0..400_000)
+        .map(|i| words[(i * 7 + i / 3) % words.len()])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("long.txt");
+    fs::write(&input, &text).unwrap();
+    let (status, out, err) = code_within(&["build", arg(&input), "-o", "-"], 60);
+    assert_eq!(status, 0, "{err}");
+    let graph: Value = serde_json::from_str(&out).unwrap();
+    for edge in graph["edges"].as_array().unwrap() {
+        for evidence in edge["evidence"].as_array().unwrap() {
+            let span = evidence["end"].as_u64().unwrap() - evidence["start"].as_u64().unwrap();
+            assert!(span <= 2000, "sentence span {span}");
+        }
+    }
+}
+
+#[test]
+fn snippets_stay_short_in_a_huge_sentence() {
+    // One sentence of about 17 KB naming many actors: every edge once carried
+    // the whole of it.
+    let names = [
+        "Iraq", "Syria", "Erdogan", "Putin", "Baghdad", "Damascus", "Iran", "Jordan",
+    ];
+    let mut sentence = String::new();
+    for i in 0..400 {
+        sentence.push_str(&format!(
+            "then {} spoke of many other things, ",
+            names[i % names.len()]
+        ));
+    }
+    sentence.push_str("and that was all.");
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("long.txt");
+    fs::write(&input, &sentence).unwrap();
+    let out = ok(&["build", "-q", arg(&input), "-o", "-"]);
+    let graph: Value = serde_json::from_str(&out).unwrap();
+    let mut longest = 0;
+    for edge in graph["edges"].as_array().unwrap() {
+        for evidence in edge["evidence"].as_array().unwrap() {
+            longest = longest.max(evidence["snippet"].as_str().unwrap().chars().count());
+        }
+    }
+    assert!(
+        longest > 0 && longest <= 310,
+        "longest snippet {longest} chars"
+    );
+}
+
+#[test]
+fn offsets_are_the_file_bytes_even_when_the_file_is_not_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("bad.txt");
+    fs::write(&input, b"Iraq \xff Syria").unwrap();
+    let (status, out, err) = code(&["extract", arg(&input)]);
+    assert_eq!(status, 0, "{err}");
+    assert!(err.contains("bad.txt:1: not valid UTF-8"), "{err}");
+    let spans: Vec<(u64, u64, String)> = out
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            (
+                v["start"].as_u64().unwrap(),
+                v["end"].as_u64().unwrap(),
+                v["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        spans,
+        [(0, 4, "Iraq".to_string()), (7, 12, "Syria".to_string())]
+    );
+}
+
+#[test]
+fn short_hard_wrapped_lines_keep_their_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("wrapped.txt");
+    fs::write(
+        &input,
+        "Turkish President Erdogan met\nwith Russian President Putin in\nAnkara on Monday.\n",
+    )
+    .unwrap();
+    let out = ok(&["build", "-q", arg(&input), "-o", "-"]);
+    let graph: Value = serde_json::from_str(&out).unwrap();
+    let linked = graph["edges"].as_array().unwrap().iter().any(|e| {
+        let ends = [e["source"].as_str().unwrap(), e["target"].as_str().unwrap()];
+        ends.contains(&"recep-tayyip-erdogan") && ends.contains(&"vladimir-putin")
+    });
+    assert!(linked, "{out}");
+}
+
+#[test]
+fn empty_documents_are_noted_and_the_exit_code_says_nothing_was_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("empty.txt"), "\n \n").unwrap();
+    let (status, _, err) = code(&["extract", arg(&dir.path().join("empty.txt"))]);
+    assert_eq!(status, 0, "{err}");
+    assert!(err.contains("empty document: nothing to read"), "{err}");
+    assert!(!err.contains("skipped"), "{err}");
+}
+
+#[test]
+fn reading_standard_input_from_a_terminal_says_so() {
+    // `script` gives the binary a terminal; its standard input then ends at once.
+    let probe = std::process::Command::new("script")
+        .arg("--version")
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        assert!(
+            std::env::var("CI").is_err(),
+            "script (util-linux) is needed under CI"
+        );
+        eprintln!("skipped: script (util-linux) is not installed");
+        return;
+    }
+    let command = format!(
+        "{} extract < /dev/tty & sleep 1; kill $!",
+        env!("CARGO_BIN_EXE_actorgraph")
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("reading documents from standard input"),
+        "{text}"
+    );
+}
