@@ -55,7 +55,8 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if cmd::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("actorgraph: error: {err:#}");
+            let message = format!("{err:#}");
+            eprintln!("actorgraph: error: {}", cmd::for_stderr(&message));
             ExitCode::from(2)
         }
     }

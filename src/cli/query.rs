@@ -49,13 +49,20 @@ pub struct EdgeFilterArgs {
     #[arg(long, value_name = "TYPE,...", value_delimiter = ',')]
     pub exclude_types: Vec<String>,
 
-    /// Use only edges attested on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Use only edges attested on or after this date (YYYY, YYYY-MM or
+    /// YYYY-MM-DD). Edges with no date at all are left out under --since or
+    /// --until, unless --undated brings them back.
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
 
     /// Use only edges attested on or before this date.
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
+
+    /// With --since or --until, also use edges that have no date (from
+    /// undated documents, or undated gazetteer facts).
+    #[arg(long)]
+    pub undated: bool,
 
     /// Use only edges that documents attest, not gazetteer facts alone.
     #[arg(long)]
@@ -156,8 +163,8 @@ pub struct TopArgs {
     #[arg(long, value_name = "N", default_value_t = 5000)]
     pub exact_limit: usize,
 
-    /// Source actors sampled for betweenness above --exact-limit.
-    #[arg(long, value_name = "N", default_value_t = 500)]
+    /// Source actors sampled for betweenness above --exact-limit (at least 1).
+    #[arg(long, value_name = "N", default_value_t = 500, value_parser = at_least_one)]
     pub samples: usize,
 
     /// Seed of the betweenness sample (same seed, same ranking).
@@ -221,4 +228,13 @@ pub enum RankFormat {
     Text,
     /// JSON.
     Json,
+}
+
+/// A count of 1 or more: 0 samples would rank every actor NaN.
+fn at_least_one(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }

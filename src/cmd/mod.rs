@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use actorgraph::corpus::{Corpus, Input, Warning};
 use actorgraph::gazetteer::{Gazetteer, Severity, Source};
+use actorgraph::terminal::{ControlEscaper, escape_controls};
 use anyhow::Context;
 
 use crate::cli::{Cli, Command, GazetteerArgs, GazetteerCommand, InputArgs};
@@ -49,9 +50,56 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// Standard output, buffered once for the whole run.
-pub fn stdout() -> BufWriter<io::StdoutLock<'static>> {
-    BufWriter::with_capacity(1 << 16, io::stdout().lock())
+/// Standard output, buffered once for the whole run; on a terminal, control
+/// characters in what is written are shown escaped (a crafted label must not
+/// drive the terminal), while a pipe or a file gets the bytes as they are.
+pub fn stdout() -> Stdout {
+    let escape = io::stdout().is_terminal();
+    let out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    if escape {
+        Stdout::Terminal(ControlEscaper::new(out))
+    } else {
+        Stdout::Pipe(out)
+    }
+}
+
+/// Standard output as [`stdout`] gives it.
+pub enum Stdout {
+    Terminal(ControlEscaper<BufWriter<io::StdoutLock<'static>>>),
+    Pipe(BufWriter<io::StdoutLock<'static>>),
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Stdout::Terminal(out) => out.write(buf),
+            Stdout::Pipe(out) => out.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Stdout::Terminal(out) => out.write_all(buf),
+            Stdout::Pipe(out) => out.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Stdout::Terminal(out) => out.flush(),
+            Stdout::Pipe(out) => out.flush(),
+        }
+    }
+}
+
+/// A message for standard error, with control characters escaped when it is
+/// a terminal.
+pub fn for_stderr(message: &str) -> std::borrow::Cow<'_, str> {
+    if io::stderr().is_terminal() {
+        escape_controls(message)
+    } else {
+        message.into()
+    }
 }
 
 /// Flushes and reports a closed pipe as such.
@@ -119,10 +167,8 @@ impl Reporter {
             self.skipped += 1;
         }
         if !self.quiet {
-            eprintln!(
-                "actorgraph: warning: {}: {}",
-                warning.location, warning.message
-            );
+            let line = format!("{}: {}", warning.location, warning.message);
+            eprintln!("actorgraph: warning: {}", for_stderr(&line));
         }
     }
 
@@ -132,7 +178,7 @@ impl Reporter {
 
     pub fn note(&mut self, message: &str) {
         if !self.quiet {
-            eprintln!("actorgraph: {message}");
+            eprintln!("actorgraph: {}", for_stderr(message));
         }
     }
 

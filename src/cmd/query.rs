@@ -8,11 +8,12 @@ use actorgraph::export::{self, Exporter};
 use actorgraph::gazetteer::{EntityType, Gazetteer};
 use actorgraph::graph::{EdgeKind, Graph, NodeIndex};
 use actorgraph::query::explain::Actor;
+use actorgraph::query::filter::coarse_cmp;
 use actorgraph::query::output::{self, Emphasis};
 use actorgraph::query::{
     Centrality, EdgeFilter, Metric, PathQuery, Resolver, Sampling, ego, explain, find_paths, rank,
 };
-use anyhow::{Context, anyhow};
+use anyhow::{Context, anyhow, bail};
 
 use super::{Reporter, finish_output, load_gazetteer, stdout};
 use crate::cli::{
@@ -47,7 +48,10 @@ pub fn path(args: &PathArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
     finish_output(out)?;
     exit_without_freeing(graph);
     if paths.is_empty() {
-        eprintln!("{}", no_route(&answer.from, &answer.to, &query));
+        eprintln!(
+            "{}",
+            super::for_stderr(&no_route(&answer.from, &answer.to, &query))
+        );
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
@@ -195,13 +199,23 @@ fn edge_filter(args: &EdgeFilterArgs) -> anyhow::Result<EdgeFilter> {
             .map(|v| v.parse::<Date>().with_context(|| flag.to_string()))
             .transpose()
     };
+    let (since, until) = (date("--since", &args.since)?, date("--until", &args.until)?);
+    if let (Some(s), Some(u)) = (since, until)
+        && coarse_cmp(s, u) == std::cmp::Ordering::Greater
+    {
+        bail!("--since {s} is after --until {u}: no date lies between them");
+    }
+    if args.undated && since.is_none() && until.is_none() {
+        bail!("--undated goes with --since or --until: without them every edge is used");
+    }
     Ok(EdgeFilter {
         types: edge_kinds(&args.types)?,
         exclude: edge_kinds(&args.exclude_types)?,
-        since: date("--since", &args.since)?,
-        until: date("--until", &args.until)?,
+        since,
+        until,
         min_weight: None,
         attested: args.attested,
+        undated: args.undated,
     })
 }
 

@@ -101,8 +101,10 @@ pub struct Evidence {
     pub snippet: String,
 }
 
-/// What a graph file says about how it was made.
+/// What a graph file says about how it was made. Every field may be missing
+/// from a file made elsewhere (networkx writes `"graph": {}`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Header {
     /// `actorgraph`.
     pub tool: String,

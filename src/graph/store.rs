@@ -143,22 +143,32 @@ impl Graph {
                 format!("not an actorgraph graph file: {e}"),
             )
         })?;
-        let index: rustc_hash::FxHashMap<&str, u32> = file
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.as_str(), i as u32))
-            .collect();
+        let invalid = |message: String| Error::parse(Location::line(name, 0), message);
+        let mut index: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+        index.reserve(file.nodes.len());
+        for (i, n) in file.nodes.iter().enumerate() {
+            if let Some(first) = index.insert(n.id.as_str(), i as u32) {
+                return Err(invalid(format!(
+                    "node {i} has the id '{}' of node {first}: every node needs its own id",
+                    n.id
+                )));
+            }
+        }
         let mut edges = Vec::with_capacity(file.edges.len());
-        for e in file.edges {
+        for (i, e) in file.edges.into_iter().enumerate() {
             let find = |id: &str| {
                 index.get(id).copied().ok_or_else(|| {
-                    Error::parse(
-                        Location::line(name, 0),
-                        format!("an edge names node '{id}', which the file does not list"),
-                    )
+                    invalid(format!(
+                        "edge {i} names node '{id}', which the file does not list"
+                    ))
                 })
             };
+            if !(e.weight > 0.0 && e.weight.is_finite()) {
+                return Err(invalid(format!(
+                    "edge {i} ({} - {}) has the weight {}: a weight is a positive number",
+                    e.source, e.target, e.weight
+                )));
+            }
             edges.push(Edge {
                 source: find(&e.source)?,
                 target: find(&e.target)?,
@@ -211,6 +221,53 @@ mod tests {
             "{err}"
         );
         let err = Graph::read_json("g.json", r#"{"nodes": [], "edges": [{"source": "a", "target": "b", "type": "meets", "directed": true, "weight": 1}]}"#.as_bytes()).unwrap_err();
-        assert!(err.to_string().contains("names node 'a'"), "{err}");
+        assert!(err.to_string().contains("edge 0 names node 'a'"), "{err}");
+    }
+
+    #[test]
+    fn files_that_lie_are_refused_naming_the_item() {
+        let node = |id: &str| {
+            format!(
+                r#"{{"id": "{id}", "label": "{id}", "type": "place", "mentions": 1, "docs": 1}}"#
+            )
+        };
+        let edge = |w: &str| {
+            format!(
+                r#"{{"source": "a", "target": "b", "type": "co_mention", "directed": false, "weight": {w}}}"#
+            )
+        };
+        let file = |nodes: &[String], edges: &[String]| {
+            format!(
+                r#"{{"nodes": [{}], "edges": [{}]}}"#,
+                nodes.join(","),
+                edges.join(",")
+            )
+        };
+        let table = [
+            (
+                file(&[node("a"), node("b"), node("a")], &[]),
+                "g.json: node 2 has the id 'a' of node 0",
+            ),
+            (
+                file(&[node("a"), node("b")], &[edge("1"), edge("-1")]),
+                "g.json: edge 1 (a - b) has the weight -1",
+            ),
+            (
+                file(&[node("a"), node("b")], &[edge("0")]),
+                "g.json: edge 0 (a - b) has the weight 0",
+            ),
+        ];
+        for (text, want) in table {
+            let err = Graph::read_json("g.json", text.as_bytes())
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with(want), "{err}");
+        }
+        // networkx writes NaN and infinities as bare tokens, which are not
+        // JSON: still refused.
+        for w in ["NaN", "Infinity", "1e999"] {
+            let text = file(&[node("a"), node("b")], &[edge(w)]);
+            assert!(Graph::read_json("g.json", text.as_bytes()).is_err(), "{w}");
+        }
     }
 }

@@ -54,7 +54,8 @@ pub fn betweenness(net: &Network, sampling: Sampling) -> Betweenness {
     let sources: Vec<u32> = if exact {
         (0..n as u32).collect()
     } else {
-        sample(n, sampling.sources, sampling.seed)
+        // At least one source: none would scale by V / 0.
+        sample(n, sampling.sources.max(1), sampling.seed)
     };
     let mut scores = vec![0.0; n];
     let mut state = State::new(n);

@@ -21,6 +21,10 @@ pub struct EdgeFilter {
     pub min_weight: Option<f64>,
     /// Only edges that documents attest (`docs > 0`), not gazetteer facts alone.
     pub attested: bool,
+    /// Under a date window, also edges with no date at all (from undated
+    /// documents, or undated facts); left out by default, since nothing says
+    /// they fall in the window.
+    pub undated: bool,
 }
 
 impl EdgeFilter {
@@ -29,8 +33,10 @@ impl EdgeFilter {
     /// The date window keeps an edge whose span `[first, last]` overlaps
     /// `[since, until]`. A missing `first` is open towards the past and a
     /// missing `last` towards the future (a gazetteer fact that still holds),
-    /// so an undated fact passes every window. Dates are compared at the
-    /// precision both know: `2024` overlaps `--since 2024-12-01`.
+    /// so a fact that still holds passes every later window. An edge with no
+    /// date at all passes a window only when `undated` says so. Dates are
+    /// compared at the precision both know: `2024` overlaps `--since
+    /// 2024-12-01`.
     pub fn admits(&self, edge: &Edge) -> bool {
         if !self.types.is_empty() && !self.types.contains(&edge.kind) {
             return false;
@@ -42,6 +48,10 @@ impl EdgeFilter {
             return false;
         }
         if self.attested && edge.docs == 0 {
+            return false;
+        }
+        let windowed = self.since.is_some() || self.until.is_some();
+        if windowed && edge.first.is_none() && edge.last.is_none() && !self.undated {
             return false;
         }
         if let (Some(since), Some(last)) = (self.since, edge.last)
@@ -65,7 +75,7 @@ impl EdgeFilter {
 
 /// Compares two dates on the parts both know: `2024` equals `2024-12-08`.
 /// Their printed forms are zero-padded, so a common prefix compares as dates do.
-fn coarse_cmp(a: Date, b: Date) -> Ordering {
+pub fn coarse_cmp(a: Date, b: Date) -> Ordering {
     let (a, b) = (a.to_string(), b.to_string());
     let n = a.len().min(b.len());
     a[..n].cmp(&b[..n])
@@ -133,5 +143,14 @@ mod tests {
         edge.last = None;
         assert!(window("2025-01-01", "2025-02-01").admits(&edge));
         assert!(!window("2010", "2016").admits(&edge));
+        // No date at all: out of every window, unless asked for.
+        edge.first = None;
+        assert!(!window("2030", "2031").admits(&edge));
+        assert!(EdgeFilter::default().admits(&edge));
+        let undated = EdgeFilter {
+            undated: true,
+            ..window("2030", "2031")
+        };
+        assert!(undated.admits(&edge));
     }
 }

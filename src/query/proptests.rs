@@ -69,7 +69,7 @@ prop_compose! {
 }
 
 prop_compose! {
-    fn filters()(only in prop::option::of(0usize..4), exclude in prop::option::of(0usize..4), since in prop::option::of(0i32..5))
+    fn filters()(only in prop::option::of(0usize..4), exclude in prop::option::of(0usize..4), since in prop::option::of(0i32..5), undated in any::<bool>())
         -> EdgeFilter {
         EdgeFilter {
             types: only.map(|k| vec![KINDS[k], KINDS[(k + 1) % 4]]).unwrap_or_default(),
@@ -78,6 +78,7 @@ prop_compose! {
             until: None,
             min_weight: None,
             attested: false,
+            undated,
         }
     }
 }

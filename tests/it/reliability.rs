@@ -283,3 +283,117 @@ fn reading_standard_input_from_a_terminal_says_so() {
         "{text}"
     );
 }
+
+/// A graph file whose labels try to drive the terminal.
+fn hostile_graph(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("hostile.json");
+    let graph = serde_json::json!({
+        "directed": false, "multigraph": true, "graph": {},
+        "nodes": [
+            {"id": "a", "label": "A\u{1b}]0;owned\u{7}\u{1b}[2J", "type": "person", "mentions": 2, "docs": 1},
+            {"id": "b", "label": "B\rB", "type": "place", "mentions": 1, "docs": 1}
+        ],
+        "edges": [{"source": "a", "target": "b", "key": "e0", "type": "co_mention",
+                   "directed": false, "weight": 1.0, "docs": 1}]
+    });
+    fs::write(&path, graph.to_string()).unwrap();
+    path
+}
+
+#[test]
+fn labels_cannot_drive_a_terminal() {
+    let probe = std::process::Command::new("script")
+        .arg("--version")
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        assert!(
+            std::env::var("CI").is_err(),
+            "script (util-linux) is needed under CI"
+        );
+        eprintln!("skipped: script (util-linux) is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let graph = hostile_graph(dir.path());
+    let bin = env!("CARGO_BIN_EXE_actorgraph");
+    for command in ["stats", "top", "neighbors"] {
+        let args = match command {
+            "neighbors" => format!("{bin} neighbors {} a", arg(&graph)),
+            other => format!("{bin} {other} {}", arg(&graph)),
+        };
+        let out = std::process::Command::new("script")
+            .args(["-qec", &args, "/dev/null"])
+            .stdin(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.contains('\u{1b}'), "{command}: {text:?}");
+        assert!(
+            text.contains("A\\u{1B}]0;owned\\u{7}"),
+            "{command}: {text:?}"
+        );
+    }
+    // A pipe gets the bytes as they are.
+    let piped = ok(&["stats", arg(&graph)]);
+    assert!(piped.contains("A\u{1b}]0;owned"), "{piped:?}");
+}
+
+#[test]
+fn date_windows_leave_out_undated_edges_and_refuse_empty_ranges() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("graph.json");
+    ok(&["build", "-q", "seeds/", "-o", arg(&graph)]);
+    // Amman and Jordan are linked only by undated edges (an undated seed,
+    // and a gazetteer fact without dates).
+    let (status, _, err) = code(&["path", arg(&graph), "Amman", "Jordan", "--since", "2030"]);
+    assert_eq!(status, 1, "no edge of 2030 or later: {err}");
+    let (status, _, err) = code(&[
+        "path",
+        arg(&graph),
+        "Amman",
+        "Jordan",
+        "--since",
+        "2030",
+        "--undated",
+    ]);
+    assert_eq!(status, 0, "undated edges on request: {err}");
+    let (status, _, err) = code(&[
+        "path",
+        arg(&graph),
+        "Erdogan",
+        "Putin",
+        "--since",
+        "2025",
+        "--until",
+        "2024",
+    ]);
+    assert_eq!(status, 2);
+    assert!(err.contains("--since 2025 is after --until 2024"), "{err}");
+    let (status, _, err) = code(&["top", arg(&graph), "--by", "betweenness", "--samples", "0"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("must be at least 1"), "{err}");
+}
+
+#[test]
+fn graph_files_that_lie_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("twice.json");
+    let node =
+        serde_json::json!({"id": "a", "label": "A", "type": "place", "mentions": 1, "docs": 1});
+    let graph = serde_json::json!({"nodes": [node, node], "edges": []});
+    fs::write(&path, graph.to_string()).unwrap();
+    for command in ["stats", "export"] {
+        let args = if command == "export" {
+            vec![command, arg(&path), "-f", "graphml", "-o", "-"]
+        } else {
+            vec![command, arg(&path)]
+        };
+        let (status, out, err) = code(&args);
+        assert_eq!(status, 2, "{command}");
+        assert!(out.is_empty());
+        assert!(
+            err.contains("twice.json: node 1 has the id 'a' of node 0"),
+            "{err}"
+        );
+    }
+}
