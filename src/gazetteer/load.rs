@@ -33,6 +33,7 @@ pub(crate) static BUILTIN: &[(&str, &str)] = &[
     ("groups.toml", include_str!("../../gazetteer/groups.toml")),
     ("people.toml", include_str!("../../gazetteer/people.toml")),
     ("iraq.toml", include_str!("../../gazetteer/iraq.toml")),
+    ("iran.toml", include_str!("../../gazetteer/iran.toml")),
 ];
 
 /// Names of files in a gazetteer directory that hold something other than entities.
