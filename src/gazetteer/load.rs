@@ -32,6 +32,9 @@ pub(crate) static BUILTIN: &[(&str, &str)] = &[
     ("places.toml", include_str!("../../gazetteer/places.toml")),
     ("groups.toml", include_str!("../../gazetteer/groups.toml")),
     ("people.toml", include_str!("../../gazetteer/people.toml")),
+    ("iraq.toml", include_str!("../../gazetteer/iraq.toml")),
+    ("iran.toml", include_str!("../../gazetteer/iran.toml")),
+    ("history.toml", include_str!("../../gazetteer/history.toml")),
 ];
 
 /// Names of files in a gazetteer directory that hold something other than entities.
