@@ -32,6 +32,7 @@ pub(crate) static BUILTIN: &[(&str, &str)] = &[
     ("places.toml", include_str!("../../gazetteer/places.toml")),
     ("groups.toml", include_str!("../../gazetteer/groups.toml")),
     ("people.toml", include_str!("../../gazetteer/people.toml")),
+    ("syria.toml", include_str!("../../gazetteer/syria.toml")),
 ];
 
 /// Names of files in a gazetteer directory that hold something other than entities.
