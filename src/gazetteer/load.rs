@@ -33,6 +33,7 @@ pub(crate) static BUILTIN: &[(&str, &str)] = &[
     ("groups.toml", include_str!("../../gazetteer/groups.toml")),
     ("people.toml", include_str!("../../gazetteer/people.toml")),
     ("syria.toml", include_str!("../../gazetteer/syria.toml")),
+    ("lebanon.toml", include_str!("../../gazetteer/lebanon.toml")),
 ];
 
 /// Names of files in a gazetteer directory that hold something other than entities.
