@@ -34,6 +34,7 @@ pub(crate) static BUILTIN: &[(&str, &str)] = &[
     ("people.toml", include_str!("../../gazetteer/people.toml")),
     ("syria.toml", include_str!("../../gazetteer/syria.toml")),
     ("lebanon.toml", include_str!("../../gazetteer/lebanon.toml")),
+    ("israel.toml", include_str!("../../gazetteer/israel.toml")),
 ];
 
 /// Names of files in a gazetteer directory that hold something other than entities.
