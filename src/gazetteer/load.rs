@@ -35,6 +35,7 @@ pub(crate) static BUILTIN: &[(&str, &str)] = &[
     ("syria.toml", include_str!("../../gazetteer/syria.toml")),
     ("lebanon.toml", include_str!("../../gazetteer/lebanon.toml")),
     ("israel.toml", include_str!("../../gazetteer/israel.toml")),
+    ("turkiye.toml", include_str!("../../gazetteer/turkiye.toml")),
 ];
 
 /// Names of files in a gazetteer directory that hold something other than entities.
