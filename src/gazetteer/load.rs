@@ -36,6 +36,7 @@ pub(crate) static BUILTIN: &[(&str, &str)] = &[
     ("lebanon.toml", include_str!("../../gazetteer/lebanon.toml")),
     ("israel.toml", include_str!("../../gazetteer/israel.toml")),
     ("turkiye.toml", include_str!("../../gazetteer/turkiye.toml")),
+    ("media.toml", include_str!("../../gazetteer/media.toml")),
 ];
 
 /// Names of files in a gazetteer directory that hold something other than entities.
