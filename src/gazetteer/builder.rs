@@ -238,6 +238,7 @@ impl GazetteerBuilder {
                         && name.text.chars().next().is_some_and(char::is_uppercase),
                     from,
                     to,
+                    title_case: name.title_case,
                 };
                 let slot = table.entry(key.clone()).or_default();
                 if slot.iter().any(|c| c.entity == index) {
@@ -335,6 +336,7 @@ impl GazetteerBuilder {
                 capitalized: false,
                 from: entity.from,
                 to: entity.to,
+                title_case: false,
             });
         }
     }

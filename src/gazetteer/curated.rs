@@ -54,6 +54,9 @@ struct DatedAlias {
     name: String,
     from: Option<Date>,
     to: Option<Date>,
+    /// `title`: matched only where the text capitalizes it too; `any` (the
+    /// default): in any case.
+    case: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -166,6 +169,7 @@ fn convert(
         line: line(s.span().start),
         from: None,
         to: None,
+        title_case: false,
     };
     let shared: Vec<&str> = raw.ambiguous.iter().map(|s| s.get_ref().as_str()).collect();
     let mut names = vec![name_of(
@@ -174,11 +178,25 @@ fn convert(
         shared.contains(&raw.name.get_ref().as_str()),
     )];
     for alias in &raw.aliases {
-        let (text, from, to) = alias_parts(alias, &located)?;
-        let mut name = name_of(&Spanned::new(alias.span(), text), MentionKind::Name, false);
+        let parts = alias_parts(alias, &located)?;
+        let mut name = name_of(
+            &Spanned::new(alias.span(), parts.name),
+            MentionKind::Name,
+            false,
+        );
         name.ambiguous = shared.contains(&name.text.as_str());
-        name.from = from;
-        name.to = to;
+        name.from = parts.from;
+        name.to = parts.to;
+        name.title_case = parts.title_case;
+        // The canonical name again, as a table: its dates or case apply to
+        // the name itself.
+        if name.text == names[0].text {
+            names[0] = Name {
+                line: names[0].line,
+                ..name
+            };
+            continue;
+        }
         names.push(name);
     }
     for alias in &raw.ambiguous {
@@ -259,14 +277,26 @@ fn convert(
     Ok((entity, facts))
 }
 
-/// The name and dates of an alias written as a string or as `{ name, from, to }`.
+/// An alias written as a string or as `{ name, from, to, case }`.
+struct AliasParts {
+    name: String,
+    from: Option<Date>,
+    to: Option<Date>,
+    title_case: bool,
+}
+
 fn alias_parts(
     alias: &Spanned<toml::Value>,
     located: &dyn Fn(std::ops::Range<usize>) -> Location,
-) -> crate::Result<(String, Option<Date>, Option<Date>)> {
+) -> crate::Result<AliasParts> {
     let fail = |message: String| Error::parse(located(alias.span()), message);
     match alias.get_ref() {
-        toml::Value::String(s) => Ok((s.clone(), None, None)),
+        toml::Value::String(s) => Ok(AliasParts {
+            name: s.clone(),
+            from: None,
+            to: None,
+            title_case: false,
+        }),
         toml::Value::Table(t) => {
             let dated: DatedAlias = toml::Value::Table(t.clone())
                 .try_into()
@@ -279,7 +309,22 @@ fn alias_parts(
                     dated.name
                 )));
             }
-            Ok((dated.name, dated.from, dated.to))
+            let title_case = match dated.case.as_deref() {
+                None | Some("any") => false,
+                Some("title") => true,
+                Some(other) => {
+                    return Err(fail(format!(
+                        "alias {:?}: case is \"title\" or \"any\", not {other:?}",
+                        dated.name
+                    )));
+                }
+            };
+            Ok(AliasParts {
+                name: dated.name,
+                from: dated.from,
+                to: dated.to,
+                title_case,
+            })
         }
         other => Err(fail(format!(
             "an alias is a string or {{ name = \"...\", from = \"...\", to = \"...\" }}, not {}",

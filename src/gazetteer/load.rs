@@ -35,6 +35,11 @@ pub(crate) static BUILTIN: &[(&str, &str)] = &[
     ("iraq.toml", include_str!("../../gazetteer/iraq.toml")),
     ("iran.toml", include_str!("../../gazetteer/iran.toml")),
     ("history.toml", include_str!("../../gazetteer/history.toml")),
+    ("syria.toml", include_str!("../../gazetteer/syria.toml")),
+    ("lebanon.toml", include_str!("../../gazetteer/lebanon.toml")),
+    ("israel.toml", include_str!("../../gazetteer/israel.toml")),
+    ("turkiye.toml", include_str!("../../gazetteer/turkiye.toml")),
+    ("media.toml", include_str!("../../gazetteer/media.toml")),
 ];
 
 /// Names of files in a gazetteer directory that hold something other than entities.

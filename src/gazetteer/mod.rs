@@ -252,6 +252,9 @@ pub struct Name {
     pub from: Option<Date>,
     /// Until when; `None` while it is in use.
     pub to: Option<Date>,
+    /// Matched only where the text capitalizes its words too (`case =
+    /// "title"`): "Lebanese Forces" the party, not "Lebanese forces" the army.
+    pub title_case: bool,
 }
 
 /// A fact about an entity that the graph stage turns into an edge from the
@@ -297,6 +300,9 @@ pub struct Candidate {
     pub from: Option<Date>,
     /// See `from`.
     pub to: Option<Date>,
+    /// Matched only where the text capitalizes every word of four letters or
+    /// more (see [`Name::title_case`]).
+    pub title_case: bool,
 }
 
 impl Candidate {

@@ -53,6 +53,7 @@ pub(super) fn add_tsv(builder: &mut GazetteerBuilder, file: &str, text: &str) ->
             line: number,
             from: None,
             to: None,
+            title_case: false,
         };
         // Rows of one entity usually follow each other: look the id up only
         // when it changes.

@@ -452,8 +452,19 @@ fn accepts(
             let a_word_in_a_headline = || c.common_word && in_capitals_line(text, start, end);
             !lower_case && !a_word_in_a_headline()
         }
-        MentionKind::Name => !c.capitalized || text[start..].starts_with(char::is_uppercase),
+        MentionKind::Name => {
+            (!c.capitalized || text[start..].starts_with(char::is_uppercase))
+                && (!c.title_case || is_title_case(&text[start..end()]))
+        }
     }
+}
+
+/// True when every word of four letters or more starts with a capital:
+/// "Lebanese Forces", "Forces of the Revolution", not "Lebanese forces".
+fn is_title_case(span: &str) -> bool {
+    span.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// True when the text around a span, on its line, has no lower-case letter: a

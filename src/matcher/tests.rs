@@ -70,6 +70,12 @@ id = "us"
 name = "United States"
 type = "place"
 aliases = ["U.S.", "US"]
+
+[[entity]]
+id = "lebanese-forces"
+name = "Lebanese Forces"
+type = "group"
+aliases = [{ name = "Lebanese Forces", case = "title" }, "LF party"]
 "#;
 
 fn spans(text: &str, options: MatchOptions) -> Vec<(String, String)> {
@@ -135,6 +141,11 @@ fn matching_rules_table() {
         ("Abu Muhammad al-Julani", &["sharaa"]),
         ("Ahmad al-Sharaa", &["sharaa"]),
         ("al Jolani", &["sharaa"]),
+        // a name that must be capitalized as written: the party, not the army
+        ("the Lebanese Forces party of Geagea", &["lebanese-forces"]),
+        ("Lebanese forces deployed", &[]),
+        ("LEBANESE FORCES CLASH", &["lebanese-forces"]),
+        ("the lf party", &["lebanese-forces"]),
     ];
     for (text, want) in table {
         assert_eq!(ids(text), *want, "in {text:?}");
