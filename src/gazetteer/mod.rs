@@ -20,6 +20,7 @@ mod builder;
 mod curated;
 mod lint;
 mod load;
+mod stale;
 mod tsv;
 mod variants;
 mod words;
@@ -32,6 +33,7 @@ use serde::{Deserialize, Serialize};
 
 pub use builder::GazetteerBuilder;
 pub use load::Source;
+pub use stale::{StaleFact, StaleReport};
 pub use variants::variants;
 pub use words::is_common_word;
 
