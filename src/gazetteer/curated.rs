@@ -386,7 +386,7 @@ name = "Ahmed al-Sharaa"
 type = "person"
 aliases = ["Abu Mohammad al-Jolani"]
 roles = [
-  { title = "Leader", of = "hayat-tahrir-al-sham", from = "2017-01-28", to = "2025-01-29" },
+  { title = "Leader", of = "hayat-tahrir-al-sham", from = "2017-10-01", to = "2025-01-29" },
   { title = "President", of = "syria", from = "2025-01-29" },
 ]
 "#,
