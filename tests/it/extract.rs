@@ -269,58 +269,6 @@ fn missing_paths_and_bad_gazetteers_are_errors_naming_the_place() {
 }
 
 #[test]
-fn the_bundled_gazetteer_passes_its_own_check() {
-    let out = ok(&["gazetteer", "check"]);
-    let last = out.lines().last().unwrap();
-    assert!(last.contains(" 0 error(s)"), "{out}");
-    let entities: usize = last.split(' ').next().unwrap().parse().unwrap();
-    assert!(entities >= 300, "{last}");
-}
-
-#[test]
-fn gazetteer_check_reports_errors_with_exit_2() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("g.toml");
-    fs::write(&file, "[[entity]]\nid = \"a\"\nname = \"Hama\"\ntype = \"place\"\n\n[[entity]]\nid = \"b\"\nname = \"Hama\"\ntype = \"group\"\n").unwrap();
-    let (status, out, _) = code(&["gazetteer", "check", "-g", arg(&file)]);
-    assert_eq!(status, 2);
-    assert!(
-        out.contains("g.toml:8: error: name \"Hama\" of 'b' is already a name of 'a'"),
-        "{out}"
-    );
-}
-
-#[test]
-fn gazetteer_check_stale_is_a_report_that_exits_0() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("g.toml");
-    // A far-future check date is never stale; no check date always is; the
-    // duplicate id is an error that a report does not turn into exit 2.
-    fs::write(
-        &file,
-        "[[entity]]\nid = \"x\"\nname = \"Xland\"\ntype = \"group\"\n\n\
-         [[entity]]\nid = \"a\"\nname = \"Abu A\"\ntype = \"person\"\nchecked = \"9999\"\naffiliations = [{ of = \"x\" }]\n\n\
-         [[entity]]\nid = \"b\"\nname = \"Abu B\"\ntype = \"person\"\nroles = [{ title = \"Emir\", of = \"x\", from = \"2020\" }]\n\n\
-         [[entity]]\nid = \"b\"\nname = \"Abu C\"\ntype = \"person\"\n",
-    )
-    .unwrap();
-    let (status, out, _) = code(&["gazetteer", "check", "--stale", "30", "-g", arg(&file)]);
-    assert_eq!(status, 0, "{out}");
-    let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 2, "{out}");
-    assert!(
-        lines[0].ends_with("g.toml:17: b: Emir of x since 2020; never checked"),
-        "{out}"
-    );
-    assert!(
-        lines[1].starts_with(
-            "1 of 2 open-ended roles and affiliations (1 entities) were not checked since "
-        ) && lines[1].contains("(30 days before "),
-        "{out}"
-    );
-}
-
-#[test]
 fn bulk_tsv_gazetteers_load_and_merge_with_builtin() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("extra.tsv");
