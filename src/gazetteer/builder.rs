@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::bulk::{BulkCounts, counts_of};
 use super::{
     Candidate, Entity, EntityIndex, EntityType, Fact, FactOrigin, Gazetteer, MentionKind, Problem,
     Severity, curated, fnv1a, lint, tsv, variants, words,
@@ -40,24 +41,6 @@ pub(super) enum Reference {
     /// Any entity's `country`: the target is a place; a fact when `fact`
     /// (a place with no `located_in` lies in its country).
     Country { fact: bool },
-}
-
-/// What a bulk file lost or may get wrong, told once per file rather than once
-/// per row of a million.
-#[derive(Debug, Default)]
-pub(super) struct BulkCounts {
-    /// Names that belong to several ids.
-    pub shared: usize,
-    /// Names skipped as common English words, and the first few of them.
-    pub common: usize,
-    pub common_examples: Vec<String>,
-    /// Rows skipped for a name that cannot be matched (no letter or digit,
-    /// too long), and the first of them.
-    pub unmatchable: usize,
-    pub first_unmatchable: Option<(u32, String)>,
-    /// Rows that give an id another type than its first row, and the first.
-    pub retyped: usize,
-    pub first_retyped: Option<(u32, String)>,
 }
 
 /// Collects entities from several sources; [`GazetteerBuilder::finish`] makes the
@@ -120,7 +103,7 @@ impl GazetteerBuilder {
 
     /// The counts of a bulk file, without copying its name for every row.
     pub(super) fn bulk(&mut self, file: &str) -> &mut BulkCounts {
-        bulk_count(&mut self.bulk_counts, file)
+        counts_of(&mut self.bulk_counts, file)
     }
 
     pub(super) fn entity(&self, index: EntityIndex) -> &Entity {
@@ -169,7 +152,7 @@ impl GazetteerBuilder {
         self.resolve_facts();
         let names = self.index_names();
         for (file, counts) in std::mem::take(&mut self.bulk_counts) {
-            self.bulk_summary(&file, counts);
+            self.problems.extend(counts.into_problems(&file));
         }
         let by_id: HashMap<String, EntityIndex> =
             self.by_id.into_iter().map(|(id, (i, _))| (id, i)).collect();
@@ -182,56 +165,6 @@ impl GazetteerBuilder {
             problems: self.problems,
             sources: self.sources,
             fingerprint: self.fingerprint,
-        }
-    }
-
-    fn bulk_summary(&mut self, file: &str, counts: BulkCounts) {
-        let warn = |line: u32, message: String| Problem {
-            location: Location::line(file, line),
-            severity: Severity::Warning,
-            message,
-        };
-        if counts.shared > 0 {
-            self.problems.push(warn(
-                0,
-                format!(
-                    "{} names belong to several ids; each goes to the id loaded first",
-                    counts.shared
-                ),
-            ));
-        }
-        if counts.common > 0 {
-            let examples: Vec<String> = counts
-                .common_examples
-                .iter()
-                .map(|n| format!("{n:?}"))
-                .collect();
-            self.problems.push(warn(
-                0,
-                format!(
-                    "{} names are common English words (such as {}) and are not matched",
-                    counts.common,
-                    examples.join(", ")
-                ),
-            ));
-        }
-        if let Some((line, first)) = counts.first_unmatchable {
-            self.problems.push(warn(
-                line,
-                format!(
-                    "{} rows skipped: their name cannot be matched (the first, here: {first})",
-                    counts.unmatchable
-                ),
-            ));
-        }
-        if let Some((line, first)) = counts.first_retyped {
-            self.problems.push(warn(
-                line,
-                format!(
-                    "{} rows give their id another type than its first row; each id keeps its first type (the first, here: {first})",
-                    counts.retyped
-                ),
-            ));
         }
     }
 
@@ -324,13 +257,7 @@ impl GazetteerBuilder {
                 }
                 let common = is_single_common_word(&key);
                 if !entity.curated && common && name.kind != MentionKind::Acronym {
-                    let counts = bulk_count(&mut self.bulk_counts, &entity.location.file);
-                    counts.common += 1;
-                    if counts.common_examples.len() < 3
-                        && !counts.common_examples.contains(&name.text)
-                    {
-                        counts.common_examples.push(name.text.clone());
-                    }
+                    counts_of(&mut self.bulk_counts, &entity.location.file).common_word(&name.text);
                     continue;
                 }
                 if entity.curated && common && name.kind != MentionKind::Acronym {
@@ -377,7 +304,7 @@ impl GazetteerBuilder {
                         (c.kind == MentionKind::Acronym) != (name.kind == MentionKind::Acronym)
                     });
                     if !entity.curated {
-                        bulk_count(&mut self.bulk_counts, &entity.location.file).shared += 1;
+                        counts_of(&mut self.bulk_counts, &entity.location.file).shared += 1;
                         continue;
                     } else if shared_on_purpose {
                         self.problems.push(problem(
@@ -454,15 +381,6 @@ impl GazetteerBuilder {
             });
         }
     }
-}
-
-/// The counts of one bulk file, without copying its name for every row
-/// counted.
-fn bulk_count<'a>(counts: &'a mut BTreeMap<String, BulkCounts>, file: &str) -> &'a mut BulkCounts {
-    if !counts.contains_key(file) {
-        counts.insert(file.to_string(), BulkCounts::default());
-    }
-    counts.get_mut(file).expect("inserted above")
 }
 
 /// True when two half-open periods `[from, to)` share a day (`None`: open).

@@ -17,6 +17,7 @@
 //! ```
 
 mod builder;
+mod bulk;
 mod curated;
 mod lint;
 mod load;
