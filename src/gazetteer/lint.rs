@@ -22,29 +22,38 @@ pub(super) fn lint(entities: &[Entity], by_id: &HashMap<String, EntityIndex>) ->
 /// (`a` in `b`, `b` in `a`): each cycle once, from its first entity in load
 /// order, at the fact that leaves it.
 fn containment_cycles(entities: &[Entity], by_id: &HashMap<String, EntityIndex>) -> Vec<Problem> {
-    // The enclosing places of each entity, by `located_in` facts.
-    let parents: Vec<Vec<(usize, &Location)>> = entities
-        .iter()
-        .map(|e| {
-            e.facts
-                .iter()
-                .filter(|f| f.kind == EdgeKind::LocatedIn)
-                .filter_map(|f| Some((*by_id.get(&f.target)? as usize, &f.location)))
-                .collect()
-        })
-        .collect();
-    // Depth-first, without recursion (a bulk list may chain deep): 0 unseen,
-    // 1 on the current path, 2 done.
+    // The enclosing places of the entities that have any, by `located_in`
+    // facts: a map, since the entities of bulk lists have none.
+    let mut parents: HashMap<usize, Vec<(usize, &Location)>> = HashMap::default();
+    for (index, entity) in entities.iter().enumerate() {
+        for fact in entity
+            .facts
+            .iter()
+            .filter(|f| f.kind == EdgeKind::LocatedIn)
+        {
+            if let Some(&parent) = by_id.get(&fact.target) {
+                parents
+                    .entry(index)
+                    .or_default()
+                    .push((parent as usize, &fact.location));
+            }
+        }
+    }
+    let parents_of = |node: usize| parents.get(&node).map_or(&[][..], Vec::as_slice);
+    // Depth-first, without recursion (a chain of places may be long): 0
+    // unseen, 1 on the current path, 2 done.
     let mut state = vec![0u8; entities.len()];
     let mut cycles: Vec<Vec<usize>> = Vec::new();
-    for root in 0..entities.len() {
-        if state[root] != 0 || parents[root].is_empty() {
+    let mut roots: Vec<usize> = parents.keys().copied().collect();
+    roots.sort_unstable();
+    for root in roots {
+        if state[root] != 0 {
             continue;
         }
         let mut path: Vec<(usize, usize)> = vec![(root, 0)];
         state[root] = 1;
         while let Some(&mut (node, ref mut next)) = path.last_mut() {
-            let Some(&(parent, _)) = parents[node].get(*next) else {
+            let Some(&(parent, _)) = parents_of(node).get(*next) else {
                 state[node] = 2;
                 path.pop();
                 continue;
@@ -72,7 +81,7 @@ fn containment_cycles(entities: &[Entity], by_id: &HashMap<String, EntityIndex>)
         .into_iter()
         .map(|cycle| {
             let (first, second) = (cycle[0], cycle[1 % cycle.len()]);
-            let location = parents[first]
+            let location = parents_of(first)
                 .iter()
                 .find(|&&(p, _)| p == second)
                 .map_or(&entities[first].location, |&(_, at)| at);

@@ -482,7 +482,7 @@ pub fn name_fault(name: &str) -> Option<String> {
     }
     if name.len() > MAX_NAME_BYTES {
         return Some(format!(
-            "name {:?}... is {} bytes long; a name has at most {MAX_NAME_BYTES}",
+            "name {:?}... is {} bytes long; a name has at most {MAX_NAME_BYTES} bytes",
             first_chars(name, 40),
             name.len()
         ));
