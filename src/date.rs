@@ -56,6 +56,37 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The day that is `days` days since 1970-01-01 (negative: before it).
+    /// `None` outside the years 0–9999.
+    pub fn from_unix_days(days: i64) -> Option<Date> {
+        // Howard Hinnant's civil_from_days: eras of 400 years of 146,097 days,
+        // with years that begin in March so that the leap day comes last.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(i32::try_from(year).ok()?, month, day)
+    }
+
+    /// Days since 1970-01-01 of the first day the date covers.
+    pub fn unix_days(self) -> i64 {
+        let Date { year, month, day } = self.first_day();
+        let year = i64::from(year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year.rem_euclid(400);
+        let mp = (i64::from(month) + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         0 => 0,
@@ -178,6 +209,28 @@ mod tests {
             span("2024-12-08"),
             ("2024-12-08".into(), "2024-12-08".into())
         );
+    }
+
+    #[test]
+    fn counts_days_across_months_leap_years_and_eras() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        for (date, days) in [
+            ("1970-01-01", 0),
+            ("1969-12-31", -1),
+            ("2000-02-29", 11_016),
+            ("2000-03-01", 11_017),
+            ("2026-11-30", 20_787),
+            ("0000-01-01", -719_528),
+        ] {
+            assert_eq!(d(date).unix_days(), days, "{date}");
+            assert_eq!(Date::from_unix_days(days), Some(d(date)), "{days}");
+        }
+        assert_eq!(d("2026-11").unix_days(), d("2026-11-01").unix_days());
+        for days in -1000..1000 {
+            let date = Date::from_unix_days(days * 37).unwrap();
+            assert_eq!(date.unix_days(), days * 37);
+        }
+        assert_eq!(Date::from_unix_days(-719_529), None);
     }
 
     #[test]

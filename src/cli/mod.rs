@@ -106,12 +106,30 @@ Examples:
 #[derive(Debug, Subcommand)]
 pub enum GazetteerCommand {
     /// Validate and lint: duplicate ids, shared names, unknown references,
-    /// common-word names, generated-variant collisions. Exit 2 on errors.
+    /// common-word names, generated-variant collisions, offices held twice,
+    /// places within themselves. Exit 2 on errors.
+    ///
+    /// With --stale DAYS, report instead the open-ended roles and
+    /// affiliations (no `to`) of entities whose `checked` date is more than
+    /// DAYS days old, or missing: the facts to check against the news next.
+    /// Exit 0: it is a report.
     #[command(after_help = "\
 Examples:
   actorgraph gazetteer check
-  actorgraph gazetteer check -g builtin -g my-additions.toml")]
-    Check(GazetteerArgs),
+  actorgraph gazetteer check -g builtin -g my-additions.toml
+  actorgraph gazetteer check --stale 90     # facts not checked in 90 days")]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+
+    /// List the open-ended roles and affiliations of entities not checked
+    /// in the last DAYS days (today is the system's date, in UTC).
+    #[arg(long, value_name = "DAYS")]
+    pub stale: Option<u32>,
 }
 
 #[derive(Debug, Args)]

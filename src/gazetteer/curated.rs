@@ -3,8 +3,10 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::builder::{GazetteerBuilder, PendingFact};
-use super::{Entity, EntityType, MentionKind, Name, PlaceLevel, is_acronym};
+use super::builder::{GazetteerBuilder, PendingFact, Reference};
+use super::{
+    Entity, EntityType, MentionKind, Name, PlaceLevel, Problem, Severity, is_acronym, name_fault,
+};
 use crate::date::Date;
 use crate::error::{Error, LineIndex, Location, line_column};
 use crate::graph::kind::EdgeKind;
@@ -91,12 +93,16 @@ pub(super) fn add_toml(
     })?;
     let index = LineIndex::new(text);
     let line = |offset: usize| index.line(offset);
+    let mut problems = Vec::new();
     for raw in parsed.entity {
         let at = line(raw.span().start);
         let raw = raw.into_inner();
-        let (mut entity, facts) = convert(raw, file, at, &line)?;
+        let (mut entity, facts) = convert(raw, file, at, &line, &mut problems)?;
         entity.checked = entity.checked.or(parsed.checked);
         builder.add_entity(entity, facts);
+    }
+    for problem in problems {
+        builder.report(problem);
     }
     Ok(())
 }
@@ -106,6 +112,7 @@ fn convert(
     file: &str,
     at: u32,
     line: &dyn Fn(usize) -> u32,
+    problems: &mut Vec<Problem>,
 ) -> crate::Result<(Entity, Vec<PendingFact>)> {
     let located = |span: std::ops::Range<usize>| Location::line(file, line(span.start));
     let kind: EntityType = raw
@@ -207,33 +214,39 @@ fn convert(
     for demonym in &raw.demonyms {
         names.push(name_of(demonym, MentionKind::Demonym, false));
     }
+    // A name that cannot be matched is reported and left out, before its
+    // spelling variants are generated.
+    names.retain(|name| match name_fault(&name.text) {
+        Some(message) => {
+            problems.push(Problem {
+                location: Location::line(file, name.line),
+                severity: Severity::Error,
+                message,
+            });
+            false
+        }
+        None => true,
+    });
 
     let mut facts = Vec::new();
-    let place_parent = raw.located_in.as_ref().or(raw.country.as_ref());
-    if kind == EntityType::Place
-        && let Some(parent) = place_parent
-    {
-        facts.push(PendingFact {
-            kind: Some(EdgeKind::LocatedIn),
-            role: false,
-            target: parent.get_ref().clone(),
-            title: None,
-            from: None,
-            to: None,
-            shared: false,
-            location: located(parent.span()),
-        });
+    if let Some(parent) = &raw.located_in {
+        facts.push(reference(Reference::LocatedIn, parent, &located));
     }
-    for (list, role) in [(&raw.roles, true), (&raw.affiliations, false)] {
+    if let Some(country) = &raw.country {
+        // A place's country is where it lies, unless it says more precisely.
+        let fact = kind == EntityType::Place && raw.located_in.is_none();
+        facts.push(reference(Reference::Country { fact }, country, &located));
+    }
+    for (list, origin) in [
+        (&raw.roles, Reference::Role),
+        (&raw.affiliations, Reference::Affiliation),
+    ] {
         for fact in list {
             let location = located(fact.span());
             let f = fact.get_ref();
             let edge = match &f.edge {
-                Some(e) => Some(
-                    e.parse::<EdgeKind>()
-                        .map_err(|e| Error::parse(location.clone(), e.to_string()))?,
-                ),
-                None if role => None,
+                Some(e) => Some(fact_kind(e).map_err(|m| Error::parse(location.clone(), m))?),
+                None if origin == Reference::Role => None,
                 None => Some(EdgeKind::MemberOf),
             };
             if let (Some(from), Some(to)) = (f.from, f.to)
@@ -246,7 +259,7 @@ fn convert(
             }
             facts.push(PendingFact {
                 kind: edge,
-                role,
+                reference: origin,
                 target: f.of.clone(),
                 title: f.title.clone(),
                 from: f.from,
@@ -275,6 +288,43 @@ fn convert(
         curated: true,
     };
     Ok((entity, facts))
+}
+
+/// A reference to a place by `located_in` or `country`.
+fn reference(
+    reference: Reference,
+    target: &Spanned<String>,
+    located: &dyn Fn(std::ops::Range<usize>) -> Location,
+) -> PendingFact {
+    PendingFact {
+        kind: Some(EdgeKind::LocatedIn),
+        reference,
+        target: target.get_ref().clone(),
+        title: None,
+        from: None,
+        to: None,
+        shared: false,
+        location: located(target.span()),
+    }
+}
+
+/// The edge type a fact names: one of [`EdgeKind::FACTS`].
+fn fact_kind(name: &str) -> Result<EdgeKind, String> {
+    let allowed = || {
+        let names: Vec<&str> = EdgeKind::FACTS.iter().map(|k| k.as_str()).collect();
+        names.join(", ")
+    };
+    match name.parse::<EdgeKind>() {
+        Ok(kind) if kind.is_fact() => Ok(kind),
+        Ok(kind) => Err(format!(
+            "a fact cannot be '{kind}', which only a text can report; a fact's edge is one of: {}",
+            allowed()
+        )),
+        Err(_) => Err(format!(
+            "unknown edge type '{name}'; a fact's edge is one of: {}",
+            allowed()
+        )),
+    }
 }
 
 /// An alias written as a string or as `{ name, from, to, case }`.
@@ -381,7 +431,7 @@ name = "Ahmed al-Sharaa"
 type = "person"
 aliases = ["Abu Mohammad al-Jolani"]
 roles = [
-  { title = "Leader", of = "hayat-tahrir-al-sham", from = "2017-01-28", to = "2025-01-29" },
+  { title = "Leader", of = "hayat-tahrir-al-sham", from = "2017-10-01", to = "2025-01-29" },
   { title = "President", of = "syria", from = "2025-01-29" },
 ]
 "#,
@@ -474,7 +524,17 @@ level = "governorate"
             (
                 "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"person\"\nroles = [{ of = \"y\", edge = \"likes\" }]\n",
                 "test.toml:5",
-                "unknown edge type 'likes'",
+                "unknown edge type 'likes'; a fact's edge is one of: leads, member_of, holds_office, located_in, supports, opposes, allied_with",
+            ),
+            (
+                "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"person\"\naffiliations = [{ of = \"y\", edge = \"attacks\" }]\n",
+                "test.toml:5",
+                "a fact cannot be 'attacks', which only a text can report; a fact's edge is one of: leads, member_of",
+            ),
+            (
+                "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"person\"\nroles = [{ of = \"y\", edge = \"co_mention\" }]\n",
+                "test.toml:5",
+                "a fact cannot be 'co_mention'",
             ),
             (
                 "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"person\"\nroles = [{ of = \"y\", from = \"2024-13\" }]\n",

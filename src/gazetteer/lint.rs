@@ -1,18 +1,107 @@
 //! Checks of meaning across entities, once every source is loaded: successors
-//! that exist, and offices that one person holds at a time.
+//! that exist, offices that one person holds at a time, and places that do
+//! not lie within themselves.
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Entity, EntityIndex, Problem, Severity};
 use crate::date::Date;
 use crate::error::Location;
+use crate::graph::kind::EdgeKind;
 use crate::normalize::normalize;
 
 /// Problems of meaning among `entities`, whose ids `by_id` indexes.
 pub(super) fn lint(entities: &[Entity], by_id: &HashMap<String, EntityIndex>) -> Vec<Problem> {
     let mut problems = successors(entities, by_id);
     problems.extend(offices(entities));
+    problems.extend(containment_cycles(entities, by_id));
     problems
+}
+
+/// Places that lie within themselves, directly (`a` in `a`) or through others
+/// (`a` in `b`, `b` in `a`): each cycle once, from its first entity in load
+/// order, at the fact that leaves it.
+fn containment_cycles(entities: &[Entity], by_id: &HashMap<String, EntityIndex>) -> Vec<Problem> {
+    // The enclosing places of the entities that have any, by `located_in`
+    // facts: a map, since the entities of bulk lists have none.
+    let mut parents: HashMap<usize, Vec<(usize, &Location)>> = HashMap::default();
+    for (index, entity) in entities.iter().enumerate() {
+        for fact in entity
+            .facts
+            .iter()
+            .filter(|f| f.kind == EdgeKind::LocatedIn)
+        {
+            if let Some(&parent) = by_id.get(&fact.target) {
+                parents
+                    .entry(index)
+                    .or_default()
+                    .push((parent as usize, &fact.location));
+            }
+        }
+    }
+    let parents_of = |node: usize| parents.get(&node).map_or(&[][..], Vec::as_slice);
+    // Depth-first, without recursion (a chain of places may be long): 0
+    // unseen, 1 on the current path, 2 done.
+    let mut state = vec![0u8; entities.len()];
+    let mut cycles: Vec<Vec<usize>> = Vec::new();
+    let mut roots: Vec<usize> = parents.keys().copied().collect();
+    roots.sort_unstable();
+    for root in roots {
+        if state[root] != 0 {
+            continue;
+        }
+        let mut path: Vec<(usize, usize)> = vec![(root, 0)];
+        state[root] = 1;
+        while let Some(&mut (node, ref mut next)) = path.last_mut() {
+            let Some(&(parent, _)) = parents_of(node).get(*next) else {
+                state[node] = 2;
+                path.pop();
+                continue;
+            };
+            *next += 1;
+            match state[parent] {
+                0 => {
+                    state[parent] = 1;
+                    path.push((parent, 0));
+                }
+                1 => {
+                    let start = path.iter().position(|&(n, _)| n == parent).unwrap_or(0);
+                    let mut cycle: Vec<usize> = path[start..].iter().map(|&(n, _)| n).collect();
+                    let first = (0..cycle.len()).min_by_key(|&i| cycle[i]).unwrap_or(0);
+                    cycle.rotate_left(first);
+                    cycles.push(cycle);
+                }
+                _ => {}
+            }
+        }
+    }
+    cycles.sort();
+    cycles.dedup();
+    cycles
+        .into_iter()
+        .map(|cycle| {
+            let (first, second) = (cycle[0], cycle[1 % cycle.len()]);
+            let location = parents_of(first)
+                .iter()
+                .find(|&&(p, _)| p == second)
+                .map_or(&entities[first].location, |&(_, at)| at);
+            let names: Vec<&str> = cycle
+                .iter()
+                .chain(&cycle[..1])
+                .map(|&i| entities[i].id.as_str())
+                .collect();
+            let message = if cycle.len() == 1 {
+                format!("'{}' is located in itself", names[0])
+            } else {
+                format!("places located in each other: {}", names.join(" in "))
+            };
+            Problem {
+                location: location.clone(),
+                severity: Severity::Error,
+                message,
+            }
+        })
+        .collect()
 }
 
 fn successors(entities: &[Entity], by_id: &HashMap<String, EntityIndex>) -> Vec<Problem> {

@@ -2,7 +2,7 @@
 //! line first. Rows with the same id form one entity; its first row names it.
 
 use super::builder::GazetteerBuilder;
-use super::{Entity, EntityIndex, EntityType, MentionKind, Name, is_acronym};
+use super::{Entity, EntityIndex, EntityType, MentionKind, Name, is_acronym, name_fault};
 use crate::error::{Error, Location};
 
 pub(super) fn add_tsv(builder: &mut GazetteerBuilder, file: &str, text: &str) -> crate::Result<()> {
@@ -26,12 +26,8 @@ pub(super) fn add_tsv(builder: &mut GazetteerBuilder, file: &str, text: &str) ->
         if line.trim().is_empty() {
             continue;
         }
-        let (id, kind, name) = split_row(line).ok_or_else(|| {
-            Error::parse(
-                Location::line(file, number),
-                "expected three tab-separated columns: id, type, name",
-            )
-        })?;
+        let (id, kind, name) =
+            split_row(line).map_err(|m| Error::parse(Location::line(file, number), m))?;
         let kind: EntityType = kind.parse().map_err(|m: String| {
             Error::parse(
                 Location {
@@ -42,6 +38,12 @@ pub(super) fn add_tsv(builder: &mut GazetteerBuilder, file: &str, text: &str) ->
                 m,
             )
         })?;
+        if let Some(fault) = name_fault(name) {
+            let counts = builder.bulk(file);
+            counts.unmatchable += 1;
+            counts.first_unmatchable.get_or_insert((number, fault));
+            continue;
+        }
         let name = Name {
             text: name.to_string(),
             kind: if is_acronym(name) {
@@ -60,14 +62,14 @@ pub(super) fn add_tsv(builder: &mut GazetteerBuilder, file: &str, text: &str) ->
         if let Some((last_id, index)) = &last
             && last_id == id
         {
-            builder.entity_mut(*index).names.push(name);
+            add_name(builder, file, *index, kind, name);
             continue;
         }
         let index = builder
             .entity_index(id)
             .filter(|&i| !builder.entity(i).curated && builder.entity(i).location.file == file);
         match index {
-            Some(index) => builder.entity_mut(index).names.push(name),
+            Some(index) => add_name(builder, file, index, kind, name),
             None => {
                 builder.add_entity(
                     Entity {
@@ -96,14 +98,47 @@ pub(super) fn add_tsv(builder: &mut GazetteerBuilder, file: &str, text: &str) ->
     Ok(())
 }
 
-fn split_row(line: &str) -> Option<(&str, &str, &str)> {
-    let mut cols = line.splitn(3, '\t');
-    let id = cols.next().filter(|s| !s.is_empty())?;
-    let kind = cols.next()?;
-    let name = cols
-        .next()
-        .filter(|s| !s.trim().is_empty() && !s.contains('\t'))?;
-    Some((id, kind, name.trim()))
+/// Adds a further row's name to the entity its id already made; a row that
+/// gives the id another type keeps the first type and is counted.
+fn add_name(
+    builder: &mut GazetteerBuilder,
+    file: &str,
+    index: EntityIndex,
+    kind: EntityType,
+    name: Name,
+) {
+    let entity = builder.entity(index);
+    if entity.kind != kind {
+        let first = format!(
+            "'{}' is a {} since line {}, not a {kind}",
+            entity.id, entity.kind, entity.location.line
+        );
+        let counts = builder.bulk(file);
+        counts.retyped += 1;
+        counts.first_retyped.get_or_insert((name.line, first));
+    }
+    builder.entity_mut(index).names.push(name);
+}
+
+/// The id, type and name of a row, or what is wrong with it.
+fn split_row(line: &str) -> Result<(&str, &str, &str), String> {
+    let cols: Vec<&str> = line.splitn(4, '\t').collect();
+    if cols.len() != 3 {
+        return Err(format!(
+            "expected three tab-separated columns (id, type, name), found {}{}",
+            if cols.len() > 3 { "more than " } else { "" },
+            cols.len().min(3)
+        ));
+    }
+    for (col, what) in cols
+        .iter()
+        .zip(["id (column 1)", "type (column 2)", "name (column 3)"])
+    {
+        if col.trim().is_empty() {
+            return Err(format!("the {what} is empty"));
+        }
+    }
+    Ok((cols[0], cols[1], cols[2].trim()))
 }
 
 #[cfg(test)]
@@ -126,10 +161,66 @@ mod tests {
             "common words in bulk lists are not matched"
         );
         assert!(
+            g.problems().iter().any(|p| p.message
+                == "1 names are common English words (such as \"March\") and are not matched"),
+            "{:?}",
             g.problems()
-                .iter()
-                .any(|p| p.message.contains("1 names are common English words"))
         );
+    }
+
+    fn problems(text: &str) -> (crate::gazetteer::Gazetteer, Vec<String>) {
+        let mut b = GazetteerBuilder::new();
+        b.add_tsv("list.tsv", text).unwrap();
+        let g = b.finish();
+        let p = g.problems().iter().map(ToString::to_string).collect();
+        (g, p)
+    }
+
+    #[test]
+    fn common_words_are_named_from_the_file_itself() {
+        let (_, p) = problems(
+            "id\ttype\tname\ngn:1\tplace\tNice\ngn:2\tplace\tBay\ngn:2\tplace\tNice\ngn:4\tplace\tHope\ngn:5\tplace\tGold\n",
+        );
+        assert_eq!(
+            p,
+            [
+                "list.tsv: warning: 5 names are common English words (such as \"Nice\", \"Bay\", \"Hope\") and are not matched"
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_whose_name_cannot_be_matched_are_skipped_and_counted() {
+        let long = vec!["word"; 20_000].join(" ");
+        let text = format!(
+            "id\ttype\tname\ngn:1\tplace\tAleppo\ngn:1\tplace\t...\ngn:2\tplace\t\u{ab}\u{bb}\ngn:2\tplace\tHalab\ngn:3\tplace\t{long}\n"
+        );
+        let (g, p) = problems(&text);
+        assert_eq!(
+            p,
+            [
+                "list.tsv:3: warning: 3 rows skipped: their name cannot be matched (the first, here: name \"...\" has no letter or digit)"
+            ]
+        );
+        assert!(g.lookup("...").is_empty() && g.lookup("\u{ab}\u{bb}").is_empty());
+        assert_eq!(g.entity(g.lookup("Halab")[0].entity).name, "Halab");
+        assert!(g.entity_by_id("gn:3").is_none());
+    }
+
+    #[test]
+    fn an_id_given_a_second_type_keeps_its_first_and_is_counted() {
+        let (g, p) = problems(
+            "id\ttype\tname\ngn:1\tplace\tAleppo\ngn:1\tgroup\tHalab\ngn:2\tgroup\tNATO\ngn:1\tperson\tHaleb\n",
+        );
+        assert_eq!(
+            p,
+            [
+                "list.tsv:3: warning: 2 rows give their id another type than its first row; each id keeps its first type (the first, here: 'gn:1' is a place since line 2, not a group)"
+            ]
+        );
+        let aleppo = g.entity(g.entity_by_id("gn:1").unwrap());
+        assert_eq!(aleppo.kind, crate::gazetteer::EntityType::Place);
+        assert_eq!(aleppo.names.len(), 3);
     }
 
     #[test]
@@ -138,7 +229,23 @@ mod tests {
             ("name\tid\n", "list.tsv:1: a bulk gazetteer starts"),
             (
                 "id\ttype\tname\ngn:1\tplace\n",
-                "list.tsv:2: expected three",
+                "list.tsv:2: expected three tab-separated columns (id, type, name), found 2",
+            ),
+            (
+                "id\ttype\tname\ngn:1\tplace\tA\tB\n",
+                "list.tsv:2: expected three tab-separated columns (id, type, name), found more than 3",
+            ),
+            (
+                "id\ttype\tname\n\tplace\tA\n",
+                "list.tsv:2: the id (column 1) is empty",
+            ),
+            (
+                "id\ttype\tname\ngn:1\t\tA\n",
+                "list.tsv:2: the type (column 2) is empty",
+            ),
+            (
+                "id\ttype\tname\ngn:1\tplace\t \n",
+                "list.tsv:2: the name (column 3) is empty",
             ),
             (
                 "id\ttype\tname\ngn:1\tplace\tA\ngn:2\tcity\tB\n",

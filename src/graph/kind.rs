@@ -64,6 +64,23 @@ impl EdgeKind {
         EdgeKind::AlliedWith,
     ];
 
+    /// The types a gazetteer fact may name: standing relations, not events a
+    /// text reports (a fact cannot say that one actor attacks another).
+    pub const FACTS: [EdgeKind; 7] = [
+        EdgeKind::Leads,
+        EdgeKind::MemberOf,
+        EdgeKind::HoldsOffice,
+        EdgeKind::LocatedIn,
+        EdgeKind::Supports,
+        EdgeKind::Opposes,
+        EdgeKind::AlliedWith,
+    ];
+
+    /// True for the types a gazetteer fact may name (see [`EdgeKind::FACTS`]).
+    pub fn is_fact(self) -> bool {
+        EdgeKind::FACTS.contains(&self)
+    }
+
     /// The name used in files and on the command line: `co_mention`, `meets`, ….
     pub fn as_str(self) -> &'static str {
         match self {
@@ -134,5 +151,18 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
         }
         assert!("meet".parse::<EdgeKind>().is_err());
+    }
+
+    #[test]
+    fn facts_are_standing_relations_not_events() {
+        assert!(EdgeKind::Leads.is_fact() && EdgeKind::AlliedWith.is_fact());
+        for event in [
+            EdgeKind::CoMention,
+            EdgeKind::Meets,
+            EdgeKind::Communicates,
+            EdgeKind::Attacks,
+        ] {
+            assert!(!event.is_fact(), "{event}");
+        }
     }
 }

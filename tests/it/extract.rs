@@ -314,28 +314,6 @@ fn missing_paths_and_bad_gazetteers_are_errors_naming_the_place() {
 }
 
 #[test]
-fn the_bundled_gazetteer_passes_its_own_check() {
-    let out = ok(&["gazetteer", "check"]);
-    let last = out.lines().last().unwrap();
-    assert!(last.contains(" 0 error(s)"), "{out}");
-    let entities: usize = last.split(' ').next().unwrap().parse().unwrap();
-    assert!(entities >= 300, "{last}");
-}
-
-#[test]
-fn gazetteer_check_reports_errors_with_exit_2() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("g.toml");
-    fs::write(&file, "[[entity]]\nid = \"a\"\nname = \"Hama\"\ntype = \"place\"\n\n[[entity]]\nid = \"b\"\nname = \"Hama\"\ntype = \"group\"\n").unwrap();
-    let (status, out, _) = code(&["gazetteer", "check", "-g", arg(&file)]);
-    assert_eq!(status, 2);
-    assert!(
-        out.contains("g.toml:8: error: name \"Hama\" of 'b' is already a name of 'a'"),
-        "{out}"
-    );
-}
-
-#[test]
 fn bulk_tsv_gazetteers_load_and_merge_with_builtin() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("extra.tsv");
