@@ -55,14 +55,11 @@
     return date.length === 4 ? date + "-12-31" : date.length === 7 ? date + "-31" : date;
   }
 
-  const edgeFrom = new Array(M);
-  const edgeTo = new Array(M);
-  for (let i = 0; i < M; i++) {
-    const first = edges.first[i] || edges.last[i];
-    const last = edges.last[i] || edges.first[i];
-    edgeFrom[i] = first ? firstDay(first) : null;
-    edgeTo[i] = last ? lastDay(last) : null;
-  }
+  // A link's span, as `actorgraph path --since/--until` reads it: a missing
+  // first date is open towards the past, a missing last date towards the
+  // future (a gazetteer fact that still holds).
+  const edgeFrom = edges.first.map((d) => (d ? firstDay(d) : null));
+  const edgeTo = edges.last.map((d) => (d ? lastDay(d) : null));
 
   /** The links of each actor, by index. */
   const incident = Array.from({ length: N }, () => []);
@@ -210,8 +207,9 @@
       const alpha = edgeAttributes.alpha[i];
       if (typeof alpha === "number" && alpha > alphas[filters.alpha]) return false;
     }
-    if (edgeFrom[i] === null) return filters.keepUndated;
-    if (dates.length && (edgeTo[i] < dates[filters.dateFrom] || edgeFrom[i] > dates[filters.dateTo])) return false;
+    if (edgeFrom[i] === null && edgeTo[i] === null) return filters.keepUndated;
+    if (edgeTo[i] !== null && edgeTo[i] < dates[filters.dateFrom]) return false;
+    if (edgeFrom[i] !== null && edgeFrom[i] > dates[filters.dateTo]) return false;
     return true;
   }
 
@@ -482,7 +480,9 @@
     if (state.focusEdges && !state.focusEdges.has(i)) return { ...shown, color: DIM_EDGE, zIndex: 0 };
     if (state.focusEdges) {
       const strong = state.route || state.edge === i;
-      return { ...shown, zIndex: 1, size: strong ? shown.size + 2 : shown.size, color: linkTypes[edges.type[i]].colour };
+      const type = linkTypes[edges.type[i]];
+      const colour = type.name === "co_mention" ? "#555555" : type.colour;
+      return { ...shown, zIndex: 1, size: strong ? shown.size + 2 : shown.size, color: colour };
     }
     return shown;
   }
@@ -921,11 +921,26 @@
   if (sigma) {
     sigma.on("clickNode", ({ node }) => selectNode(graph.getNodeAttribute(node, "index")));
     sigma.on("clickEdge", ({ edge }) => selectEdge(graph.getEdgeAttribute(edge, "index")));
-    sigma.on("clickStage", clearSelection);
+    sigma.on("clickStage", ({ event }) => {
+      const near = edgeNear(event.x, event.y);
+      if (near === null) clearSelection();
+      else selectEdge(graph.getEdgeAttribute(near, "index"));
+    });
     sigma.on("enterEdge", () => ($("graph").style.cursor = "pointer"));
     sigma.on("leaveEdge", () => ($("graph").style.cursor = ""));
     sigma.on("enterNode", () => ($("graph").style.cursor = "pointer"));
     sigma.on("leaveNode", () => ($("graph").style.cursor = ""));
+  }
+
+  // Links are thin: a click that misses one by a few pixels still takes it.
+  const NEAR = [];
+  for (let r = 1; r <= 5; r++) for (let dx = -r; dx <= r; dx++) for (let dy = -r; dy <= r; dy++) if (Math.max(Math.abs(dx), Math.abs(dy)) === r) NEAR.push([dx, dy]);
+  function edgeNear(x, y) {
+    for (const [dx, dy] of NEAR) {
+      const edge = sigma.getEdgeAtPoint(x + dx, y + dy);
+      if (edge !== null) return edge;
+    }
+    return null;
   }
 
   /** Pixels the WebGL layers drew in a fresh render: a check that something is on screen. */
