@@ -520,6 +520,7 @@ fn viewer_opens_the_seeds_offline_and_shows_the_evidence() {
             "click_link": true,
             "date_slider": true,
             "pan": true,
+            "attributes": true,
         }),
     );
     eprintln!("screenshots: {}", shot.display());

@@ -503,7 +503,7 @@
       labelRenderedSizeThreshold: 7,
       minCameraRatio: 0.02,
       maxCameraRatio: 4,
-      hideEdgesOnMove: M > 20000,
+      hideEdgesOnMove: M > 10000,
     });
   } catch (error) {
     webgl = false;

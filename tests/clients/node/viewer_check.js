@@ -6,7 +6,12 @@
 // PLAN: {"page": path, "screenshot": path, "actors": n, "links": m,
 //        "search": [{"text": alias, "id": expected id}, …]?,
 //        "route": {"from": id, "to": id, "ids": [ids of `actorgraph path`]}?,
-//        "click_link": bool, "date_slider": bool, "hostile": bool, "pan": bool}
+//        "click_link": bool, "date_slider": bool, "hostile": bool, "pan": bool,
+//        "attributes": bool}
+//
+// With "attributes", a copy of the page whose links carry a backbone `alpha`
+// and a `rule` (as the graph will once the model has them) checks that the
+// link panel lists them and that the significance filter appears and works.
 //
 // Fails (exit 1, with a message) on any console error, page error, dialog or
 // network request, and on any check that does not hold. Prints what it
@@ -130,6 +135,7 @@ async function run(context) {
   if (plan.click_link) await clickLink(page, data);
   if (plan.date_slider) await dateSlider(page, data);
   if (plan.hostile) await hostile(page, data);
+  if (plan.attributes) await attributes(context, data);
   await page.waitForTimeout(100);
   check(problems.length === 0, problems.join("\n"));
   console.log("ok");
@@ -280,6 +286,48 @@ async function dateSlider(page, data) {
   measure("date_slider_hidden_links", hidden);
   await page.screenshot({ path: plan.screenshot.replace(/\.png$/, "-dates.png") });
   await page.click("#reset");
+}
+
+/** Links that carry further attributes: listed in the panel, `alpha` filtered. */
+async function attributes(context, data) {
+  const m = data.edges.source.length;
+  data.edges.attributes.alpha = Array.from({ length: m }, (_, i) => (i % 4 === 3 ? null : (i + 1) / m));
+  data.edges.attributes.rule = Array.from({ length: m }, (_, i) => `rule-${i}`);
+  const html = fs.readFileSync(plan.page, "utf8");
+  const open = '<script type="application/json" id="actorgraph-data">';
+  const start = html.indexOf(open) + open.length;
+  const json = JSON.stringify(data).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
+  const copy = plan.page.replace(/\.html$/, "-attributes.html");
+  fs.writeFileSync(copy, html.slice(0, start) + json + html.slice(html.indexOf("</script>", start)));
+  const url = "file://" + path.resolve(copy);
+  await context.unroute("**/*");
+  await context.route("**/*", (route) => {
+    if (route.request().url() === url) return route.continue();
+    problems.push(`network request: ${route.request().url()}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on("console", (msg) => msg.type() === "error" && problems.push(`console error: ${msg.text()}`));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(url);
+  await page.waitForFunction(() => window.actorgraph && window.actorgraph.ready, null, { timeout: 120000 });
+  check(await page.isVisible("#alpha"), "the significance filter is hidden although links carry alpha");
+  const index = await page.$eval("#alpha", (input) => {
+    input.value = "3"; // alpha at most 0.1
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    return 3;
+  });
+  check((await page.textContent("#alpha-value")) === "0.1", "the filter's label shows 0.1");
+  const shown = await page.evaluate((n) => Array.from({ length: n }, (_, i) => actorgraph.isLinkShown(i)), m);
+  for (let i = 0; i < m; i++) {
+    const alpha = data.edges.attributes.alpha[i];
+    check(shown[i] === (alpha === null || alpha <= 0.1), `link ${i} with alpha ${alpha} is ${shown[i] ? "shown" : "hidden"} at alpha <= 0.1 (step ${index})`);
+  }
+  await page.evaluate(() => actorgraph.selectEdge(0));
+  const rows = await page.$$eval("#details-body dl.facts dt", (dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent]));
+  const listed = Object.fromEntries(rows);
+  check(listed.rule === "rule-0" && listed.alpha !== undefined, `the link panel lists ${JSON.stringify(rows)}`);
+  await page.close();
 }
 
 /** Every name, alias and snippet shows as written, and nothing ran. */
