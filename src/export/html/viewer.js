@@ -468,7 +468,9 @@
     if (state.focusNodes && !state.focusNodes.has(v)) return { ...shown, color: DIM_NODE, label: "", zIndex: 0 };
     if (state.focusNodes) {
       const chosen = v === state.node || (state.route && (v === state.route.nodes[0] || v === state.route.nodes.at(-1)));
-      return { ...shown, zIndex: 1, forceLabel: true, highlighted: Boolean(chosen) };
+      // Every name in a small focus; in a large one, sigma's label grid decides.
+      const label = chosen || state.route || state.focusNodes.size <= 30;
+      return { ...shown, zIndex: 1, forceLabel: Boolean(label), highlighted: Boolean(chosen) };
     }
     return shown;
   }
