@@ -521,6 +521,7 @@ fn viewer_opens_the_seeds_offline_and_shows_the_evidence() {
             "date_slider": true,
             "pan": true,
             "attributes": true,
+            "communities": true,
         }),
     );
     eprintln!("screenshots: {}", shot.display());

@@ -156,6 +156,11 @@ mod tests {
     }
 
     #[test]
+    fn the_same_graph_gives_the_same_page() {
+        assert_eq!(page(&sample()), page(&sample()));
+    }
+
+    #[test]
     fn the_template_holds_every_marker_once() {
         for marker in MARKERS {
             assert_eq!(PAGE.matches(marker).count(), 1, "{marker}");

@@ -7,7 +7,7 @@
 //        "search": [{"text": alias, "id": expected id}, …]?,
 //        "route": {"from": id, "to": id, "ids": [ids of `actorgraph path`]}?,
 //        "click_link": bool, "date_slider": bool, "hostile": bool, "pan": bool,
-//        "attributes": bool}
+//        "attributes": bool, "communities": bool}
 //
 // With "attributes", a copy of the page whose links carry a backbone `alpha`
 // and a `rule` (as the graph will once the model has them) checks that the
@@ -135,6 +135,7 @@ async function run(context) {
   if (plan.click_link) await clickLink(page, data);
   if (plan.date_slider) await dateSlider(page, data);
   if (plan.hostile) await hostile(page, data);
+  if (plan.communities) await communities(page, data);
   if (plan.attributes) await attributes(context, data);
   await page.waitForTimeout(100);
   check(problems.length === 0, problems.join("\n"));
@@ -286,6 +287,22 @@ async function dateSlider(page, data) {
   measure("date_slider_hidden_links", hidden);
   await page.screenshot({ path: plan.screenshot.replace(/\.png$/, "-dates.png") });
   await page.click("#reset");
+}
+
+/** Colours by Louvain community: the same communities on every open, a legend for them. */
+async function communities(page, data) {
+  await page.check("input[name=colour][value=community]");
+  const first = await page.evaluate(() => {
+    const seen = new Set();
+    for (const id of actorgraph.data.nodes.id) seen.add(actorgraph.sigma.getNodeDisplayData(id).color);
+    return { colours: seen.size, legend: document.querySelectorAll("#legend li").length };
+  });
+  check(first.colours > 1 && first.legend > 1, `communities: ${first.colours} colours, ${first.legend} legend lines`);
+  measure("communities_colours", first.colours);
+  await page.screenshot({ path: plan.screenshot.replace(/\.png$/, "-communities.png") });
+  await page.check("input[name=colour][value=type]");
+  const byType = await page.evaluate(() => actorgraph.sigma.getNodeDisplayData(actorgraph.data.nodes.id[0]).color);
+  check(byType === data.actor_types[data.nodes.type[0]].colour, `colour by type gives ${byType}`);
 }
 
 /** Links that carry further attributes: listed in the panel, `alpha` filtered. */
