@@ -1,11 +1,16 @@
 //! Real clients decide: the `actorgraph export` binary's files, read back by
 //! Graphviz, the GEXF 1.3 RELAX NG grammar (xmllint), networkx, igraph,
-//! graphology and Python's csv module, and compared with the graph.
+//! graphology and Python's csv module, and compared with the graph; the HTML
+//! viewer, opened from `file://` in headless Chromium (Debian's, driven by
+//! playwright-core) and used as a reader would.
 //!
 //! A test whose client is missing prints that it skipped, and fails when
 //! `CI=true`. `.ci/install-clients` installs them all. Python is
 //! `$ACTORGRAPH_PYTHON`, else `.venv-clients/bin/python` when it exists, else
-//! `python3`; graphology comes from `tests/clients/node/node_modules`.
+//! `python3`; graphology and playwright-core come from
+//! `tests/clients/node/node_modules`; Chromium is `/usr/bin/chromium` or
+//! `$ACTORGRAPH_CHROMIUM`. The viewer tests leave their screenshots in
+//! `target/tmp/viewer/`.
 
 #[path = "clients/fixtures.rs"]
 mod fixtures;
@@ -429,4 +434,162 @@ fn json_export_is_the_graph_file() {
         std::fs::read(out).unwrap(),
         std::fs::read(ws.graph()).unwrap()
     );
+}
+
+// The HTML viewer, in headless Chromium
+
+#[path = "../benches/common/query_graph.rs"]
+mod query_graph;
+
+/// Debian's Chromium (`apt-get install chromium`), or `$ACTORGRAPH_CHROMIUM`.
+fn chromium_path() -> PathBuf {
+    std::env::var_os("ACTORGRAPH_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"))
+}
+
+/// Chromium, and playwright-core to drive it, from `tests/clients/node`.
+fn chromium() -> bool {
+    let driver = clients_dir().join("node/node_modules/playwright-core");
+    chromium_path().exists() && driver.exists() && runs("node", &["--version"])
+}
+
+/// Where the viewer tests leave their screenshots, to be looked at.
+fn screenshot(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("viewer");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(format!("{name}.png"))
+}
+
+/// Runs `viewer_check.js` with a plan (see the script) and returns what it
+/// printed; fails the test with its message when a check fails.
+fn check_viewer(dir: &Path, plan: serde_json::Value) -> String {
+    let file = dir.join("plan.json");
+    std::fs::write(&file, plan.to_string()).unwrap();
+    let said = check(
+        "node",
+        &clients_dir().join("node/viewer_check.js"),
+        &[&file],
+    );
+    assert!(said.lines().any(|l| l == "ok"), "{said}");
+    said
+}
+
+/// The ids along the route `actorgraph path` finds by default.
+fn path_ids(ws: &Workspace, from: &str, to: &str) -> Vec<String> {
+    let out = assert_cmd::Command::new(cargo_bin!("actorgraph"))
+        .current_dir(ws.dir.path())
+        .args(["path", "graph.json", from, to, "--format", "json"])
+        .assert()
+        .success();
+    let answer: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let steps = answer["paths"][0]["steps"].as_array().unwrap();
+    let mut ids = vec![steps[0]["from"]["id"].as_str().unwrap().to_string()];
+    ids.extend(
+        steps
+            .iter()
+            .map(|s| s["to"]["id"].as_str().unwrap().to_string()),
+    );
+    ids
+}
+
+#[test]
+fn viewer_opens_the_seeds_offline_and_shows_the_evidence() {
+    if !client("Chromium and playwright-core", chromium()) {
+        return;
+    }
+    let ws = Workspace::seeds();
+    let page = ws.export_to("html", "graph.html", &[]);
+    let graph = Graph::load(ws.graph().to_str().unwrap()).unwrap();
+    let route = path_ids(&ws, "qasim-al-araji", "ahmed-al-sharaa");
+    assert!(route.len() > 2, "a route of more than one hop: {route:?}");
+    let shot = screenshot("seeds");
+    let said = check_viewer(
+        ws.dir.path(),
+        serde_json::json!({
+            "page": page,
+            "screenshot": shot,
+            "actors": graph.nodes().len(),
+            "links": graph.edges().len(),
+            "search": [
+                {"text": "Jolani", "id": "ahmed-al-sharaa"},
+                {"text": "ERDOGAN", "id": "recep-tayyip-erdogan"},
+                {"text": "TURKIYE", "id": "turkiye"},
+            ],
+            "route": {"from": "Qasim al-Araji", "to": "al-Sharaa", "ids": route},
+            "click_link": true,
+            "date_slider": true,
+            "pan": true,
+            "attributes": true,
+            "communities": true,
+        }),
+    );
+    eprintln!("screenshots: {}", shot.display());
+    assert!(said.contains("measure date_slider_hidden_links"), "{said}");
+}
+
+#[test]
+fn viewer_shows_hostile_names_as_text_and_runs_none() {
+    if !client("Chromium and playwright-core", chromium()) {
+        return;
+    }
+    for (name, graph) in [
+        ("hostile", fixtures::hostile()),
+        ("tricky", fixtures::tricky()),
+    ] {
+        let ws = Workspace::new(&graph);
+        let page = ws.export_to("html", "graph.html", &[]);
+        check_viewer(
+            ws.dir.path(),
+            serde_json::json!({
+                "page": page,
+                "screenshot": screenshot(name),
+                "actors": graph.nodes().len(),
+                "links": graph.edges().len(),
+                "hostile": true,
+            }),
+        );
+    }
+}
+
+/// The graph of the query benchmark (100k actors, 1M links), cut by the
+/// viewer's default selection to 5,000 actors and at most 50,000 links.
+#[test]
+fn viewer_opens_the_strongest_5000_actors_of_a_million_links() {
+    if !client("Chromium and playwright-core", chromium()) {
+        return;
+    }
+    let started = std::time::Instant::now();
+    let graph = query_graph::generate();
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("graph.html");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&page).unwrap());
+    use actorgraph::export::Exporter;
+    actorgraph::export::html::Html::default()
+        .write(&graph, &mut file)
+        .unwrap();
+    file.flush().unwrap();
+    drop(file);
+    eprintln!(
+        "generated and exported in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let shown = actorgraph::export::Selection::viewer().apply(&graph);
+    assert_eq!(shown.nodes().len(), 5000);
+    assert!(shown.edges().len() <= 50_000);
+    let said = check_viewer(
+        dir.path(),
+        serde_json::json!({
+            "page": page,
+            "screenshot": screenshot("big"),
+            "actors": shown.nodes().len(),
+            "links": shown.edges().len(),
+            "search": [{"text": "ACTOR 7", "id": "actor-000007"}],
+            "date_slider": true,
+            "pan": true,
+        }),
+    );
+    let size = std::fs::metadata(&page).unwrap().len();
+    assert!(size < 30_000_000, "the page weighs {size} bytes");
+    assert!(said.contains("measure pan_fps"), "{said}");
 }

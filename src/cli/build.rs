@@ -25,7 +25,8 @@ pub struct BuildArgs {
     pub out_dir: Option<PathBuf>,
 
     /// Also write these formats beside the graph, comma-separated: dot, svg,
-    /// png (diagrams of the strongest actors), gexf, graphml, csv; json is the
+    /// png (diagrams of the strongest actors), html (graph.html, a page to
+    /// explore the graph in a browser), gexf, graphml, csv; json is the
     /// graph file itself. svg and png are left out, with a warning, when
     /// Graphviz is not installed; `actorgraph export` has every option.
     #[arg(long, value_name = "FORMATS", value_delimiter = ',', value_parser = super::export::format_parser())]

@@ -9,6 +9,7 @@ pub const EXAMPLES: &str = "\
 Examples:
   actorgraph export out/graph.json -f svg                  diagram of the 150 strongest actors: out/graph.svg
   actorgraph export out/graph.json -f png -o net.png --max-nodes 40 --types meets,attacks
+  actorgraph export out/graph.json -f html                 out/graph.html: open it in a browser, works offline
   actorgraph export out/graph.json -f gexf -o graph.gexf   open in Gephi (File > Open)
   actorgraph export out/graph.json -f csv -o tables/       tables/nodes.csv, tables/edges.csv
   actorgraph export out/graph.json -f dot -o - | dot -Tpdf -o graph.pdf";
@@ -21,7 +22,9 @@ pub struct ExportArgs {
     pub graph: String,
 
     /// Output format: dot, svg and png draw a diagram (svg and png need
-    /// Graphviz); json, gexf (Gephi), graphml (yEd, igraph) and csv (Gephi's
+    /// Graphviz); html is one self-contained page to explore the graph in a
+    /// browser (search, filters, every link's evidence; nothing is fetched);
+    /// json, gexf (Gephi), graphml (yEd, igraph) and csv (Gephi's
     /// spreadsheet import) hold the whole graph.
     #[arg(short = 'f', long, value_name = "FORMAT", value_parser = format_parser())]
     pub format: Format,
@@ -34,10 +37,16 @@ pub struct ExportArgs {
     pub output: Option<String>,
 
     /// Keep the N strongest actors (by the total weight of their links); 0
-    /// keeps all. Diagrams show 150 unless told otherwise; the other formats
-    /// keep every actor unless told.
+    /// keeps all. Diagrams show 150 unless told otherwise, html 5000; the
+    /// other formats keep every actor unless told.
     #[arg(long, value_name = "N")]
     pub max_nodes: Option<usize>,
+
+    /// Keep at most N links between the kept actors, the heaviest; 0 keeps
+    /// all. html keeps 50000 unless told otherwise; the other formats keep
+    /// every link unless told.
+    #[arg(long, value_name = "N")]
+    pub max_edges: Option<usize>,
 
     /// Leave out links lighter than W (weight counts the sentences that attest
     /// a link), and the actors left without links.
@@ -52,20 +61,19 @@ pub struct ExportArgs {
 }
 
 impl ExportArgs {
-    /// The part of the graph to export: for diagrams, the strongest
-    /// [`Selection::DIAGRAM_NODES`] actors unless `--max-nodes` says otherwise.
+    /// The part of the graph to export: the format's
+    /// [`Format::default_selection`] (for diagrams, the strongest
+    /// [`Selection::DIAGRAM_NODES`] actors), as the options change it.
     pub fn selection(&self) -> Selection {
-        let default = if self.format.is_diagram() {
-            Selection::diagram()
-        } else {
-            Selection::all()
+        let default = self.format.default_selection();
+        let limit = |given: Option<usize>, default: Option<usize>| match given {
+            Some(0) => None,
+            Some(n) => Some(n),
+            None => default,
         };
         Selection {
-            max_nodes: match self.max_nodes {
-                Some(0) => None,
-                Some(n) => Some(n),
-                None => default.max_nodes,
-            },
+            max_nodes: limit(self.max_nodes, default.max_nodes),
+            max_edges: limit(self.max_edges, default.max_edges),
             min_weight: self.min_weight.unwrap_or(default.min_weight),
             types: (!self.types.is_empty()).then(|| self.types.clone()),
         }
@@ -112,6 +120,19 @@ mod tests {
         let some = some.selection();
         assert_eq!(some.types, Some(vec![EdgeKind::Meets, EdgeKind::Attacks]));
         assert_eq!((some.min_weight, some.max_nodes), (2.0, None));
+        let html = parse(&["g.json", "-f", "html"]).selection();
+        assert_eq!(html, Selection::viewer());
+        let html = parse(&[
+            "g.json",
+            "-f",
+            "html",
+            "--max-edges",
+            "0",
+            "--max-nodes",
+            "9",
+        ]);
+        let html = html.selection();
+        assert_eq!((html.max_nodes, html.max_edges), (Some(9), None));
     }
 
     #[test]

@@ -73,11 +73,15 @@ Examples:
   actorgraph stats out/graph.json --top 20 --format json")]
     Stats(StatsArgs),
 
-    /// Write a graph file as a diagram (dot, svg, png) or for other tools
-    /// (json, gexf, graphml, csv).
+    /// Write a graph file as a diagram (dot, svg, png), as a page to explore
+    /// in a browser (html), or for other tools (json, gexf, graphml, csv).
     ///
     /// Diagrams show the strongest actors coloured by type, typed links bold
-    /// and labelled, and a legend. json, gexf, graphml and csv keep every actor
+    /// and labelled, and a legend. html is one self-contained page (WebGL,
+    /// nothing fetched, works offline) with search by alias, filters by type,
+    /// weight and date, communities, routes, and every link's evidence; it
+    /// shows the 5000 strongest actors and 50000 heaviest links unless told
+    /// otherwise. json, gexf, graphml and csv keep every actor
     /// and every link (parallel links of different types included) with its
     /// type, weight, documents, dates, trigger and earliest evidence (json keeps
     /// all the evidence). Files are written whole or not at all.

@@ -24,9 +24,9 @@ pub fn run(args: &ExportArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCod
     let destination = destination(args)?;
     let whole = Graph::load(&args.graph)?;
     let selection = args.selection();
-    // Diagrams select for themselves, so that their legend can say how much
-    // they show; the data formats get the selected graph.
-    let graph = if args.format.is_diagram() {
+    // Diagrams and the viewer select for themselves, so that they can say how
+    // much they show; the data formats get the selected graph.
+    let graph = if args.format.selects_for_itself() {
         Cow::Borrowed(&whole)
     } else {
         selection.apply(&whole)

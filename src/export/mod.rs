@@ -9,10 +9,13 @@
 //! | `gexf` | `graph.gexf` | Gephi, networkx, graphology | [`gexf`]: GEXF 1.3, with quick-xml |
 //! | `graphml` | `graph.graphml` | yEd, igraph, networkx, Gephi | [`graphml`], with quick-xml |
 //! | `csv` | `nodes.csv`, `edges.csv` | Gephi's spreadsheet import | [`csv`], with the csv crate |
+//! | `html` | `graph.html` | people, in a browser | [`html`]: one self-contained page, drawn with WebGL (sigma.js) |
 //!
 //! Diagrams (`dot`, `svg`, `png`) show a [`Selection`] of the graph, by default
 //! the [`Selection::DIAGRAM_NODES`] strongest actors, so that a diagram of a real
-//! corpus stays readable; the data formats hold the whole graph.
+//! corpus stays readable; the viewer (`html`) shows the
+//! [`Selection::VIEWER_NODES`] strongest actors and at most
+//! [`Selection::VIEWER_EDGES`] links; the data formats hold the whole graph.
 //!
 //! # One graph, the same values in every data format
 //!
@@ -79,6 +82,7 @@ pub mod csv;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod json;
 mod palette;
 pub mod render;
@@ -122,11 +126,13 @@ pub enum Format {
     Graphml,
     /// Gephi's spreadsheet import: `nodes.csv` and `edges.csv`.
     Csv,
+    /// One self-contained HTML page to explore the graph in a browser.
+    Html,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Dot,
         Format::Svg,
         Format::Png,
@@ -134,9 +140,11 @@ impl Format {
         Format::Gexf,
         Format::Graphml,
         Format::Csv,
+        Format::Html,
     ];
 
-    /// The name on the command line: `dot`, `svg`, `png`, `json`, `gexf`, `graphml`, `csv`.
+    /// The name on the command line: `dot`, `svg`, `png`, `json`, `gexf`,
+    /// `graphml`, `csv`, `html`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Dot => "dot",
@@ -146,12 +154,31 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Graphml => "graphml",
             Format::Csv => "csv",
+            Format::Html => "html",
         }
     }
 
     /// True for the diagrams (`dot`, `svg`, `png`), which show a [`Selection`].
     pub fn is_diagram(self) -> bool {
         matches!(self, Format::Dot | Format::Svg | Format::Png)
+    }
+
+    /// True for the formats that show a part of the graph and say how much
+    /// (the diagrams and the viewer): they take the whole graph and their
+    /// [`Selection`].
+    pub fn selects_for_itself(self) -> bool {
+        self.is_diagram() || self == Format::Html
+    }
+
+    /// The part of the graph a format shows unless told otherwise:
+    /// [`Selection::diagram`] for diagrams, [`Selection::viewer`] for `html`,
+    /// the whole graph for the data formats.
+    pub fn default_selection(self) -> Selection {
+        match self {
+            _ if self.is_diagram() => Selection::diagram(),
+            Format::Html => Selection::viewer(),
+            _ => Selection::all(),
+        }
     }
 
     /// True for the formats Graphviz renders (`svg`, `png`); see [`graphviz_available`].
@@ -165,16 +192,16 @@ impl Format {
     }
 
     /// The files the format writes, with their default names and exporters:
-    /// one file for every format but `csv`, which writes two. Diagrams show
-    /// `diagram` of the graph.
-    pub fn outputs(self, diagram: &Selection) -> Vec<Output> {
+    /// one file for every format but `csv`, which writes two. Diagrams and
+    /// the viewer show `selection` of the graph.
+    pub fn outputs(self, selection: &Selection) -> Vec<Output> {
         let one = |file_name, exporter: Box<dyn Exporter>| {
             vec![Output {
                 file_name,
                 exporter,
             }]
         };
-        let dot = || dot::Dot::new(diagram.clone());
+        let dot = || dot::Dot::new(selection.clone());
         match self {
             Format::Dot => one("graph.dot", Box::new(dot())),
             Format::Svg => one("graph.svg", Box::new(render::Rendered::svg(dot()))),
@@ -182,6 +209,7 @@ impl Format {
             Format::Json => one("graph.json", Box::new(json::Json)),
             Format::Gexf => one("graph.gexf", Box::new(gexf::Gexf)),
             Format::Graphml => one("graph.graphml", Box::new(graphml::Graphml)),
+            Format::Html => one("graph.html", Box::new(html::Html::new(selection.clone()))),
             Format::Csv => vec![
                 Output {
                     file_name: "nodes.csv",
@@ -229,8 +257,9 @@ pub struct Output {
 
 /// Writes `graph` into `out_dir` (created if missing) in each format, under
 /// the default names of [`Format::outputs`] (`graph.json`, `graph.svg`,
-/// `nodes.csv` and `edges.csv`, …), each file atomically; diagrams show
-/// [`Selection::diagram`]. Returns the paths written, in order.
+/// `nodes.csv` and `edges.csv`, …), each file atomically; diagrams and the
+/// viewer show their [`Format::default_selection`]. Returns the paths
+/// written, in order.
 ///
 /// `svg` and `png` need Graphviz: check [`graphviz_available`] first to leave
 /// them out quietly, or get an error that says how to install it. Files
@@ -238,10 +267,9 @@ pub struct Output {
 /// of one format (csv's two) are replaced together or not at all.
 pub fn write_formats(graph: &Graph, formats: &[Format], out_dir: &Path) -> Result<Vec<PathBuf>> {
     fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
-    let diagram = Selection::diagram();
     let mut written = Vec::new();
     for format in formats {
-        let outputs = format.outputs(&diagram);
+        let outputs = format.outputs(&format.default_selection());
         written.extend(write_outputs(graph, &outputs, out_dir)?);
     }
     Ok(written)

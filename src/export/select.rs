@@ -19,6 +19,9 @@ pub struct Selection {
     pub min_weight: f64,
     /// Keep only edges of these types; `None` keeps all.
     pub types: Option<Vec<EdgeKind>>,
+    /// Keep at most this many edges between the kept actors, the heaviest
+    /// first (ties: the earlier in the graph's order). `None` keeps all.
+    pub max_edges: Option<usize>,
 }
 
 impl Default for Selection {
@@ -28,6 +31,7 @@ impl Default for Selection {
             max_nodes: None,
             min_weight: 0.0,
             types: None,
+            max_edges: None,
         }
     }
 }
@@ -36,6 +40,13 @@ impl Selection {
     /// How many actors a diagram shows unless told otherwise: more turn a
     /// diagram into a hairball.
     pub const DIAGRAM_NODES: usize = 150;
+
+    /// How many actors the HTML viewer shows unless told otherwise: WebGL
+    /// draws more, but a page of more is slow to open and hard to read.
+    pub const VIEWER_NODES: usize = 5_000;
+
+    /// How many links the HTML viewer shows unless told otherwise.
+    pub const VIEWER_EDGES: usize = 50_000;
 
     /// The whole graph.
     pub fn all() -> Selection {
@@ -46,6 +57,17 @@ impl Selection {
     pub fn diagram() -> Selection {
         Selection {
             max_nodes: Some(Selection::DIAGRAM_NODES),
+            ..Selection::default()
+        }
+    }
+
+    /// What the HTML viewer shows by default: the [`Selection::VIEWER_NODES`]
+    /// strongest actors and, among them, the [`Selection::VIEWER_EDGES`]
+    /// heaviest links.
+    pub fn viewer() -> Selection {
+        Selection {
+            max_nodes: Some(Selection::VIEWER_NODES),
+            max_edges: Some(Selection::VIEWER_EDGES),
             ..Selection::default()
         }
     }
@@ -74,14 +96,36 @@ impl Selection {
             let ids: HashSet<String> = linked.iter().map(|&i| edges.node(i).id.clone()).collect();
             graph = Cow::Owned(edges.filter(|n| ids.contains(&n.id), |_| true));
         }
-        match self.max_nodes {
-            Some(max) if max < graph.nodes().len() => {
-                let keep = strongest(&graph, max);
-                Cow::Owned(graph.filter(|n| keep.contains(&n.id), |_| true))
-            }
-            _ => graph,
+        if let Some(max) = self.max_nodes.filter(|&max| max < graph.nodes().len()) {
+            let keep = strongest(&graph, max);
+            graph = Cow::Owned(graph.filter(|n| keep.contains(&n.id), |_| true));
         }
+        if let Some(max) = self.max_edges.filter(|&max| max < graph.edges().len()) {
+            let keep = heaviest(&graph, max);
+            let edges = graph
+                .edges()
+                .iter()
+                .zip(keep)
+                .filter(|&(_, keep)| keep)
+                .map(|(e, _)| e.clone())
+                .collect();
+            let nodes = graph.nodes().to_vec();
+            graph = Cow::Owned(Graph::new(graph.header.clone(), nodes, edges));
+        }
+        graph
     }
+}
+
+/// Which edges are among the `max` heaviest, by index in [`Graph::edges`].
+fn heaviest(graph: &Graph, max: usize) -> Vec<bool> {
+    let edges = graph.edges();
+    let mut order: Vec<usize> = (0..edges.len()).collect();
+    order.sort_by(|&a, &b| edges[b].weight.total_cmp(&edges[a].weight).then(a.cmp(&b)));
+    let mut keep = vec![false; edges.len()];
+    for &i in order.iter().take(max) {
+        keep[i] = true;
+    }
+    keep
 }
 
 /// The ids of the `max` strongest actors.
@@ -158,5 +202,24 @@ mod tests {
         let kept = heavy.apply(&g);
         assert_eq!(kept.edges().len(), 3);
         assert_eq!(ids(&kept), ["araji", "rashid", "syria"]);
+    }
+
+    #[test]
+    fn max_edges_keeps_the_heaviest_links_and_every_actor() {
+        // Weights in the graph's order: 2 (araji–rashid), 0.5, 1 (meets), 1.
+        let g = sample();
+        let two = Selection {
+            max_edges: Some(2),
+            ..Selection::all()
+        };
+        let kept = two.apply(&g);
+        assert_eq!(ids(&kept), ["araji", "rashid", "syria"]);
+        let weights: Vec<(f64, EdgeKind)> =
+            kept.edges().iter().map(|e| (e.weight, e.kind)).collect();
+        assert_eq!(
+            weights,
+            [(2.0, EdgeKind::CoMention), (1.0, EdgeKind::Meets)]
+        );
+        assert_eq!(Selection::viewer().apply(&g).edges().len(), 4);
     }
 }

@@ -1,6 +1,7 @@
 //! Graphs for the client tests, built with the library: one whose names and
-//! snippets hold every character that escaping could get wrong, a plain one
-//! without dates, and generated ones of any size.
+//! snippets hold every character that escaping could get wrong, one whose
+//! names are attempts to run script in a page, a plain one without dates,
+//! and generated ones of any size.
 
 use actorgraph::gazetteer::EntityType;
 use actorgraph::graph::{Edge, EdgeKind, Evidence, Graph, Header, Node, SurfaceForm};
@@ -131,6 +132,77 @@ pub fn tricky() -> Graph {
     (edges[3].first, edges[3].last) = ("2024".parse().ok(), "2025-02".parse().ok());
     (edges[7].first, edges[7].last, edges[7].docs) = (None, None, 0);
     edges[7].evidence.clear();
+    Graph::new(header(), nodes, edges)
+}
+
+/// Names, aliases, snippets and document ids that would run script, add
+/// markup or end a `<script>` element if a page wrote them as markup; quotes,
+/// `&`, right-to-left marks, emoji, line separators. Every actor is linked,
+/// and every link has evidence and a date.
+pub fn hostile() -> Graph {
+    use EntityType::*;
+    let nodes = vec![
+        node(
+            "script",
+            "<script>window.__pwned = 'label'</script>",
+            Person,
+            &["</script><script>window.__pwned = 'alias'</script>"],
+        ),
+        node(
+            "img",
+            "<img src=x onerror=\"window.__pwned = 'img'\">",
+            Group,
+            &["<svg onload=\"window.__pwned = 'svg'\">"],
+        ),
+        node(
+            "quotes",
+            "\"double\" & 'single' &amp; &lt;b&gt;",
+            Place,
+            &["O'Brien & Sons"],
+        ),
+        node(
+            "rtl",
+            "\u{202E}evil\u{202C} \u{200F}عبد اللطيف رشيد\u{200E}",
+            Person,
+            &["\u{200F}رشيد"],
+        ),
+        node("emoji", "Rocket 🚀 Team 👩‍👩‍👧 🇸🇾", Group, &["🚀"]),
+        node(
+            "__proto__",
+            "line\u{2028}separator\u{2029}paragraph <!-- comment --> ]]>",
+            Place,
+            &["constructor"],
+        ),
+    ];
+    let snippets = [
+        "</script><script>window.__pwned = 'snippet'</script>",
+        "<img src=x onerror=\"window.__pwned = 'snippet img'\"> & \"quoted\"",
+        "\u{202E}reversed\u{202C} قال عبد اللطيف رشيد \u{200F}(Arabic) 😀",
+        "a\u{2028}b\u{2029}c <!-- --> javascript:window.__pwned = 'href'",
+        "plain & simple",
+        "{{template}} ${literal} `backtick`",
+    ];
+    let kinds = [
+        EdgeKind::Meets,
+        EdgeKind::CoMention,
+        EdgeKind::Attacks,
+        EdgeKind::Supports,
+        EdgeKind::CoMention,
+        EdgeKind::LocatedIn,
+    ];
+    let edges = (0..6)
+        .map(|i| {
+            let mut e = edge(
+                i,
+                (i + 1) % 6,
+                kinds[i as usize],
+                1.0 + i as f64,
+                snippets[i as usize],
+            );
+            e.evidence[0].doc = format!("<b>doc {i}</b>\"&.txt");
+            e
+        })
+        .collect();
     Graph::new(header(), nodes, edges)
 }
 

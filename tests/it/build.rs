@@ -312,7 +312,7 @@ fn build_writes_the_asked_formats_beside_the_graph() {
         "--out-dir",
         arg(dir.path()),
         "--format",
-        "json,dot,gexf,graphml,csv",
+        "json,dot,gexf,graphml,csv,html",
     ]);
     assert_eq!(status, 0, "{err}");
     let mut files: Vec<String> = fs::read_dir(dir.path())
@@ -327,9 +327,19 @@ fn build_writes_the_asked_formats_beside_the_graph() {
             "graph.dot",
             "graph.gexf",
             "graph.graphml",
+            "graph.html",
             "graph.json",
             "nodes.csv"
         ]
+    );
+    let graph: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.path().join("graph.json")).unwrap()).unwrap();
+    let actors = graph["nodes"].as_array().unwrap().len();
+    let page = fs::read_to_string(dir.path().join("graph.html")).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(
+        page.contains(&format!("\"of_actors\":{actors},")),
+        "the page shows every actor"
     );
     let (status, _, err) = code(&["build", "seeds/", "-o", "-", "--format", "gexf"]);
     assert_eq!(status, 2);

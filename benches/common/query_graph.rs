@@ -1,0 +1,81 @@
+//! The graph of the query benchmark, shared with the viewer's test of a big
+//! graph (`tests/clients.rs`): 100k actors and 1M edges from a fixed seed.
+
+use actorgraph::gazetteer::EntityType;
+use actorgraph::graph::{Edge, EdgeKind, Evidence, Graph, Header, Node, SurfaceForm};
+
+/// Actors in the graph.
+pub const NODES: usize = 100_000;
+/// Edges in the graph.
+pub const EDGES: usize = 1_000_000;
+
+/// A deterministic generator (PCG-style LCG), so every run measures one graph.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// 100k actors and 1M edges whose targets favour a few hubs (as news does:
+/// every story names the same countries), each edge with one evidence
+/// sentence, as `build` writes them.
+pub fn generate() -> Graph {
+    let mut rng = Lcg(42);
+    let kinds = [
+        EdgeKind::CoMention,
+        EdgeKind::CoMention,
+        EdgeKind::CoMention,
+        EdgeKind::Meets,
+        EdgeKind::Supports,
+    ];
+    let types = [EntityType::Person, EntityType::Group, EntityType::Place];
+    let nodes = (0..NODES)
+        .map(|i| Node {
+            id: format!("actor-{i:06}"),
+            label: format!("Actor Number {i}"),
+            kind: types[i % 3],
+            mentions: 10,
+            docs: 5,
+            first: "2024-01-01".parse().ok(),
+            last: "2024-12-31".parse().ok(),
+            aliases: vec![SurfaceForm {
+                text: format!("Actor {i}"),
+                count: 10,
+            }],
+        })
+        .collect();
+    let edges = (0..EDGES)
+        .map(|i| {
+            let source = (rng.next() * NODES as f64) as u32;
+            let target = (rng.next().powi(3) * NODES as f64) as u32;
+            let kind = kinds[i % kinds.len()];
+            let day = 1 + (rng.next() * 28.0) as u32;
+            let date = format!("2024-{:02}-{day:02}", 1 + i % 12).parse().ok();
+            Edge {
+                source,
+                target,
+                kind,
+                directed: kind.is_directed(),
+                weight: 1.0 + (rng.next() * 5.0).floor(),
+                docs: 1,
+                first: date,
+                last: date,
+                triggers: vec![],
+                evidence: vec![Evidence {
+                    doc: format!("doc-{}", i / 4),
+                    sentence: Some((i % 40) as u32),
+                    start: Some(1200),
+                    end: Some(1290),
+                    snippet: format!("Actor {source} met Actor {target} in the capital on Tuesday, officials said."),
+                }],
+            }
+        })
+        .collect();
+    Graph::new(Header::default(), nodes, edges)
+}
