@@ -448,19 +448,19 @@ mod tests {
         let table: &[(&str, &[&str])] = &[
             (
                 "[P:Rashid] met, on Sunday, with National Security Advisor [P:Qasim al-Araji] at [L:Baghdad]’s Presidential Palace",
-                &["meets Rashid -> Qasim al-Araji"],
+                &["meets Rashid -- Qasim al-Araji"],
             ),
             (
                 "Prime Minister [P:al-Sudani] emphasized during a recent call with [D:Turkish] President [P:Erdogan] that",
-                &["communicates al-Sudani -> Erdogan"],
+                &["communicates al-Sudani -- Erdogan"],
             ),
             (
                 "[D:Iraqi] Prime Minister [P:al-Sudani] on Saturday talked with [D:Syrian] President [P:Bashar al-Assad], whose forces",
-                &["communicates al-Sudani -> Bashar al-Assad"],
+                &["communicates al-Sudani -- Bashar al-Assad"],
             ),
             (
                 "[P:Erdogan] discussed the renewed outbreak of conflict in [L:Syria] with [D:Russian] President [P:Putin] by phone",
-                &["communicates Erdogan -> Putin"],
+                &["communicates Erdogan -- Putin"],
             ),
             (
                 "during a phone call between [D:Iranian] Foreign Minister [P:Abbas Araghchi] and his [D:Russian] counterpart [P:Sergey Lavrov].",
@@ -468,7 +468,7 @@ mod tests {
             ),
             (
                 "[P:Araghchi] also discussed the developments in [L:Syria] with [L:Turkey]’s Foreign Minister [P:Hakan Fidan].",
-                &["communicates Araghchi -> Hakan Fidan"],
+                &["communicates Araghchi -- Hakan Fidan"],
             ),
             (
                 "[G:HTS] leader [P:Abu Mohammad al-Jolani], in a video message",
@@ -476,7 +476,7 @@ mod tests {
             ),
             (
                 "[P:Erdogan] told [P:Putin] that [L:Türkiye] supports [L:Syria]'s territorial integrity",
-                &["communicates Erdogan -> Putin", "supports Türkiye -> Syria"],
+                &["communicates Erdogan -- Putin", "supports Türkiye -> Syria"],
             ),
             (
                 "[P:Erdogan] and [P:Putin] spoke as forces advanced",
@@ -526,7 +526,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "r.toml:1:1: unknown edge type 'likes' (known: co_mention, meets, communicates, supports, opposes, attacks, leads, member_of, located_in, holds_office, allied_with)"
+            "r.toml:1:1: unknown edge type 'likes' (known: co_mention, meets, visits, communicates, supports, opposes, attacks, leads, member_of, located_in, holds_office, allied_with)"
         );
         let err = Relations::from_toml_str(
             "r.toml",

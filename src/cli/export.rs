@@ -1,6 +1,6 @@
 //! `actorgraph export`: its options and help.
 
-use actorgraph::export::{Format, Selection};
+use actorgraph::export::{Directions, Format, Selection};
 use actorgraph::graph::EdgeKind;
 use clap::Args;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -58,9 +58,27 @@ pub struct ExportArgs {
     /// holds_office, allied_with), and the actors they link.
     #[arg(long, value_name = "TYPES", value_delimiter = ',')]
     pub types: Vec<EdgeKind>,
+
+    /// gexf, graphml: write every link as an undirected edge, its direction
+    /// in the directed, from and to attributes only. By default a directed
+    /// link (attacks, leads, ...) is a directed edge among undirected ones,
+    /// which Gephi, yEd and graphology draw with an arrow; networkx's
+    /// read_gexf and read_graphml refuse such mixed graphs, so use this for
+    /// them (or read graph.json with networkx directly).
+    #[arg(long)]
+    pub undirected: bool,
 }
 
 impl ExportArgs {
+    /// How gexf and graphml write directed links.
+    pub fn directions(&self) -> Directions {
+        if self.undirected {
+            Directions::Undirected
+        } else {
+            Directions::Mixed
+        }
+    }
+
     /// The part of the graph to export: the format's
     /// [`Format::default_selection`] (for diagrams, the strongest
     /// [`Selection::DIAGRAM_NODES`] actors), as the options change it.

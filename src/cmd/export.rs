@@ -31,7 +31,7 @@ pub fn run(args: &ExportArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCod
     } else {
         selection.apply(&whole)
     };
-    let outputs = args.format.outputs(&selection);
+    let outputs = args.format.outputs(&selection, args.directions());
     match destination {
         Destination::Stdout => {
             let mut out = stdout();

@@ -132,8 +132,10 @@ pub fn neighbors(args: &NeighborsArgs, reporter: &mut Reporter) -> anyhow::Resul
             };
             output::write_dot(&ego.graph, &emphasis, &mut out)?
         }
-        NeighborsFormat::Gexf => export::gexf::Gexf.write(&ego.graph, &mut out)?,
-        NeighborsFormat::Graphml => export::graphml::Graphml.write(&ego.graph, &mut out)?,
+        NeighborsFormat::Gexf => export::gexf::Gexf::default().write(&ego.graph, &mut out)?,
+        NeighborsFormat::Graphml => {
+            export::graphml::Graphml::default().write(&ego.graph, &mut out)?
+        }
         NeighborsFormat::Graph => export::json::Json.write(&ego.graph, &mut out)?,
     }
     finish_output(out)?;

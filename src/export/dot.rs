@@ -346,7 +346,7 @@ mod tests {
         );
         let meets = text
             .lines()
-            .find(|l| l.contains("label=\"meets\""))
+            .find(|l| l.contains("label=\"supports\""))
             .unwrap();
         assert!(meets.starts_with(r#"  "rashid" -> "araji" ["#), "{meets}");
         assert!(meets.contains("style=\"bold\"") && !meets.contains("dir=none"));

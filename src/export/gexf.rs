@@ -5,17 +5,24 @@
 //! `timeformat="date"`) so Gephi's timeline works. A graph with no dates is
 //! static.
 //!
-//! The file validates against the GEXF 1.3 RELAX NG grammar. Edges carry no
-//! GEXF `type`: the graph is undirected with `directed`, `from` and `to`
-//! attributes, since networkx refuses mixed files and does not keep which end
-//! of an undirected edge came first (see [`crate::export`]).
+//! The file validates against the GEXF 1.3 RELAX NG grammar. The graph's
+//! default edge type is undirected, and a directed link (attacks, leads, …)
+//! is an edge of `type="directed"` from its source to its target, so Gephi
+//! draws its arrow; every edge also says `directed`, `from` and `to` as
+//! attributes. networkx's `read_gexf` refuses such a mixed file:
+//! [`Directions::Undirected`] writes every edge undirected for it.
+//!
+//! Dates: GEXF 1.3 has no date type for attributes, so `first` and `last`
+//! are strings at the precision the graph knows them (`2024`, `2024-12`,
+//! `2024-12-08`); the typed dates are the elements' `start` and `end`, whole
+//! days under the graph's `timeformat="date"`, which Gephi's timeline reads.
 
 use std::io::{self, Write};
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::{Exporter, palette, text};
+use super::{Directions, Exporter, palette, text};
 use crate::graph::{Edge, Graph, Node};
 
 const NS: &str = "http://gexf.net/1.3";
@@ -48,17 +55,21 @@ const EDGE_ATTRIBUTES: [(&str, &str, &str); 11] = [
 
 /// Writes GEXF 1.3.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Gexf;
+pub struct Gexf {
+    /// How a directed link is written.
+    pub directions: Directions,
+}
 
 impl Exporter for Gexf {
     fn write(&self, graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
+        let mixed = self.directions == Directions::Mixed;
         let mut w = Writer::new_with_indent(out, b' ', 2);
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         w.create_element("gexf")
             .with_attributes([("xmlns", NS), ("xmlns:viz", NS_VIZ), ("version", "1.3")])
             .write_inner_content(|w| {
                 write_meta(w)?;
-                write_graph(w, graph)
+                write_graph(w, graph, mixed)
             })?;
         w.into_inner().write_all(b"\n")
     }
@@ -78,7 +89,7 @@ fn write_meta<W: Write>(w: &mut Writer<W>) -> io::Result<()> {
     Ok(())
 }
 
-fn write_graph<W: Write>(w: &mut Writer<W>, graph: &Graph) -> io::Result<()> {
+fn write_graph<W: Write>(w: &mut Writer<W>, graph: &Graph, mixed: bool) -> io::Result<()> {
     let dated = graph
         .nodes()
         .iter()
@@ -110,7 +121,7 @@ fn write_graph<W: Write>(w: &mut Writer<W>, graph: &Graph) -> io::Result<()> {
                     .edges()
                     .iter()
                     .enumerate()
-                    .try_for_each(|(i, e)| write_edge(w, graph, i, e))
+                    .try_for_each(|(i, e)| write_edge(w, graph, i, e, mixed))
             })?;
         Ok(())
     })?;
@@ -167,6 +178,7 @@ fn write_edge<W: Write>(
     graph: &Graph,
     index: usize,
     edge: &Edge,
+    mixed: bool,
 ) -> io::Result<()> {
     let (source, target) = (&graph.node(edge.source).id, &graph.node(edge.target).id);
     let values = edge_values(edge, source, target);
@@ -183,6 +195,7 @@ fn write_edge<W: Write>(
             ("label", kind.into()),
             ("weight", weight.as_str().into()),
         ])
+        .with_attributes((mixed && edge.directed).then_some(("type", "directed")))
         .with_attributes(spell.iter().map(|(k, v)| (*k, v.as_str())))
         .write_inner_content(|w| {
             write_values(w, &values)?;
@@ -257,8 +270,55 @@ mod tests {
 
     fn gexf(graph: &Graph) -> String {
         let mut buf = Vec::new();
-        Gexf.write(graph, &mut buf).unwrap();
+        Gexf::default().write(graph, &mut buf).unwrap();
         String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn directed_links_are_directed_edges_unless_asked_otherwise() {
+        let text = gexf(&sample());
+        let edges: Vec<&str> = text.lines().filter(|l| l.contains("<edge ")).collect();
+        let directed: Vec<&&str> = edges
+            .iter()
+            .filter(|l| l.contains(r#"type="directed""#))
+            .collect();
+        assert_eq!(directed.len(), 1, "{text}");
+        assert!(
+            directed[0].contains(r#"source="rashid" target="araji" kind="supports""#),
+            "{text}"
+        );
+        let mut buf = Vec::new();
+        Gexf {
+            directions: Directions::Undirected,
+        }
+        .write(&sample(), &mut buf)
+        .unwrap();
+        assert!(
+            !String::from_utf8(buf)
+                .unwrap()
+                .contains("type=\"directed\"")
+        );
+    }
+
+    #[test]
+    fn dates_are_whole_days_in_spells_and_as_written_in_attributes() {
+        let g = sample();
+        let mut edges = g.edges().to_vec();
+        edges[0].first = "2024-12".parse().ok();
+        edges[0].last = "2025".parse().ok();
+        let text = gexf(&Graph::new(g.header.clone(), g.nodes().to_vec(), edges));
+        assert!(
+            text.contains(r#"mode="dynamic" timeformat="date""#),
+            "{text}"
+        );
+        assert!(
+            text.contains(r#"start="2024-12-01" end="2025-12-31""#),
+            "{text}"
+        );
+        assert!(
+            text.contains(r#"<attvalue for="4" value="2024-12"/>"#),
+            "{text}"
+        );
     }
 
     #[test]

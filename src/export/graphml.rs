@@ -2,10 +2,14 @@
 //! `attr.type` and `for`, and every edge has its id, so parallel edges stay
 //! apart. Read by yEd, igraph, networkx and Gephi.
 //!
-//! The graph is undirected with a `directed` attribute on each edge: networkx
-//! refuses a file whose edges say `directed="true"` in an undirected graph
-//! (see [`crate::export`]), and with `from` and `to` attributes, because
-//! networkx and igraph do not keep which end of an undirected edge came first.
+//! The graph's edges are undirected by default, and a directed link
+//! (attacks, leads, …) says `directed="true"` on its `<edge>`, so yEd, Gephi
+//! and graphology read a mixed graph with arrows. Every edge also carries
+//! `directed`, `from` and `to` as data, because igraph keeps one direction
+//! for a whole graph and does not keep which end of an undirected edge came
+//! first. networkx's `read_graphml` refuses a mixed file:
+//! [`Directions::Undirected`] writes every edge undirected for it. GraphML
+//! has no date type: `first` and `last` are ISO dates as strings.
 //! Each edge's id is also its `key` attribute, as in graph.json, because
 //! igraph 1.0 fills its own edge `id` attribute with vertex ids instead.
 
@@ -14,7 +18,7 @@ use std::io::{self, Write};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::{Exporter, text};
+use super::{Directions, Exporter, text};
 use crate::graph::{Edge, Graph, Node};
 
 const NS: &str = "http://graphml.graphdrawing.org/xmlns";
@@ -51,7 +55,10 @@ const KEYS: [Key; 22] = [
 
 /// Writes GraphML.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Graphml;
+pub struct Graphml {
+    /// How a directed link is written.
+    pub directions: Directions,
+}
 
 impl Exporter for Graphml {
     fn write(&self, graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
@@ -74,13 +81,13 @@ impl Exporter for Graphml {
                         ])
                         .write_empty()?;
                 }
-                write_graph(w, graph)
+                write_graph(w, graph, self.directions == Directions::Mixed)
             })?;
         w.into_inner().write_all(b"\n")
     }
 }
 
-fn write_graph<W: Write>(w: &mut Writer<W>, graph: &Graph) -> io::Result<()> {
+fn write_graph<W: Write>(w: &mut Writer<W>, graph: &Graph, mixed: bool) -> io::Result<()> {
     let header = &graph.header;
     let mut values = Vec::new();
     for (key, value) in [
@@ -100,7 +107,7 @@ fn write_graph<W: Write>(w: &mut Writer<W>, graph: &Graph) -> io::Result<()> {
                 write_node(w, node)?;
             }
             for (i, edge) in graph.edges().iter().enumerate() {
-                write_edge(w, graph, i, edge)?;
+                write_edge(w, graph, i, edge, mixed)?;
             }
             Ok(())
         })?;
@@ -128,6 +135,7 @@ fn write_edge<W: Write>(
     graph: &Graph,
     index: usize,
     edge: &Edge,
+    mixed: bool,
 ) -> io::Result<()> {
     let mut values = vec![
         ("d10", edge.kind.as_str().to_string()),
@@ -153,6 +161,7 @@ fn write_edge<W: Write>(
             ("source", text::xml_safe(source)),
             ("target", text::xml_safe(target)),
         ])
+        .with_attributes((mixed && edge.directed).then_some(("directed", "true")))
         .write_inner_content(|w| write_data(w, &values))?;
     Ok(())
 }
@@ -173,8 +182,25 @@ mod tests {
 
     fn graphml(graph: &Graph) -> String {
         let mut buf = Vec::new();
-        Graphml.write(graph, &mut buf).unwrap();
+        Graphml::default().write(graph, &mut buf).unwrap();
         String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn directed_links_are_directed_edges_unless_asked_otherwise() {
+        let text = graphml(&sample());
+        assert_eq!(text.matches(r#"directed="true""#).count(), 1, "{text}");
+        let mut buf = Vec::new();
+        Graphml {
+            directions: Directions::Undirected,
+        }
+        .write(&sample(), &mut buf)
+        .unwrap();
+        assert!(
+            !String::from_utf8(buf)
+                .unwrap()
+                .contains(r#"directed="true""#)
+        );
     }
 
     #[test]

@@ -21,11 +21,16 @@
 //!
 //! The data formats hold one node per actor (id = gazetteer id) and one edge
 //! per graph edge, parallel edges included, each with the id
-//! [`Graph::edge_id`] gives it. GEXF and GraphML are undirected graphs whose
-//! edges say `directed`, `from` and `to`, as the node-link JSON is, because
-//! networkx refuses files that mix directed and undirected edges, and networkx
-//! and igraph do not keep which end of an undirected edge came first. CSV,
-//! which Gephi reads per row, says `Directed` or `Undirected` on each edge.
+//! [`Graph::edge_id`] gives it. In GEXF and GraphML a directed link
+//! (attacks, leads, visits, …) is a directed edge in a graph whose other
+//! edges are undirected, which Gephi, yEd and graphology draw with arrows;
+//! every edge also says `directed`, `from` and `to`, as the node-link JSON
+//! does, because igraph keeps one direction per graph and does not keep which
+//! end of an undirected edge came first. networkx refuses mixed graphs, so
+//! [`Directions::Undirected`] (`export --undirected`) writes every edge
+//! undirected for it. CSV, which Gephi reads per row, says `Directed` or
+//! `Undirected` on each edge. One pair of actors holds at most one edge of a
+//! type and direction (see [`crate::graph::kind`]), so no reader merges two.
 //! Attributes:
 //!
 //! | node | value | edge | value |
@@ -194,7 +199,7 @@ impl Format {
     /// The files the format writes, with their default names and exporters:
     /// one file for every format but `csv`, which writes two. Diagrams and
     /// the viewer show `selection` of the graph.
-    pub fn outputs(self, selection: &Selection) -> Vec<Output> {
+    pub fn outputs(self, selection: &Selection, directions: Directions) -> Vec<Output> {
         let one = |file_name, exporter: Box<dyn Exporter>| {
             vec![Output {
                 file_name,
@@ -207,8 +212,8 @@ impl Format {
             Format::Svg => one("graph.svg", Box::new(render::Rendered::svg(dot()))),
             Format::Png => one("graph.png", Box::new(render::Rendered::png(dot()))),
             Format::Json => one("graph.json", Box::new(json::Json)),
-            Format::Gexf => one("graph.gexf", Box::new(gexf::Gexf)),
-            Format::Graphml => one("graph.graphml", Box::new(graphml::Graphml)),
+            Format::Gexf => one("graph.gexf", Box::new(gexf::Gexf { directions })),
+            Format::Graphml => one("graph.graphml", Box::new(graphml::Graphml { directions })),
             Format::Html => one("graph.html", Box::new(html::Html::new(selection.clone()))),
             Format::Csv => vec![
                 Output {
@@ -247,6 +252,20 @@ impl FromStr for Format {
     }
 }
 
+/// How GEXF and GraphML write a directed link.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Directions {
+    /// A directed link is a directed edge in a graph whose other edges are
+    /// undirected (GEXF's edge `type`, GraphML's edge `directed`): Gephi,
+    /// yEd and graphology draw its arrow.
+    #[default]
+    Mixed,
+    /// Every link is an undirected edge, and direction is in the `directed`,
+    /// `from` and `to` attributes alone: for readers that refuse a graph
+    /// that mixes the two (networkx's `read_gexf` and `read_graphml`).
+    Undirected,
+}
+
 /// One file a format writes: its default name and the exporter that writes it.
 pub struct Output {
     /// `graph.dot`, `nodes.csv`, ….
@@ -269,7 +288,7 @@ pub fn write_formats(graph: &Graph, formats: &[Format], out_dir: &Path) -> Resul
     fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
     let mut written = Vec::new();
     for format in formats {
-        let outputs = format.outputs(&format.default_selection());
+        let outputs = format.outputs(&format.default_selection(), Directions::default());
         written.extend(write_outputs(graph, &outputs, out_dir)?);
     }
     Ok(written)

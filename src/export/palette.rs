@@ -47,6 +47,7 @@ pub fn edge(kind: EdgeKind) -> Rgb {
     match kind {
         EdgeKind::CoMention => Rgb(0xa0, 0xa0, 0xa0),
         EdgeKind::Meets => Rgb(0x1f, 0x77, 0xb4),
+        EdgeKind::Visits => Rgb(0x39, 0x3b, 0x79),
         EdgeKind::Communicates => Rgb(0x17, 0xa2, 0xb8),
         EdgeKind::Supports => Rgb(0x2c, 0xa0, 0x2c),
         EdgeKind::Opposes => Rgb(0xff, 0x7f, 0x0e),

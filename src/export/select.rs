@@ -189,7 +189,7 @@ mod tests {
     fn edge_filters_drop_the_actors_they_isolate() {
         let g = sample();
         let meets = Selection {
-            types: Some(vec![EdgeKind::Meets]),
+            types: Some(vec![EdgeKind::Supports]),
             ..Selection::all()
         };
         let kept = meets.apply(&g);
@@ -218,7 +218,7 @@ mod tests {
             kept.edges().iter().map(|e| (e.weight, e.kind)).collect();
         assert_eq!(
             weights,
-            [(2.0, EdgeKind::CoMention), (1.0, EdgeKind::Meets)]
+            [(2.0, EdgeKind::CoMention), (1.0, EdgeKind::Supports)]
         );
         assert_eq!(Selection::viewer().apply(&g).edges().len(), 4);
     }

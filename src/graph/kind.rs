@@ -4,8 +4,9 @@
 //! | type | direction | from |
 //! |---|---|---|
 //! | `co_mention` | undirected | two actors named in one scope (sentence by default) |
-//! | `meets` | source meets target | text: met, held talks with, received, visited |
-//! | `communicates` | source speaks to target | text: phone call, spoke with, told, discussed … with |
+//! | `meets` | undirected | text: met, held talks with, received, talks between |
+//! | `visits` | actor → place | text: visited, arrived in, will visit, travelled to |
+//! | `communicates` | undirected | text: phone call, spoke with, told, discussed … with |
 //! | `supports` | source backs target | text (backs, supports, stands by, X-backed); gazetteer |
 //! | `opposes` | source against target | text: condemned, denounced, warned, accused; gazetteer |
 //! | `attacks` | source attacks target | text: attacked, struck, targeted, seized, captured, fought |
@@ -13,7 +14,13 @@
 //! | `member_of` | member → group | text; gazetteer affiliations |
 //! | `located_in` | place → enclosing place | text; gazetteer `country`, `located_in` |
 //! | `holds_office` | person → country | gazetteer roles whose `of` is a place |
-//! | `allied_with` | undirected | gazetteer |
+//! | `allied_with` | undirected | text; gazetteer |
+//!
+//! Meeting and speaking are mutual: who called whom does not make two links,
+//! so `meets`, `communicates`, `allied_with` and `co_mention` are undirected
+//! whatever the sentence's order, and one pair holds at most one edge of each
+//! type. The other types have a source and a target; `A attacks B` and `B
+//! attacks A` are two edges.
 
 use std::fmt;
 use std::str::FromStr;
@@ -28,6 +35,8 @@ pub enum EdgeKind {
     CoMention,
     /// Met in person.
     Meets,
+    /// Went to a place.
+    Visits,
     /// Spoke, wrote or phoned.
     Communicates,
     /// Backs, supports, stands by.
@@ -50,9 +59,10 @@ pub enum EdgeKind {
 
 impl EdgeKind {
     /// Every edge type, in a stable order.
-    pub const ALL: [EdgeKind; 11] = [
+    pub const ALL: [EdgeKind; 12] = [
         EdgeKind::CoMention,
         EdgeKind::Meets,
+        EdgeKind::Visits,
         EdgeKind::Communicates,
         EdgeKind::Supports,
         EdgeKind::Opposes,
@@ -86,6 +96,7 @@ impl EdgeKind {
         match self {
             EdgeKind::CoMention => "co_mention",
             EdgeKind::Meets => "meets",
+            EdgeKind::Visits => "visits",
             EdgeKind::Communicates => "communicates",
             EdgeKind::Supports => "supports",
             EdgeKind::Opposes => "opposes",
@@ -98,9 +109,13 @@ impl EdgeKind {
         }
     }
 
-    /// True for types whose edges have a source and a target.
+    /// True for types whose edges have a source and a target; false for the
+    /// mutual ones (`co_mention`, `meets`, `communicates`, `allied_with`).
     pub fn is_directed(self) -> bool {
-        !matches!(self, EdgeKind::CoMention | EdgeKind::AlliedWith)
+        !matches!(
+            self,
+            EdgeKind::CoMention | EdgeKind::Meets | EdgeKind::Communicates | EdgeKind::AlliedWith
+        )
     }
 }
 

@@ -292,7 +292,7 @@ pub(crate) mod tests {
             ],
             vec![
                 edge(1, 2, EdgeKind::CoMention, 2.0),
-                edge(1, 2, EdgeKind::Meets, 1.0),
+                edge(1, 2, EdgeKind::Supports, 1.0),
                 edge(2, 0, EdgeKind::CoMention, 0.5),
                 edge(1, 0, EdgeKind::CoMention, 1.0),
             ],
@@ -320,7 +320,7 @@ pub(crate) mod tests {
             [
                 ("araji", "rashid", EdgeKind::CoMention),
                 ("araji", "syria", EdgeKind::CoMention),
-                ("rashid", "araji", EdgeKind::Meets),
+                ("rashid", "araji", EdgeKind::Supports),
                 ("rashid", "syria", EdgeKind::CoMention),
             ]
         );

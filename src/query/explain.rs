@@ -255,7 +255,7 @@ mod tests {
         );
         assert_eq!(first_hop.kind, EdgeKind::CoMention);
         assert_eq!(first_hop.also.len(), 1);
-        assert_eq!(first_hop.also[0].kind, EdgeKind::Meets);
+        assert_eq!(first_hop.also[0].kind, EdgeKind::Supports);
         assert_eq!(first_hop.also[0].direction, Direction::Backward);
         assert_eq!(first_hop.evidence.as_ref().unwrap().doc, "d1");
     }

@@ -94,7 +94,7 @@ mod tests {
     fn types_and_exclusions() {
         let g = sample();
         let meets = EdgeFilter {
-            types: vec![EdgeKind::Meets],
+            types: vec![EdgeKind::Supports],
             ..EdgeFilter::default()
         };
         assert_eq!(g.edges().iter().filter(|e| meets.admits(e)).count(), 1);

@@ -166,7 +166,7 @@ mod tests {
         let net = Network::new(&g, &filter);
         assert_eq!(net.pair_count(), 1);
         let link = net.link(0, 1).unwrap();
-        assert_eq!(g.edges()[link.edge].kind, EdgeKind::Meets);
+        assert_eq!(g.edges()[link.edge].kind, EdgeKind::Supports);
         assert!(net.links(2).is_empty());
     }
 
@@ -179,7 +179,7 @@ mod tests {
         let net = Network::new(&g, &EdgeFilter::default());
         assert_eq!(
             g.edges()[net.link(0, 1).unwrap().edge].kind,
-            EdgeKind::Meets
+            EdgeKind::Supports
         );
     }
 }

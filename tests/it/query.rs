@@ -260,7 +260,7 @@ fn path_json_carries_the_same_answer() {
     let step = &v["paths"][0]["steps"][0];
     assert_eq!(
         (step["type"].as_str(), step["direction"].as_str()),
-        (Some("meets"), Some("forward"))
+        (Some("meets"), Some("undirected"))
     );
 }
 

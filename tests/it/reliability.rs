@@ -397,3 +397,42 @@ fn graph_files_that_lie_are_refused() {
         );
     }
 }
+
+#[test]
+fn one_pair_holds_one_edge_of_a_type_and_a_direction() {
+    // Gephi merges two edges of one type between one pair; "Erdogan spoke
+    // with Putin" and "Erdogan and Putin spoke" once gave a directed and an
+    // undirected communicates edge.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("calls.txt");
+    fs::write(
+        &input,
+        "Erdogan spoke with Putin on Monday. Erdogan and Putin spoke again on Friday. Putin called Erdogan.\n",
+    )
+    .unwrap();
+    for graph in [
+        ok(&["build", "-q", arg(&input), "-o", "-"]),
+        ok(&["build", "-q", "seeds/", "-o", "-"]),
+    ] {
+        let graph: Value = serde_json::from_str(&graph).unwrap();
+        let mut seen = std::collections::BTreeSet::new();
+        for e in graph["edges"].as_array().unwrap() {
+            let kind = e["type"].as_str().unwrap();
+            let directed = e["directed"].as_bool().unwrap();
+            let mutual = ["co_mention", "meets", "communicates", "allied_with"].contains(&kind);
+            assert_eq!(directed, !mutual, "{e}");
+            let (s, t) = (e["source"].as_str().unwrap(), e["target"].as_str().unwrap());
+            let pair = if directed || s < t { (s, t) } else { (t, s) };
+            assert!(seen.insert((pair, kind)), "a twin: {e}");
+        }
+    }
+    let graph: Value = serde_json::from_str(&ok(&["build", "-q", arg(&input), "-o", "-"])).unwrap();
+    let calls: Vec<&Value> = graph["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "communicates")
+        .collect();
+    assert_eq!(calls.len(), 1, "{calls:?}");
+    assert_eq!(calls[0]["weight"], 3.0);
+}

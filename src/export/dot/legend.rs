@@ -109,7 +109,7 @@ mod tests {
         assert!(legend.contains("<b>3 actors, 4 links</b>"), "{legend}");
         assert!(legend.contains("</font> person") && legend.contains("</font> place"));
         assert!(!legend.contains("group"));
-        assert!(legend.contains("</font> meets") && legend.contains("</font> named together"));
+        assert!(legend.contains("</font> supports") && legend.contains("</font> named together"));
         assert!(!legend.contains("attacks"));
     }
 

@@ -405,10 +405,10 @@ mod tests {
             data["edges"]["weight"],
             serde_json::json!([2.0, 0.5, 1.0, 1.0])
         );
-        assert_eq!(data["link_types"][1]["name"], "meets");
+        assert_eq!(data["link_types"][4]["name"], "supports");
         assert_eq!(
-            data["edges"]["type"][2], 1,
-            "the third link is rashid meets araji"
+            data["edges"]["type"][2], 4,
+            "the third link is rashid supports araji"
         );
         assert_eq!(
             data["documents"],

@@ -185,7 +185,7 @@ mod tests {
         let dot = String::from_utf8(out).unwrap();
         assert!(dot.starts_with("digraph actorgraph {\n"), "{dot}");
         assert!(
-            dot.contains("\"rashid\" -> \"araji\" [label=\"meets (1)\", color=\"#7f8c8d\"];"),
+            dot.contains("\"rashid\" -> \"araji\" [label=\"supports (1)\", color=\"#7f8c8d\"];"),
             "{dot}"
         );
         assert!(dot.contains("\"araji\" -> \"syria\" [label=\"co_mention (0.5)\", dir=none, color=\"#c0392b\", penwidth=2.5];"), "{dot}");

@@ -14,7 +14,7 @@ use crate::query::rank::Ranking;
 /// ```text
 /// Route 1 of 1: 2 hops, weight 3 (by hops)
 ///   Qasim al-Araji (person) —co_mention— Abdul Latif Jamal Rashid (person)
-///       weight 2, 1 document, 2024-12-01; also ←meets— weight 1
+///       weight 2, 1 document, 2024-12-01; also ←supports— weight 1
 ///       [d1] "Rashid met al-Araji."
 /// ```
 pub fn write_path(answer: &PathAnswer, out: &mut dyn Write) -> io::Result<()> {
@@ -215,7 +215,7 @@ Route 1 of 2: 1 hop, weight 0.5, cost 2 (by hops)
 
 Route 2 of 2: 2 hops, weight 3, cost 1.5 (by hops)
   Qasim al-Araji (person) —co_mention— Abdul Latif Jamal Rashid (person)
-      weight 2, 1 document, 2024-12-01; also ←meets— weight 1
+      weight 2, 1 document, 2024-12-01; also ←supports— weight 1
       [d1] \"Rashid met al-Araji.\"
   Abdul Latif Jamal Rashid (person) —co_mention— Syria (place)
       weight 1, 1 document, 2024-12-01
