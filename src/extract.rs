@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::corpus::Document;
 use crate::gazetteer::{EntityIndex, Gazetteer, MentionKind};
-use crate::matcher::{MatchOptions, Matcher};
+use crate::matcher::{Match, MatchOptions, Matcher};
 use crate::normalize::normalize;
 use crate::segment::{Segments, segment};
 
@@ -51,6 +51,28 @@ pub struct Extraction {
     pub fingerprint: u64,
 }
 
+/// About how many bytes of a long document are matched at a time.
+pub const CHUNK: usize = 1 << 20;
+
+/// `[start, end)` ranges that cover the text, each about [`CHUNK`] bytes and
+/// cut where a sentence begins; one range for a text shorter than that.
+fn chunks(text: &str, segments: &Segments) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > 2 * CHUNK {
+        let after = segments
+            .sentences
+            .partition_point(|s| s.start < start + CHUNK);
+        let Some(cut) = segments.sentences.get(after).map(|s| s.start) else {
+            break;
+        };
+        out.push((start, cut));
+        start = cut;
+    }
+    out.push((start, text.len()));
+    out
+}
+
 /// Finds mentions. Holds the matcher, built once; share one extractor between
 /// threads by reference.
 #[derive(Debug)]
@@ -76,21 +98,31 @@ impl<'g> Extractor<'g> {
     }
 
     /// The mentions of one document.
+    ///
+    /// A long document is matched a chunk of [`CHUNK`] bytes or so at a time,
+    /// cut where a sentence begins, so that its normalized copy never costs
+    /// more than a chunk: a 200 MB document once needed four times its size.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let segments = segment(&doc.text);
-        let mut found = Vec::new();
         let options = MatchOptions {
             demonyms: self.options.demonyms,
         };
-        let normalized = normalize(&doc.text);
-        self.matcher
-            .find_normalized(&doc.text, &normalized, options, &mut found);
-        let fingerprint = {
-            use std::hash::Hasher;
-            let mut h = rustc_hash::FxHasher::default();
-            h.write(normalized.as_str().as_bytes());
-            h.finish()
-        };
+        let mut found = Vec::new();
+        let mut fingerprint = rustc_hash::FxHasher::default();
+        let mut chunk_matches = Vec::new();
+        for (start, end) in chunks(&doc.text, &segments) {
+            let text = &doc.text[start..end];
+            let normalized = normalize(text);
+            chunk_matches.clear();
+            self.matcher
+                .find_normalized(text, &normalized, options, &mut chunk_matches);
+            found.extend(chunk_matches.iter().map(|m| Match {
+                start: m.start + start,
+                end: m.end + start,
+                ..*m
+            }));
+            std::hash::Hasher::write(&mut fingerprint, normalized.as_str().as_bytes());
+        }
         let mentions = found
             .into_iter()
             .map(|m| {
@@ -112,7 +144,7 @@ impl<'g> Extractor<'g> {
         Extraction {
             mentions,
             segments,
-            fingerprint,
+            fingerprint: std::hash::Hasher::finish(&fingerprint),
         }
     }
 

@@ -162,29 +162,35 @@ fn drop_repeated_lines(text: &str, mut mentions: Vec<Mention>) -> Vec<Mention> {
     mentions
 }
 
+/// How often the document mentions each entity, and in which forms: one pass
+/// with a map of (entity, form), then the forms grouped by entity (a sort of
+/// every mention by its text cost a huge document most of its build time).
 fn entity_counts(text: &str, mentions: &[Mention]) -> Vec<EntityTally> {
-    let mut order: Vec<&Mention> = mentions.iter().collect();
-    order.sort_by(|a, b| {
-        a.entity
-            .cmp(&b.entity)
-            .then_with(|| text[a.start..a.end].cmp(&text[b.start..b.end]))
-            .then(a.start.cmp(&b.start))
-    });
-    let mut out: Vec<EntityTally> = Vec::new();
-    for m in order {
+    let mut slots: HashMap<(EntityIndex, &str), usize> = HashMap::default();
+    let mut forms: Vec<(EntityIndex, usize, usize, u64)> = Vec::new();
+    for m in mentions {
         let form = &text[m.start..m.end];
+        match slots.entry((m.entity, form)) {
+            std::collections::hash_map::Entry::Occupied(slot) => forms[*slot.get()].3 += 1,
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(forms.len());
+                forms.push((m.entity, m.start, m.end, 1));
+            }
+        }
+    }
+    // Stable: each entity's forms stay in the order the text first uses them.
+    forms.sort_by_key(|f| f.0);
+    let mut out: Vec<EntityTally> = Vec::new();
+    for (entity, start, end, count) in forms {
         match out.last_mut() {
-            Some(tally) if tally.entity == m.entity => {
-                tally.mentions += 1;
-                match tally.forms.last_mut() {
-                    Some((s, e, n)) if &text[*s..*e] == form => *n += 1,
-                    _ => tally.forms.push((m.start, m.end, 1)),
-                }
+            Some(tally) if tally.entity == entity => {
+                tally.mentions += count;
+                tally.forms.push((start, end, count));
             }
             _ => out.push(EntityTally {
-                entity: m.entity,
-                mentions: 1,
-                forms: vec![(m.start, m.end, 1)],
+                entity,
+                mentions: count,
+                forms: vec![(start, end, count)],
             }),
         }
     }
