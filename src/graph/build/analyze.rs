@@ -2,6 +2,8 @@
 //! scope, the typed relations its sentences state, and the evidence for each.
 //! Pure and independent of other documents, so it runs on every core.
 
+use std::collections::VecDeque;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::snippet::snippet;
@@ -197,6 +199,46 @@ fn entity_counts(text: &str, mentions: &[Mention]) -> Vec<EntityTally> {
     out
 }
 
+/// One entity of a scope unit, as a co-mention sees it.
+struct First<'m> {
+    entity: EntityIndex,
+    /// Named at least once by a name, not only a demonym.
+    strong: bool,
+    /// Its first mention in the unit.
+    mention: &'m Mention,
+}
+
+/// The distinct entities of a unit, in the order they first appear.
+fn firsts(unit: &[Mention]) -> Vec<First<'_>> {
+    let mut firsts: Vec<First> = Vec::new();
+    // A sentence names a handful of entities; a paragraph or a document may
+    // name thousands, where a linear search per mention would be quadratic.
+    let mut index: HashMap<EntityIndex, usize> = HashMap::default();
+    let large = unit.len() > 32;
+    for m in unit {
+        let strong = m.kind != MentionKind::Demonym;
+        let found = if large {
+            index.get(&m.entity).copied()
+        } else {
+            firsts.iter().position(|f| f.entity == m.entity)
+        };
+        match found {
+            Some(i) => firsts[i].strong |= strong,
+            None => {
+                if large {
+                    index.insert(m.entity, firsts.len());
+                }
+                firsts.push(First {
+                    entity: m.entity,
+                    strong,
+                    mention: m,
+                });
+            }
+        }
+    }
+    firsts
+}
+
 struct Context<'d> {
     gazetteer: &'d crate::gazetteer::Gazetteer,
     doc: &'d Document,
@@ -207,72 +249,119 @@ struct Context<'d> {
 impl Context<'_> {
     /// Links every two distinct entities mentioned within one scope unit.
     fn co_mentions(&self, mentions: &[Mention], edges: &mut HashMap<EdgeKey, EdgeObservation>) {
-        for (members, anchors) in self.units(mentions) {
-            // (entity, has a name mention, first mention, in the anchor sentence)
-            let mut firsts: Vec<(EntityIndex, bool, &Mention, bool)> = Vec::new();
-            for (i, m) in members.iter().enumerate() {
-                let strong = m.kind != MentionKind::Demonym;
-                match firsts.iter_mut().find(|f| f.0 == m.entity) {
-                    Some(f) => f.1 |= strong,
-                    None => firsts.push((m.entity, strong, m, i < anchors)),
+        let units = self.units(mentions);
+        if let Scope::Window(n) = self.options.scope {
+            return self.window_co_mentions(n, &units, edges);
+        }
+        for unit in units {
+            self.pair_up(&firsts(unit), &[], edges);
+        }
+    }
+
+    /// `window:N`: unit j is sentence j's entities (the anchors) with those
+    /// of the N-1 sentences before it; every pair holds an anchor. The
+    /// entities of the window are kept in a map that slides along, so each
+    /// sentence costs its anchors times the window's entities, whatever N.
+    fn window_co_mentions<'m>(
+        &self,
+        n: u32,
+        units: &[&'m [Mention]],
+        edges: &mut HashMap<EdgeKey, EdgeObservation>,
+    ) {
+        struct InWindow<'m> {
+            /// Units of the window that mention it.
+            units: u32,
+            /// Its mentions in the window that are names, not demonyms.
+            strong: u32,
+            /// Its first mention in the latest unit that mentions it.
+            latest: &'m Mention,
+        }
+        let mut window: HashMap<EntityIndex, InWindow<'m>> = HashMap::default();
+        // (sentence, [(entity, strong mentions)]) of the units in the window.
+        let mut queue: VecDeque<(u32, Vec<(EntityIndex, u32)>)> = VecDeque::new();
+        for unit in units {
+            let sentence = unit[0].sentence;
+            while let Some((earlier, _)) = queue.front()
+                && sentence - earlier >= n
+            {
+                let (_, tally) = queue.pop_front().expect("a front");
+                for (entity, strong) in tally {
+                    let gone = window.get_mut(&entity).is_some_and(|w| {
+                        w.units -= 1;
+                        w.strong -= strong;
+                        w.units == 0
+                    });
+                    if gone {
+                        window.remove(&entity);
+                    }
                 }
             }
-            for (i, a) in firsts.iter().enumerate().filter(|(_, a)| a.3) {
-                for b in &firsts[i + 1..] {
-                    let weight = if a.1 && b.1 {
-                        1.0
-                    } else {
-                        self.options.demonym_weight
-                    };
-                    let key = (a.0.min(b.0), a.0.max(b.0), EdgeKind::CoMention, false);
-                    self.observe(edges, key, weight, a.2, b.2, None);
-                }
+            let anchors = firsts(unit);
+            let others: Vec<First> = window
+                .iter()
+                .filter(|(e, _)| !anchors.iter().any(|a| a.entity == **e))
+                .map(|(&entity, w)| First {
+                    entity,
+                    strong: w.strong > 0,
+                    mention: w.latest,
+                })
+                .collect();
+            self.pair_up(&anchors, &others, edges);
+            let mut tally = Vec::with_capacity(anchors.len());
+            for a in &anchors {
+                let strong = unit
+                    .iter()
+                    .filter(|m| m.entity == a.entity && m.kind != MentionKind::Demonym)
+                    .count() as u32;
+                let w = window.entry(a.entity).or_insert(InWindow {
+                    units: 0,
+                    strong: 0,
+                    latest: a.mention,
+                });
+                w.units += 1;
+                w.strong += strong;
+                w.latest = a.mention;
+                tally.push((a.entity, strong));
+            }
+            queue.push_back((sentence, tally));
+        }
+    }
+
+    /// Observes a co-mention of every two of `anchors`, and of every anchor
+    /// with every one of `others`.
+    fn pair_up(
+        &self,
+        anchors: &[First],
+        others: &[First],
+        edges: &mut HashMap<EdgeKey, EdgeObservation>,
+    ) {
+        for (i, a) in anchors.iter().enumerate() {
+            for b in anchors[i + 1..].iter().chain(others) {
+                let weight = if a.strong && b.strong {
+                    1.0
+                } else {
+                    self.options.demonym_weight
+                };
+                let key = (
+                    a.entity.min(b.entity),
+                    a.entity.max(b.entity),
+                    EdgeKind::CoMention,
+                    false,
+                );
+                self.observe(edges, key, weight, a.mention, b.mention, None);
             }
         }
     }
 
-    /// The scope units: groups of mentions that count as mentioned together,
-    /// each with how many of its first mentions anchor it (a pair needs one).
-    /// For `window:N`, unit j holds sentence j's mentions (the anchors) and,
-    /// after them, the mentions of the N-1 sentences before it.
-    fn units<'m>(&self, mentions: &'m [Mention]) -> Vec<(Vec<&'m Mention>, usize)> {
+    /// The scope units: runs of mentions in one sentence (for `sentence`
+    /// and `window:N`), one paragraph, or the whole document.
+    fn units<'m>(&self, mentions: &'m [Mention]) -> Vec<&'m [Mention]> {
         let unit_of = |m: &Mention| match self.options.scope {
             Scope::Sentence | Scope::Window(_) => m.sentence,
             Scope::Paragraph => m.paragraph,
             Scope::Document => 0,
         };
-        let mut units: Vec<(u32, Vec<&Mention>)> = Vec::new();
-        for m in mentions {
-            match units.last_mut() {
-                Some((u, members)) if *u == unit_of(m) => members.push(m),
-                _ => units.push((unit_of(m), vec![m])),
-            }
-        }
-        let Scope::Window(n) = self.options.scope else {
-            return units
-                .into_iter()
-                .map(|(_, members)| {
-                    let anchors = members.len();
-                    (members, anchors)
-                })
-                .collect();
-        };
-        let mut windows = Vec::with_capacity(units.len());
-        for (i, (sentence, members)) in units.iter().enumerate() {
-            let mut all = members.clone();
-            for (earlier, more) in units[..i].iter().rev() {
-                if sentence - earlier >= n {
-                    break;
-                }
-                all.extend(
-                    more.iter()
-                        .copied()
-                        .filter(|m| !members.iter().any(|x| x.entity == m.entity)),
-                );
-            }
-            windows.push((all, members.len()));
-        }
-        windows
+        mentions.chunk_by(|a, b| unit_of(a) == unit_of(b)).collect()
     }
 
     /// Typed relations stated in single sentences.

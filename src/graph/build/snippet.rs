@@ -23,10 +23,12 @@ pub fn snippet(
         (s, e.clamp(s, end))
     };
     let (first, second) = (clamp(first), clamp(second));
-    let between = text[first.0..second.1].chars().count();
-    if text[start..end].chars().count() <= MAX_CHARS {
+    // Counted only as far as the limit: in document scope a span may be the
+    // whole document.
+    let longer = |s: &str| s.chars().nth(MAX_CHARS).is_some();
+    if !longer(&text[start..end]) {
         fold(&mut out, &text[start..end]);
-    } else if between <= MAX_CHARS {
+    } else if !longer(&text[first.0..second.1]) {
         let (from, to) = window(text, start, end, first.0, second.1, MAX_CHARS);
         cut(&mut out, text, (start, end), (from, to));
     } else {
@@ -76,7 +78,7 @@ fn window(
     focus_end: usize,
     chars: usize,
 ) -> (usize, usize) {
-    let focus = text[focus_start..focus_end].chars().count();
+    let focus = text[focus_start..focus_end].chars().take(chars).count();
     let context = chars.saturating_sub(focus) / 2;
     let from = back(text, focus_start, context).max(start);
     let to = forward(text, focus_end, context).min(end);
