@@ -131,7 +131,7 @@ fn document() -> impl Strategy<Value = Vec<u8>> {
         for p in pieces {
             out.extend_from_slice(&p);
             sep = sep.wrapping_add(1);
-            if sep % 3 != 0 {
+            if !sep.is_multiple_of(3) {
                 out.push(b' ');
             }
         }
