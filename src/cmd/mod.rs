@@ -2,6 +2,7 @@
 //! only a command-line program does (stdout, warnings on stderr, exit codes).
 
 mod build;
+mod eval_relations;
 mod export;
 mod extract;
 mod gazetteer;
@@ -16,7 +17,7 @@ use actorgraph::gazetteer::{Gazetteer, Severity, Source};
 use actorgraph::terminal::{ControlEscaper, escape_controls};
 use anyhow::Context;
 
-use crate::cli::{Cli, Command, GazetteerArgs, GazetteerCommand, InputArgs};
+use crate::cli::{Cli, Command, EvalCommand, GazetteerArgs, GazetteerCommand, InputArgs};
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut reporter = Reporter::new(cli.quiet);
@@ -31,6 +32,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Gazetteer {
             command: GazetteerCommand::Check(args),
         } => gazetteer::check(&args)?,
+        Command::Eval {
+            command: EvalCommand::Relations(args),
+        } => eval_relations::run(&args, &mut reporter)?,
     };
     Ok(code)
 }

@@ -83,6 +83,44 @@ impl DocumentGraph {
     pub fn bytes(&self) -> usize {
         self.bytes
     }
+
+    /// The typed relations the document's sentences state (co-mentions left
+    /// out), each with the sentences that state it: what `eval relations`
+    /// scores.
+    pub fn typed_relations(&self) -> Vec<TextRelation> {
+        self.edges
+            .iter()
+            .filter(|(key, _)| key.2 != EdgeKind::CoMention)
+            .map(
+                |&((source, target, kind, directed), ref seen)| TextRelation {
+                    kind,
+                    source,
+                    target,
+                    directed,
+                    sentences: seen.evidence.iter().map(|e| e.sentence).collect(),
+                    triggers: seen.triggers.clone(),
+                },
+            )
+            .collect()
+    }
+}
+
+/// A typed relation that a document states (see
+/// [`DocumentGraph::typed_relations`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextRelation {
+    /// The edge type.
+    pub kind: EdgeKind,
+    /// The acting entity (the smaller index of an undirected relation).
+    pub source: EntityIndex,
+    /// The entity acted on.
+    pub target: EntityIndex,
+    /// False for the mutual types.
+    pub directed: bool,
+    /// Sentences that state it (as many as the evidence keeps).
+    pub sentences: Vec<u32>,
+    /// The triggers and rules that found it.
+    pub triggers: Vec<String>,
 }
 
 /// Turns documents into [`DocumentGraph`]s. Build once, share by reference.

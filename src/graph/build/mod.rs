@@ -31,7 +31,7 @@ mod snippet;
 use std::fmt;
 use std::str::FromStr;
 
-pub use analyze::{Analyzer, DocumentGraph};
+pub use analyze::{Analyzer, DocumentGraph, TextRelation};
 pub use merge::{BuildStats, GraphBuilder};
 pub use pipeline::{Progress, build_corpus, worker_threads};
 

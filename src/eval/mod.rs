@@ -1,0 +1,3 @@
+//! Evaluation against annotated samples: [`relations`] scores typed relations.
+
+pub mod relations;
