@@ -154,7 +154,7 @@ impl GazetteerBuilder {
             self.problems.push(Problem {
                 location,
                 severity: Severity::Warning,
-                message: format!("{common} names are common English words (such as 'March', 'Of') and are not matched"),
+                message: format!("{common} names are common or generic words (such as 'March', 'Corp', 'The Bank') and are not matched"),
             });
         }
     }
@@ -209,7 +209,7 @@ impl GazetteerBuilder {
                     continue;
                 }
                 let common = is_single_common_word(&key);
-                if !entity.curated && common && name.kind != MentionKind::Acronym {
+                if !entity.curated && is_generic_bulk_name(&key, name.kind) {
                     bulk_count(&mut self.bulk_counts, &entity.location.file).1 += 1;
                     continue;
                 }
@@ -231,6 +231,10 @@ impl GazetteerBuilder {
                     capitalized: !entity.curated
                         && name.kind == MentionKind::Name
                         && name.text.chars().next().is_some_and(char::is_uppercase),
+                    surname: !entity.curated
+                        && entity.kind == EntityType::Person
+                        && name.kind == MentionKind::Name
+                        && !key.trim().contains(' '),
                 };
                 let slot = table.entry(key.clone()).or_default();
                 if slot.iter().any(|c| c.entity == index) {
@@ -319,6 +323,7 @@ impl GazetteerBuilder {
                 generated: true,
                 common_word: is_single_common_word(&key),
                 capitalized: false,
+                surname: false,
             });
         }
     }
@@ -348,6 +353,22 @@ fn problem(location: Location, severity: Severity, message: String) -> Problem {
 fn is_single_common_word(key: &str) -> bool {
     let word = key.trim();
     !word.contains(' ') && words::is_common_word(word)
+}
+
+/// True for a bulk list's name that names nobody on its own: one generic
+/// word, with or without "the" before it (" corp ", " the bank "). An
+/// acronym ("US", "IS") is told apart from the word by its capitals, so only
+/// the company designators ("PLC", "SA") are generic in capitals too.
+fn is_generic_bulk_name(key: &str, kind: MentionKind) -> bool {
+    let word = key.trim();
+    let word = word.strip_prefix("the ").unwrap_or(word);
+    if word.contains(' ') {
+        return false;
+    }
+    match kind {
+        MentionKind::Acronym => words::is_company_designator(word),
+        _ => words::is_generic_word(word),
+    }
 }
 
 #[cfg(test)]

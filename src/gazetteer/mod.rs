@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 pub use builder::GazetteerBuilder;
 pub use load::Source;
 pub use variants::variants;
-pub use words::is_common_word;
+pub use words::{is_common_word, is_generic_word};
 
 use crate::date::Date;
 use crate::error::Location;
@@ -182,6 +182,10 @@ pub struct Candidate {
     /// the text capitalizes it too, so a list's "Company" or "Market" does not
     /// match the words "company" and "market".
     pub capitalized: bool,
+    /// True for a bulk list's person name of one word, a surname ("Morgan"):
+    /// right before another capitalized word it is a word of a longer name
+    /// ("Morgan Stanley", "Ford Motor"), and is not matched there.
+    pub surname: bool,
 }
 
 /// How serious a problem found while loading a gazetteer is.
