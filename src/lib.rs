@@ -31,5 +31,6 @@ pub mod normalize;
 pub mod query;
 pub mod relations;
 pub mod segment;
+pub mod usage;
 
 pub use error::{Error, Result};

@@ -107,11 +107,44 @@ Examples:
 pub enum GazetteerCommand {
     /// Validate and lint: duplicate ids, shared names, unknown references,
     /// common-word names, generated-variant collisions. Exit 2 on errors.
+    ///
+    /// With --corpus, also runs the gazetteer over those documents and lists
+    /// the names that look generic: those that match in more than --max-share
+    /// of the documents, and those of one word that the corpus writes in
+    /// lower case, as an ordinary word, in more documents than it matches in.
     #[command(after_help = "\
 Examples:
   actorgraph gazetteer check
-  actorgraph gazetteer check -g builtin -g my-additions.toml")]
-    Check(GazetteerArgs),
+  actorgraph gazetteer check -g builtin -g my-additions.toml
+  actorgraph gazetteer check -g companies.tsv --corpus news.jsonl --max-share 0.05")]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+
+    /// Documents to try the gazetteer on (files, directories, `-`).
+    #[arg(long, value_name = "INPUT", num_args = 1..)]
+    pub corpus: Vec<String>,
+
+    /// With --corpus: a name that matches in more than this share of the
+    /// documents is listed as likely generic.
+    #[arg(long, default_value_t = 0.02, value_name = "SHARE", value_parser = share_parser)]
+    pub max_share: f64,
+
+    /// With --corpus: a name must match in at least this many documents to be
+    /// listed as an ordinary word.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub min_docs: usize,
+}
+
+fn share_parser(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("'{s}' is not a share between 0 and 1 (0.02 is 2%)")),
+    }
 }
 
 #[derive(Debug, Args)]

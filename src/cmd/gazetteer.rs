@@ -1,15 +1,19 @@
-//! `actorgraph gazetteer check`: validate and lint gazetteers.
+//! `actorgraph gazetteer check`: validate and lint gazetteers, and with
+//! `--corpus` list the names that look generic on a sample of news.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use actorgraph::gazetteer::{EntityType, Severity};
+use actorgraph::corpus::{Corpus, Input, Item};
+use actorgraph::extract::{ExtractOptions, Extractor};
+use actorgraph::gazetteer::{EntityType, Gazetteer, Severity};
+use actorgraph::usage::UsageCounter;
 
 use super::{Reporter, finish_output, load_gazetteer, stdout};
-use crate::cli::GazetteerArgs;
+use crate::cli::CheckArgs;
 
-pub fn check(args: &GazetteerArgs) -> anyhow::Result<ExitCode> {
-    let gazetteer = load_gazetteer(args, &mut Reporter::new(true))?;
+pub fn check(args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
+    let gazetteer = load_gazetteer(&args.gazetteer, &mut Reporter::new(true))?;
     let mut out = stdout();
     for problem in gazetteer.problems() {
         writeln!(out, "{problem}")?;
@@ -30,10 +34,64 @@ pub fn check(args: &GazetteerArgs) -> anyhow::Result<ExitCode> {
         count(EntityType::Place),
         gazetteer.name_count(),
     )?;
+    if !args.corpus.is_empty() {
+        corpus_report(args, &gazetteer, reporter, &mut out)?;
+    }
     finish_output(out)?;
-    Ok(if errors > 0 {
+    Ok(if errors > 0 || reporter.skipped > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The names that look generic on the `--corpus` documents, as a table.
+fn corpus_report(
+    args: &CheckArgs,
+    gazetteer: &Gazetteer,
+    reporter: &mut Reporter,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let extractor = Extractor::new(gazetteer, ExtractOptions { demonyms: false })?;
+    let inputs: Vec<Input> = args.corpus.iter().map(|i| Input::parse(i)).collect();
+    let mut counter = UsageCounter::new(&extractor);
+    for item in Corpus::open(&inputs)? {
+        match item {
+            Item::Document(doc) => counter.add(&doc),
+            Item::Warning(w) => reporter.warn(&w),
+        }
+    }
+    let report = counter.finish();
+    let generic = report.likely_generic(args.max_share, args.min_docs);
+    writeln!(
+        out,
+        "\n{} name(s) look generic on {} document(s): matched in more than {:.1}% of them (share), \
+         or written in lower case, as a word, in more documents than matched (word)",
+        generic.len(),
+        report.documents,
+        args.max_share * 100.0,
+    )?;
+    if generic.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "docs\tshare\tmentions\tlower-case docs\twhy\tentity\tname"
+    )?;
+    for (name, why) in generic {
+        let entity = gazetteer.entity(name.entity);
+        writeln!(
+            out,
+            "{}\t{:.1}%\t{}\t{}\t{}\t{}\t{}",
+            name.docs,
+            100.0 * name.docs as f64 / report.documents.max(1) as f64,
+            name.mentions,
+            name.lower_case_docs
+                .map_or_else(|| "-".to_string(), |n| n.to_string()),
+            why.as_str(),
+            entity.id,
+            name.text.replace(['\n', '\t'], " "),
+        )?;
+    }
+    Ok(())
 }

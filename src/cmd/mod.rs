@@ -29,7 +29,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(&args, &mut reporter)?,
         Command::Gazetteer {
             command: GazetteerCommand::Check(args),
-        } => gazetteer::check(&args)?,
+        } => gazetteer::check(&args, &mut reporter)?,
     };
     Ok(code)
 }

@@ -3,6 +3,7 @@
 
 mod build;
 mod extract;
+mod gazetteer;
 mod harness;
 mod query;
 mod query_seeds;
