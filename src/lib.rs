@@ -22,6 +22,7 @@ pub mod corpus;
 pub mod date;
 pub mod docdate;
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;

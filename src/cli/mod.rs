@@ -2,12 +2,14 @@
 //! calls by `cmd`; the library never sees clap.
 
 mod build;
+mod eval;
 mod export;
 mod query;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use build::{BuildArgs, StatsArgs, StatsFormat};
+pub use eval::{EvalCommand, EvalFormat, EvalMentionsArgs};
 pub use export::ExportArgs;
 pub use query::*;
 
@@ -34,6 +36,8 @@ Examples:
   actorgraph extract seeds/                 every mention in the seed articles, as JSON lines
   actorgraph extract -g mine.toml news.jsonl
   actorgraph gazetteer check                lint the bundled gazetteer
+  actorgraph eval mentions gold.jsonl docs.jsonl
+                                            precision and recall against annotations
   actorgraph path out/graph.json Jolani Erdogan
                                             how two actors are linked, with evidence";
 
@@ -100,6 +104,12 @@ Examples:
     Gazetteer {
         #[command(subcommand)]
         command: GazetteerCommand,
+    },
+
+    /// Measure extraction against annotated samples.
+    Eval {
+        #[command(subcommand)]
+        command: EvalCommand,
     },
 }
 

@@ -2,6 +2,7 @@
 //! only a command-line program does (stdout, warnings on stderr, exit codes).
 
 mod build;
+mod eval;
 mod export;
 mod extract;
 mod gazetteer;
@@ -15,7 +16,7 @@ use actorgraph::corpus::Warning;
 use actorgraph::gazetteer::{Gazetteer, Severity, Source};
 use anyhow::Context;
 
-use crate::cli::{Cli, Command, GazetteerArgs, GazetteerCommand};
+use crate::cli::{Cli, Command, EvalCommand, GazetteerArgs, GazetteerCommand};
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut reporter = Reporter::new(cli.quiet);
@@ -30,6 +31,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Gazetteer {
             command: GazetteerCommand::Check(args),
         } => gazetteer::check(&args, &mut reporter)?,
+        Command::Eval {
+            command: EvalCommand::Mentions(args),
+        } => eval::mentions(&args, &mut reporter)?,
     };
     Ok(code)
 }

@@ -2,6 +2,7 @@
 //! module per command.
 
 mod build;
+mod eval;
 mod extract;
 mod gazetteer;
 mod harness;
