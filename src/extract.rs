@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::corpus::Document;
 use crate::gazetteer::{EntityIndex, Gazetteer, MentionKind};
 use crate::matcher::{MatchOptions, Matcher};
-use crate::normalize::normalize;
+use crate::normalize::{Normalized, normalize};
 use crate::segment::{Segments, segment};
 
 /// Options for extraction.
@@ -77,14 +77,20 @@ impl<'g> Extractor<'g> {
 
     /// The mentions of one document.
     pub fn extract(&self, doc: &Document) -> Extraction {
+        self.extract_normalized(doc, &normalize(&doc.text))
+    }
+
+    /// The mentions of one document whose text is already normalized
+    /// (`normalized` is `normalize(&doc.text)`), for a caller that reads the
+    /// normalized words too.
+    pub fn extract_normalized(&self, doc: &Document, normalized: &Normalized) -> Extraction {
         let segments = segment(&doc.text);
         let mut found = Vec::new();
         let options = MatchOptions {
             demonyms: self.options.demonyms,
         };
-        let normalized = normalize(&doc.text);
         self.matcher
-            .find_normalized(&doc.text, &normalized, options, &mut found);
+            .find_normalized(&doc.text, normalized, options, &mut found);
         let fingerprint = {
             use std::hash::Hasher;
             let mut h = rustc_hash::FxHasher::default();

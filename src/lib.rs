@@ -32,6 +32,7 @@ pub mod normalize;
 pub mod query;
 pub mod relations;
 pub mod segment;
+pub mod suggest;
 pub mod usage;
 
 pub use error::{Error, Result};

@@ -5,6 +5,7 @@ mod build;
 mod eval;
 mod export;
 mod query;
+mod suggest;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -12,6 +13,7 @@ pub use build::{BuildArgs, StatsArgs, StatsFormat};
 pub use eval::{EvalCommand, EvalFormat, EvalMentionsArgs};
 pub use export::ExportArgs;
 pub use query::*;
+pub use suggest::{SuggestArgs, SuggestFormat};
 
 /// Turn news text into a knowledge graph of who is connected to whom.
 ///
@@ -36,6 +38,7 @@ Examples:
   actorgraph extract seeds/                 every mention in the seed articles, as JSON lines
   actorgraph extract -g mine.toml news.jsonl
   actorgraph gazetteer check                lint the bundled gazetteer
+  actorgraph suggest news/ --toml           names the gazetteer lacks, as stubs to review
   actorgraph eval mentions gold.jsonl docs.jsonl
                                             precision and recall against annotations
   actorgraph path out/graph.json Jolani Erdogan
@@ -99,6 +102,21 @@ Examples:
     /// Actors ranked by degree, strength, PageRank or betweenness.
     #[command(after_help = query::TOP_EXAMPLES)]
     Top(TopArgs),
+
+    /// The names a corpus uses that the gazetteer does not know, ranked so
+    /// that the first screen is worth curating.
+    ///
+    /// Candidates are runs of capitalized words the gazetteer did not match
+    /// (with al-, bin, bint, abu, ibn inside, and "of", "for", "and" inside
+    /// the names of bodies), and acronyms with the expansion the text gives
+    /// them. The words around guess the type: "province", "district", "camp"
+    /// make a place; "brigade", "council", "ministry" a group; a title before
+    /// a name ("minister", "commander", "sheikh") a person. Sentence openers,
+    /// months and days, parts of known names, bylines and photo credits are
+    /// left out; known entities written another way (a spelling variant, a
+    /// surname, a letter off) are listed apart as probable aliases.
+    #[command(after_help = suggest::EXAMPLES)]
+    Suggest(SuggestArgs),
 
     /// Inspect gazetteers.
     Gazetteer {

@@ -8,6 +8,7 @@ mod extract;
 mod gazetteer;
 mod query;
 mod stats;
+mod suggest;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Neighbors(args) => query::neighbors(&args, &mut reporter)?,
         Command::Top(args) => query::top(&args)?,
         Command::Export(args) => export::run(&args, &mut reporter)?,
+        Command::Suggest(args) => suggest::run(&args, &mut reporter)?,
         Command::Gazetteer {
             command: GazetteerCommand::Check(args),
         } => gazetteer::check(&args, &mut reporter)?,

@@ -30,9 +30,10 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 pub use builder::GazetteerBuilder;
+pub use curated::slug;
 pub use load::Source;
-pub use variants::variants;
-pub use words::{is_common_word, is_generic_word};
+pub use variants::{skeleton, variants};
+pub use words::{is_common_word, is_company_designator, is_generic_word};
 
 use crate::date::Date;
 use crate::error::Location;

@@ -8,3 +8,4 @@ mod gazetteer;
 mod harness;
 mod query;
 mod query_seeds;
+mod suggest;
