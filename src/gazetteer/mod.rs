@@ -33,7 +33,7 @@ pub use builder::GazetteerBuilder;
 pub use curated::slug;
 pub use load::Source;
 pub use variants::{skeleton, variants};
-pub use words::{is_common_word, is_company_designator, is_generic_word};
+pub use words::{is_common_word, is_company_designator, is_demonym_word, is_generic_word};
 
 use crate::date::Date;
 use crate::error::Location;

@@ -33,16 +33,36 @@ static COMPANY_DESIGNATORS: &[&str] = &[
     "sarl", "sas", "se", "spa", "srl",
 ];
 
+/// True when a normalized single word names a people or a community
+/// ("kurdish", "druze", "sunni"): a name may start with one, but does not
+/// end with one.
+pub fn is_demonym_word(word: &str) -> bool {
+    DEMONYM_WORDS.binary_search(&word).is_ok()
+}
+
 /// The words of `generic-words.txt`, sorted.
-static GENERIC_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut words: Vec<&'static str> = include_str!("generic-words.txt")
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect();
+static GENERIC_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words_of(None));
+
+/// The words of its `@demonyms` section, sorted.
+static DEMONYM_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words_of(Some("@demonyms")));
+
+/// The words of `generic-words.txt`, or of one of its sections (from a line
+/// `@name` to the next line starting with `@`), sorted.
+fn words_of(section: Option<&str>) -> Vec<&'static str> {
+    let mut inside = section.is_none();
+    let mut words: Vec<&'static str> = Vec::new();
+    for line in include_str!("generic-words.txt").lines() {
+        if let Some(marker) = line.strip_prefix('@') {
+            inside = section.is_none_or(|s| s[1..] == *marker);
+            continue;
+        }
+        if inside && !line.starts_with('#') {
+            words.extend(line.split_whitespace());
+        }
+    }
     words.sort_unstable();
     words
-});
+}
 
 /// Sorted, lower-case. The most frequent English words, months and weekdays, and
 /// the short words that all-capitals acronyms collide with.
@@ -412,6 +432,9 @@ mod tests {
         for (word, want) in table {
             assert_eq!(is_generic_word(word), want, "{word}");
         }
+        assert!(is_demonym_word("druze") && is_demonym_word("canadian"));
+        assert!(!is_demonym_word("corp") && !is_demonym_word("john"));
+        assert!(DEMONYM_WORDS.iter().all(|w| GENERIC_WORDS.contains(w)));
     }
 
     #[test]

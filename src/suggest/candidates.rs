@@ -11,7 +11,9 @@ use rustc_hash::FxHashMap;
 
 use super::cues::{self, Strength, TypeVotes};
 use crate::extract::Extraction;
-use crate::gazetteer::{EntityIndex, EntityType, Gazetteer, MentionKind, is_generic_word};
+use crate::gazetteer::{
+    EntityIndex, EntityType, Gazetteer, MentionKind, is_demonym_word, is_generic_word,
+};
 use crate::normalize::Normalized;
 
 /// One place a candidate name is written.
@@ -332,14 +334,14 @@ impl Reader<'_, '_> {
     }
 
     /// True when token `i` is in a name the gazetteer matched, written with
-    /// a capital ("Moody's", "U.S.").
+    /// a capital ("Moody's", "U.S.", "al-Muhammadawi").
     fn is_known_capital(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         let Some(m) = t.known.filter(|_| !t.skipped) else {
             return false;
         };
         let m = &self.extraction.mentions[m];
-        self.text[m.start..].starts_with(char::is_uppercase)
+        self.text[m.start..m.end].chars().any(char::is_uppercase)
     }
 
     /// True when token `i` is in a known place, or a demonym ("Basra",
@@ -349,6 +351,14 @@ impl Reader<'_, '_> {
             let m = &self.extraction.mentions[m];
             m.kind == MentionKind::Demonym
                 || self.gazetteer.entity(m.entity).kind == EntityType::Place
+        })
+    }
+
+    /// True when token `i` is in the name of a known person.
+    fn is_known_person(&self, i: usize) -> bool {
+        self.tokens[i].known.is_some_and(|m| {
+            let m = &self.extraction.mentions[m];
+            self.gazetteer.entity(m.entity).kind == EntityType::Person
         })
     }
 
@@ -437,20 +447,28 @@ impl Reader<'_, '_> {
         while k <= last {
             let t = &self.tokens[k];
             let title = t.known.is_none()
-                && t.shape == Shape::Capitalized
+                && matches!(t.shape, Shape::Capitalized | Shape::Capitals)
                 && cues::is_title(t.word)
                 && !(body && k == first);
             // In a body's name, "and" joins two names when the first is
             // whole ("First Boston Corp and Kidder"), and is a word of the
             // name otherwise ("Securities and Exchange Commission").
             let and_ends_body = body && t.word == "and" && k > first && self.is_body_word(k - 1);
-            let joiner =
-                t.shape == Shape::Lower && cues::is_body_joiner(t.word) && (!body || and_ends_body);
+            // Nor does a body take in the person after "of" ("the National
+            // Coalition of Iyad Allawi").
+            let of_person = k < last && self.is_known_person(k + 1);
+            let joiner = t.shape == Shape::Lower
+                && cues::is_body_joiner(t.word)
+                && (!body || and_ends_body || of_person);
             if !(title || joiner) {
                 k += 1;
                 continue;
             }
-            let portfolio = title && k - start == 1;
+            // "Oil Minister", "Administrative Development Minister": a word
+            // or two before a title, no body's name among them.
+            let portfolio = title
+                && (1..=2).contains(&(k - start))
+                && !(start..k).any(|j| self.is_body_word(j));
             if k > start && !portfolio {
                 self.push(start, k - 1, votes, out);
             }
@@ -503,9 +521,26 @@ impl Reader<'_, '_> {
                 first += 1;
             }
         }
+        // A people's name ends no name ("Armed Bedouin fighters").
+        while last > first && is_demonym_word(self.tokens[last].word) {
+            last -= 1;
+            while last > first && !self.tokens[last].is_name_word() {
+                last -= 1;
+            }
+        }
         // A span of known names, initials and acronyms only is no new name
-        // (a lone acronym is read as one).
-        if !(first..=last).any(|k| self.tokens[k].is_name_word()) {
+        // (a lone acronym is read as one), nor is a known name with generic
+        // words beside it ("pro-Kurdish DEM Party").
+        let own_words = || {
+            (first..=last)
+                .map(|k| &self.tokens[k])
+                .filter(|t| t.is_name_word())
+        };
+        let has_known = (first..=last).any(|k| self.tokens[k].known.is_some());
+        let body = (first..=last).any(|k| self.is_body_word(k));
+        if own_words().next().is_none()
+            || (has_known && !body && own_words().all(|t| is_generic_word(t.word)))
+        {
             return;
         }
         self.cue(first, last, &mut votes);
@@ -769,6 +804,17 @@ mod tests {
         type = "place"
 
         [[entity]]
+        id = "sudani"
+        name = "Mohammed Shia al-Sudani"
+        type = "person"
+        aliases = ["al-Sudani"]
+
+        [[entity]]
+        id = "basra-party"
+        name = "Basra Party"
+        type = "group"
+
+        [[entity]]
         id = "moodys"
         name = "Moody's"
         type = "group"
@@ -804,8 +850,8 @@ mod tests {
         let table: &[(&str, &[&str])] = &[
             // Names with particles; titles before them are cues, not words.
             (
-                "Prime Minister Mohammed Shia al-Sudani spoke.",
-                &["mohammed shia al sudani"],
+                "Prime Minister Adil Abdul-Mahdi spoke.",
+                &["adil abdul mahdi"],
             ),
             (
                 "Defence Minister Thabet al-Abbasi spoke.",
@@ -833,6 +879,12 @@ mod tests {
                 "An Iraqi Oil Ministry official spoke.",
                 &["iraqi oil ministry"],
             ),
+            (
+                "Lawmakers of the pro-Kurdish Basra Party came.",
+                &["lawmakers"],
+            ),
+            // A known surname in a longer name ("al-Sudani" is known).
+            ("General Qais al-Sudani spoke.", &["qais al sudani"]),
             // Known names and demonyms alone are not candidates.
             ("Iraqi forces entered Basra.", &[]),
             // Initials.

@@ -14,16 +14,22 @@ const PLACE_WORDS: &[&str] = &[
     "area",
     "base",
     "camp",
+    "canal",
+    "cave",
     "city",
     "crossing",
     "dam",
     "district",
     "governorate",
+    "island",
     "mountain",
     "mountains",
     "neighborhood",
     "neighbourhood",
+    "palace",
+    "peninsula",
     "plain",
+    "port",
     "prison",
     "province",
     "quarter",
@@ -57,6 +63,7 @@ const GROUP_WORDS: &[&str] = &[
     "brigades",
     "bureau",
     "cabinet",
+    "chamber",
     "club",
     "coalition",
     "command",
@@ -341,6 +348,7 @@ const THING_WORDS: &[&str] = &[
     "rates",
     "reform",
     "report",
+    "resolution",
     "revs",
     "riyals",
     "round",
@@ -461,12 +469,15 @@ pub enum Strength {
 pub struct TypeVotes {
     /// Person, group, place.
     votes: [u32; 3],
+    /// Whether each type has had a strong cue.
+    strong: [bool; 3],
 }
 
 impl TypeVotes {
     /// One more vote.
     pub fn add(&mut self, kind: EntityType, strength: Strength) {
         self.votes[index(kind)] += strength as u32;
+        self.strong[index(kind)] |= strength == Strength::Strong;
     }
 
     /// Adds another tally.
@@ -474,10 +485,14 @@ impl TypeVotes {
         for (a, b) in self.votes.iter_mut().zip(other.votes) {
             *a += b;
         }
+        for (a, b) in self.strong.iter_mut().zip(other.strong) {
+            *a |= b;
+        }
     }
 
-    /// The type with most votes, when it has the votes of a strong cue and
-    /// twice those of any other type; and the votes it has.
+    /// The type with most votes, when a strong cue is among them and they
+    /// are twice those of any other type; and the votes it has. Weak cues
+    /// alone, however many, guess nothing.
     pub fn guess(&self) -> Option<(EntityType, u32)> {
         let kinds = [EntityType::Person, EntityType::Group, EntityType::Place];
         let mut ranked: Vec<(u32, EntityType)> = kinds
@@ -486,7 +501,7 @@ impl TypeVotes {
             .collect();
         ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
         let (best, kind) = ranked[0];
-        (best >= Strength::Strong as u32 && best >= 2 * ranked[1].0).then_some((kind, best))
+        (self.strong[index(kind)] && best >= 2 * ranked[1].0).then_some((kind, best))
     }
 }
 
@@ -535,11 +550,13 @@ mod tests {
         v.add(EntityType::Group, Strength::Weak);
         assert_eq!(v.guess(), None, "a tie says nothing");
         v.add(EntityType::Group, Strength::Weak);
-        assert_eq!(v.guess(), None, "weak cues alone say little");
+        v.add(EntityType::Group, Strength::Weak);
+        assert_eq!(v.guess(), None, "weak cues alone say nothing");
         v.add(EntityType::Group, Strength::Strong);
-        assert_eq!(v.guess(), Some((EntityType::Group, 5)));
+        assert_eq!(v.guess(), Some((EntityType::Group, 6)));
         v.add(EntityType::Place, Strength::Strong);
-        assert_eq!(v.guess(), None, "5 against 4 is no lead");
+        v.add(EntityType::Place, Strength::Weak);
+        assert_eq!(v.guess(), None, "6 against 5 is no lead");
         assert!(is_credit_line("reporting by jane doe; editing by john roe"));
         assert!(!is_credit_line("he said the reporting was fair"));
     }

@@ -200,8 +200,12 @@ fn given_names(extractor: &Extractor<'_>) -> FxHashSet<String> {
             let mut words = norm.as_str().split_whitespace();
             let first = words.next()?;
             let more = words.next().is_some();
-            (more && first.len() > 2 && !cues::is_title(first) && !cues::is_name_joiner(first))
-                .then(|| first.to_string())
+            let given = more
+                && first.len() > 2
+                && !cues::is_title(first)
+                && !cues::is_name_joiner(first)
+                && !crate::gazetteer::is_generic_word(first);
+            given.then(|| first.to_string())
         })
         .collect()
 }

@@ -274,7 +274,9 @@ fn names_something(key: &str, t: &Tally, case: &WordCase) -> bool {
         if is_generic_word(word) || case.mostly_lower(word) || cues::type_of_word(word).is_some() {
             return false;
         }
-        if t.only_initial() && !typed {
+        // Seen only opening sentences, a word needs a cue, and more than
+        // one text ("Thirty fighters ...").
+        if t.only_initial() && (!typed || t.docs.len() < 2) {
             return false;
         }
     }

@@ -20,16 +20,16 @@ fn reuters(extra: &[&str]) -> String {
 /// companies, government bodies.
 #[test]
 fn first_screen_on_newswire() {
-    let v: Value = serde_json::from_str(&reuters(&["--format", "json", "--limit", "20"])).unwrap();
+    let v: Value = serde_json::from_str(&reuters(&["--format", "json", "--limit", "30"])).unwrap();
     assert_eq!(v["documents"], 2000);
     let new = v["new"].as_array().unwrap();
-    assert_eq!(new.len(), 20);
+    assert_eq!(new.len(), 30);
     let names: Vec<&str> = new.iter().map(|s| s["name"].as_str().unwrap()).collect();
     for want in [
         "General Motors Corp",
         "Ford Motor Co",
-        "James Baker",
-        "Commerce Department",
+        "Dilson Funaro",
+        "Howard Baker",
     ] {
         assert!(names.contains(&want), "{want} in {names:?}");
     }
