@@ -467,8 +467,9 @@ impl Reader<'_, '_> {
             // "Oil Minister", "Administrative Development Minister": a word
             // or two before a title, no body's name among them.
             let portfolio = title
-                && (1..=2).contains(&(k - start))
-                && !(start..k).any(|j| self.is_body_word(j));
+                && !(start..k).any(|j| self.is_body_word(j))
+                && ((1..=2).contains(&(k - start))
+                    || (start..k).all(|j| cues::is_portfolio_word(self.tokens[j].word)));
             if k > start && !portfolio {
                 self.push(start, k - 1, votes, out);
             }
@@ -476,13 +477,18 @@ impl Reader<'_, '_> {
             start = k + 1;
             if title {
                 votes.add(EntityType::Person, Strength::Strong);
-                // "Secretary of State George Shultz".
+                // "Secretary of State George Shultz", "Minister of Water
+                // Resources Aoun Diab": the portfolio after "of" is its
+                // first word and the generic or portfolio words after it.
                 let of = self
                     .tokens
                     .get(k + 1)
                     .is_some_and(|n| matches!(n.word, "of" | "for"));
                 if of && k + 3 <= last {
                     start = k + 3;
+                    while start < last && cues::is_portfolio_word(self.tokens[start].word) {
+                        start += 1;
+                    }
                 }
             }
             k = start.max(k + 1);
@@ -716,7 +722,13 @@ impl Reader<'_, '_> {
             return None;
         }
         let key: Vec<&str> = words.iter().map(|t| t.word).collect();
-        let known_prefix = words.iter().take_while(|t| t.known.is_some()).count();
+        // A person's name before the rest is no qualifier to drop: "Aoun
+        // Diab" is not "Diab" of the Aoun.
+        let known_prefix = if self.is_known_person(span.first) {
+            0
+        } else {
+            words.iter().take_while(|t| t.known.is_some()).count()
+        };
         let written = &self.text[words[0].start..words[words.len() - 1].end];
         Some(Occurrence {
             key: key.join(" "),
@@ -858,6 +870,14 @@ mod tests {
                 &["thabet al abbasi"],
             ),
             ("Secretary of State George Shultz left.", &["george shultz"]),
+            (
+                "The Minister of Water Resources Aoun Diab said so.",
+                &["aoun diab"],
+            ),
+            (
+                "Foreign Affairs Minister Fuad Hussein spoke.",
+                &["fuad hussein"],
+            ),
             ("He met commander Abu Fadak there.", &["abu fadak"]),
             // "of", "for", "and" inside bodies only.
             (

@@ -194,6 +194,56 @@ const TITLES: &[&str] = &[
     "vice",
 ];
 
+/// What ministries and offices are in charge of ("Minister of Water
+/// Resources X", "Foreign Affairs Minister X"), beyond the common words.
+const PORTFOLIO_WORDS: &[&str] = &[
+    "administrative",
+    "affairs",
+    "agriculture",
+    "commerce",
+    "communications",
+    "culture",
+    "defence",
+    "defense",
+    "development",
+    "displaced",
+    "displacement",
+    "economy",
+    "education",
+    "electricity",
+    "energy",
+    "environment",
+    "finance",
+    "foreign",
+    "health",
+    "higher",
+    "housing",
+    "industry",
+    "information",
+    "interior",
+    "justice",
+    "labor",
+    "labour",
+    "migration",
+    "municipalities",
+    "natural",
+    "oil",
+    "planning",
+    "public",
+    "reconstruction",
+    "religious",
+    "resources",
+    "security",
+    "sports",
+    "strategic",
+    "tourism",
+    "trade",
+    "transport",
+    "transportation",
+    "works",
+    "youth",
+];
+
 /// Lower-case words that join the words of a name: Arabic, Kurdish and
 /// Turkish particles.
 const NAME_JOINERS: &[&str] = &["abu", "al", "bin", "bint", "el", "ibn"];
@@ -309,6 +359,7 @@ const THING_WORDS: &[&str] = &[
     "bonds",
     "certificates",
     "chapter",
+    "conference",
     "contract",
     "contracts",
     "crisis",
@@ -324,6 +375,9 @@ const THING_WORDS: &[&str] = &[
     "dollars",
     "ecu",
     "ecus",
+    "election",
+    "elections",
+    "forum",
     "francs",
     "futures",
     "index",
@@ -404,6 +458,12 @@ pub fn is_title(word: &str) -> bool {
 /// A word that ends the name of a thing ("program", "rate", "dlrs").
 pub fn is_thing_word(word: &str) -> bool {
     has(THING_WORDS, word)
+}
+
+/// A word of a portfolio ("affairs", "water", "resources"): what a
+/// minister is in charge of.
+pub fn is_portfolio_word(word: &str) -> bool {
+    has(PORTFOLIO_WORDS, word) || crate::gazetteer::is_common_word(word)
 }
 
 /// A particle inside a person's name ("al", "bin").
@@ -522,6 +582,7 @@ mod tests {
         for list in [
             PLACE_WORDS,
             GROUP_WORDS,
+            PORTFOLIO_WORDS,
             TITLES,
             NAME_JOINERS,
             BODY_JOINERS,
