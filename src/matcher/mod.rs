@@ -46,7 +46,7 @@
 //! the candidates that case decides (acronyms; a bulk list's capitalized
 //! names) found in one are only provisional: after the scan of a document,
 //! each is kept only if its entity is also mentioned outside such lines
-//! ([`keep_corroborated`]). "INC" in "TEXACO INC SAYS" is not the Iraqi
+//! (`keep_corroborated`). "INC" in "TEXACO INC SAYS" is not the Iraqi
 //! National Congress unless the story names it elsewhere.
 //!
 //! What is found depends only on the names and their candidates, not on the

@@ -1,12 +1,13 @@
 //! The names a corpus uses that the gazetteer does not know, ranked so that
 //! the first screen is worth curating: `actorgraph suggest`.
 //!
-//! Each document is read once ([`candidates`]): runs of capitalized words the
-//! gazetteer did not match, acronyms and their expansions, and the cues
-//! around them that guess a type ([`cues`]). Over the corpus the occurrences
-//! are added up (`tally`), names that are known entities written another
-//! way are set apart as probable aliases ([`aliases`]), and the rest is
-//! ranked (`rank`). [`write_toml`] writes ready-to-review gazetteer stubs.
+//! Each document is read once, word by word (`tokens`), into candidates
+//! (`candidates`): runs of capitalized words the gazetteer did not match,
+//! acronyms and their expansions, and the cues around them that guess a type
+//! (`cues`). Over the corpus the occurrences are added up (`tally`), names
+//! that are known entities written another way are set apart as probable
+//! aliases (`aliases`), and the rest is ranked (`rank`). [`write_toml`]
+//! writes ready-to-review gazetteer stubs (`stubs`).
 //!
 //! ```
 //! use actorgraph::corpus::Document;
@@ -36,6 +37,7 @@ mod cues;
 mod rank;
 mod stubs;
 mod tally;
+mod tokens;
 
 use rustc_hash::FxHashSet;
 use serde::Serialize;
@@ -47,8 +49,8 @@ use crate::corpus::Document;
 use crate::extract::Extractor;
 use crate::gazetteer::{EntityType, MentionKind};
 use crate::normalize::normalize;
-use candidates::WordCase;
 use tally::Tallies;
+use tokens::WordCase;
 
 /// What to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,9 +13,9 @@ use std::cmp::Ordering;
 use rustc_hash::FxHashMap;
 
 use super::aliases::{self, AliasReason};
-use super::candidates::WordCase;
 use super::cues;
 use super::tally::{Tallies, Tally};
+use super::tokens::WordCase;
 use super::{Alias, SuggestOptions, Suggestion, Suggestions};
 use crate::gazetteer::{Gazetteer, is_generic_word};
 
