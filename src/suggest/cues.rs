@@ -427,12 +427,14 @@ const CREDIT_MARKERS: &[&str] = &[
     "editing by",
     "getty images",
     "image:",
+    "original source:",
     "photo by",
     "photo:",
     "photograph:",
     "photographs:",
     "picture:",
     "reporting by",
+    "source:",
     "writing by",
 ];
 

@@ -92,7 +92,7 @@ pub(super) fn tokenize<'n>(
     normalized: &'n Normalized,
     extraction: &Extraction,
 ) -> Vec<Token<'n>> {
-    let skipped_lines = skipped_lines(text);
+    let skipped_lines = skipped_lines(text, &extraction.segments.paragraphs);
     let norm = normalized.as_str();
     let mut cursor = normalized.cursor();
     let sentences = &extraction.segments.sentences;
@@ -189,21 +189,30 @@ fn shape(written: &str) -> Shape {
 
 /// Byte ranges of the lines whose names are not the story's: lines set in
 /// capitals (headlines), bylines and photo credits.
-fn skipped_lines(text: &str) -> Vec<(usize, usize)> {
+fn skipped_lines(text: &str, paragraphs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
+    // A headline in title case is a paragraph of its own; a line of
+    // hard-wrapped text full of company names is not a headline.
+    let whole_paragraph = |from: usize, to: usize| {
+        let i = paragraphs.partition_point(|p| p.0 < from);
+        paragraphs.get(i).is_some_and(|p| p.1 <= to)
+    };
     let last_line = text.trim_end().rfind('\n').map_or(0, |i| i + 1);
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
         let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-        let capitals = letters >= 4 && !line.chars().any(char::is_lowercase);
+        let capitals = letters >= 2 && !line.chars().any(char::is_lowercase);
         let trimmed = line.trim();
         let words = trimmed.split_whitespace().count();
         let byline = trimmed.starts_with("By ") && words <= 6;
         // A story's last line of a word or two is its sign-off ("Reuter").
         let sign_off = start >= last_line && words <= 2 && !trimmed.ends_with('.');
         let credit = cues::is_credit_line(&line.to_lowercase());
-        if capitals || byline || sign_off || credit || is_table_row(trimmed) {
+        let lead = line.len() - line.trim_start().len();
+        let title = whole_paragraph(start + lead, end) && is_title_case(trimmed);
+        let headline = capitals || title;
+        if headline || byline || sign_off || credit || is_table_row(trimmed) {
             out.push((start, end));
         }
         start = end;
@@ -211,8 +220,31 @@ fn skipped_lines(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// True for a line of a table: at least three numbers, and no more words
-/// of letters than numbers ("Fin Div 8.0 cts gross vs 9.0 cts").
+/// True for a headline in title case: four to twenty words, two in three of
+/// them capitalized, and no full stop at the end ("Syrian Armed Factions
+/// Assure Iraq that They Pose No Threat to its Security"). Asked only of a
+/// line that is a paragraph of its own.
+fn is_title_case(line: &str) -> bool {
+    if line.ends_with('.') {
+        return false;
+    }
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let capitalized = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    (4..=20).contains(&words.len()) && capitalized * 3 >= words.len() * 2
+}
+
+/// True for a line of a table: two numbers or more, and at most two words
+/// of letters for each ("Net 5.2 mln vs 4.1 mln vs 3.3 mln").
 fn is_table_row(line: &str) -> bool {
     let (mut numbers, mut words) = (0, 0);
     for w in line.split_whitespace() {
@@ -223,5 +255,54 @@ fn is_table_row(line: &str) -> bool {
             words += 1;
         }
     }
-    numbers >= 3 && numbers >= words
+    numbers >= 2 && 2 * numbers >= words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    /// The lines `tokenize` passes over, as text.
+    fn skipped(text: &str) -> Vec<&str> {
+        skipped_lines(text, &segment(text).paragraphs)
+            .into_iter()
+            .map(|(s, e)| text[s..e].trim())
+            .collect()
+    }
+
+    #[test]
+    fn lines_whose_names_are_not_the_story_s() {
+        let table: &[(&str, &[&str])] = &[
+            (
+                "IRAQ SAYS BORDER SEALED\nThe border is sealed.",
+                &["IRAQ SAYS BORDER SEALED"],
+            ),
+            ("TT\nThe text goes on here.", &["TT"]),
+            (
+                "Erdogan Discusses Syria Situation with Putin, Ankara Says\nThey spoke.",
+                &["Erdogan Discusses Syria Situation with Putin, Ankara Says"],
+            ),
+            ("Prime Minister Adil Abdul-Mahdi spoke.", &[]),
+            ("By Jane Doe\nBaghdad was calm.", &["By Jane Doe"]),
+            (
+                "Baghdad was calm.\nReporting by Jane Doe; Editing by John Roe",
+                &["Reporting by Jane Doe; Editing by John Roe"],
+            ),
+            ("Baghdad was calm today.\n Reuter", &["Reuter"]),
+            (
+                "Qtr 1.10 vs 0.90 vs 0.85\nNet 5.2 mln vs 4.1 mln vs 3.3 mln",
+                &[
+                    "Qtr 1.10 vs 0.90 vs 0.85",
+                    "Net 5.2 mln vs 4.1 mln vs 3.3 mln",
+                ],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(skipped(text), *want, "in {text:?}");
+        }
+        // A hard-wrapped line full of names is not a headline.
+        let wrapped = "The four companies, Exxon Corp and Mobil Corp among\nthem, signed a deal with Texaco Inc and Chevron Corp\nMobil Oil Texaco Chevron Exxon Shell Gulf Amoco Sun\nwhich was announced on Friday in a statement by all.\n";
+        assert!(skipped(wrapped).is_empty(), "{:?}", skipped(wrapped));
+    }
 }
