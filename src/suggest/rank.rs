@@ -155,7 +155,7 @@ fn join_acronyms(tallies: &mut Tallies) {
         if let Some(e) = tallies.by_key.get_mut(&expansion) {
             let mut a = a;
             a.acronyms.clear();
-            e.text_keep_merge(a);
+            e.absorb(a);
         }
     }
 }
@@ -208,7 +208,7 @@ fn join_short_forms(tallies: &mut Tallies, case: &WordCase) {
         };
         t.short_forms.push(t.text.clone());
         t.acronyms.clear();
-        target.text_keep_merge(t);
+        target.absorb(t);
     }
 }
 
@@ -243,7 +243,7 @@ fn join_known_prefixes(tallies: &mut Tallies) {
         other.short_forms.push(other.text.clone());
         other.acronyms.clear();
         main.known_prefix = 0;
-        main.text_keep_merge(other);
+        main.absorb(other);
         tallies.by_key.insert(rest, main);
     }
 }
@@ -306,17 +306,6 @@ fn suggestion(t: Tally) -> Suggestion {
         example: t.example,
         alias_of: None,
         score: docs as f64 * weight,
-    }
-}
-
-impl Tally {
-    /// Merges a lone acronym's tally, keeping this tally's written form.
-    fn text_keep_merge(&mut self, other: Tally) {
-        let text = self.text.clone();
-        let example = self.example.clone();
-        self.merge(other);
-        self.text = text;
-        self.example = example;
     }
 }
 

@@ -97,6 +97,16 @@ impl Tally {
         }
     }
 
+    /// Adds the tally of another form of this name (a lone acronym, a
+    /// short form), keeping this one's written form and example.
+    pub fn absorb(&mut self, other: Tally) {
+        let text = std::mem::take(&mut self.text);
+        let example = std::mem::take(&mut self.example);
+        self.merge(other);
+        self.text = text;
+        self.example = example;
+    }
+
     /// The acronym the text gives most often, if any.
     pub fn acronym(&self) -> Option<&str> {
         self.acronyms
