@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::corpus::Document;
 use crate::gazetteer::{EntityIndex, Gazetteer, MentionKind};
 use crate::matcher::{Match, MatchOptions, Matcher};
-use crate::normalize::normalize;
+use crate::normalize::{Normalized, normalize};
 use crate::segment::{Segments, segment};
 
 /// Options for extraction.
@@ -73,6 +73,28 @@ fn chunks(text: &str, segments: &Segments) -> Vec<(usize, usize)> {
     out
 }
 
+/// Matches as mentions, each with its sentence and paragraph.
+fn mentions(found: Vec<Match>, segments: &Segments) -> Vec<Mention> {
+    found
+        .into_iter()
+        .map(|m| {
+            let sentence = segments.sentence_at(m.start);
+            let paragraph = segments
+                .sentences
+                .get(sentence as usize)
+                .map_or(0, |s| s.paragraph);
+            Mention {
+                entity: m.entity,
+                kind: m.kind,
+                start: m.start,
+                end: m.end,
+                sentence,
+                paragraph,
+            }
+        })
+        .collect()
+}
+
 /// Finds mentions. Holds the matcher, built once; share one extractor between
 /// threads by reference.
 #[derive(Debug)]
@@ -104,9 +126,6 @@ impl<'g> Extractor<'g> {
     /// more than a chunk: a 200 MB document once needed four times its size.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let segments = segment(&doc.text);
-        let options = MatchOptions {
-            demonyms: self.options.demonyms,
-        };
         let mut found = Vec::new();
         let mut fingerprint = rustc_hash::FxHasher::default();
         let mut chunk_matches = Vec::new();
@@ -114,8 +133,12 @@ impl<'g> Extractor<'g> {
             let text = &doc.text[start..end];
             let normalized = normalize(text);
             chunk_matches.clear();
-            self.matcher
-                .find_normalized(text, &normalized, options, &mut chunk_matches);
+            self.matcher.find_normalized(
+                text,
+                &normalized,
+                self.match_options(),
+                &mut chunk_matches,
+            );
             found.extend(chunk_matches.iter().map(|m| Match {
                 start: m.start + start,
                 end: m.end + start,
@@ -123,28 +146,33 @@ impl<'g> Extractor<'g> {
             }));
             std::hash::Hasher::write(&mut fingerprint, normalized.as_str().as_bytes());
         }
-        let mentions = found
-            .into_iter()
-            .map(|m| {
-                let sentence = segments.sentence_at(m.start);
-                let paragraph = segments
-                    .sentences
-                    .get(sentence as usize)
-                    .map_or(0, |s| s.paragraph);
-                Mention {
-                    entity: m.entity,
-                    kind: m.kind,
-                    start: m.start,
-                    end: m.end,
-                    sentence,
-                    paragraph,
-                }
-            })
-            .collect();
         Extraction {
-            mentions,
+            mentions: mentions(found, &segments),
             segments,
             fingerprint: std::hash::Hasher::finish(&fingerprint),
+        }
+    }
+
+    /// The mentions of one document whose text is already normalized
+    /// (`normalized` is `normalize(&doc.text)`), for a caller that reads the
+    /// normalized words too. The whole text is matched at once.
+    pub fn extract_normalized(&self, doc: &Document, normalized: &Normalized) -> Extraction {
+        let segments = segment(&doc.text);
+        let mut found = Vec::new();
+        self.matcher
+            .find_normalized(&doc.text, normalized, self.match_options(), &mut found);
+        let mut fingerprint = rustc_hash::FxHasher::default();
+        std::hash::Hasher::write(&mut fingerprint, normalized.as_str().as_bytes());
+        Extraction {
+            mentions: mentions(found, &segments),
+            segments,
+            fingerprint: std::hash::Hasher::finish(&fingerprint),
+        }
+    }
+
+    fn match_options(&self) -> MatchOptions {
+        MatchOptions {
+            demonyms: self.options.demonyms,
         }
     }
 

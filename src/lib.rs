@@ -32,6 +32,8 @@ pub mod normalize;
 pub mod query;
 pub mod relations;
 pub mod segment;
+pub mod suggest;
 pub mod terminal;
+pub mod usage;
 
 pub use error::{Error, Result};

@@ -2,16 +2,18 @@
 //! calls by `cmd`; the library never sees clap.
 
 mod build;
-mod eval_relations;
+mod eval;
 mod export;
 mod query;
+mod suggest;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use build::{BuildArgs, StatsArgs, StatsFormat};
-pub use eval_relations::{EvalFormat, EvalRelationsArgs, ShowMistakes};
+pub use eval::{EvalCommand, EvalFormat, EvalMentionsArgs, EvalRelationsArgs, ShowMistakes};
 pub use export::ExportArgs;
 pub use query::*;
+pub use suggest::{SuggestArgs, SuggestFormat};
 
 /// Turn news text into a knowledge graph of who is connected to whom.
 ///
@@ -36,6 +38,9 @@ Examples:
   actorgraph extract seeds/                 every mention in the seed articles, as JSON lines
   actorgraph extract -g mine.toml news.jsonl
   actorgraph gazetteer check                lint the bundled gazetteer
+  actorgraph suggest news/ --toml           names the gazetteer lacks, as stubs to review
+  actorgraph eval mentions gold.jsonl docs.jsonl
+                                            precision and recall against annotations
   actorgraph path out/graph.json Jolani Erdogan
                                             how two actors are linked, with evidence";
 
@@ -102,6 +107,21 @@ Examples:
     #[command(after_help = query::TOP_EXAMPLES)]
     Top(TopArgs),
 
+    /// The names a corpus uses that the gazetteer does not know, ranked so
+    /// that the first screen is worth curating.
+    ///
+    /// Candidates are runs of capitalized words the gazetteer did not match
+    /// (with al-, bin, bint, abu, ibn inside, and "of", "for", "and" inside
+    /// the names of bodies), and acronyms with the expansion the text gives
+    /// them. The words around guess the type: "province", "district", "camp"
+    /// make a place; "brigade", "council", "ministry" a group; a title before
+    /// a name ("minister", "commander", "sheikh") a person. Sentence openers,
+    /// months and days, parts of known names, bylines and photo credits are
+    /// left out; known entities written another way (a spelling variant, a
+    /// surname, a letter off) are listed apart as probable aliases.
+    #[command(after_help = suggest::EXAMPLES)]
+    Suggest(SuggestArgs),
+
     /// Inspect gazetteers.
     Gazetteer {
         #[command(subcommand)]
@@ -116,25 +136,15 @@ Examples:
 }
 
 #[derive(Debug, Subcommand)]
-pub enum EvalCommand {
-    /// Precision and recall of typed relations against a gold file of
-    /// annotated sentences, per type, with a confusion table and every wrong
-    /// and missed relation with its sentence.
-    ///
-    /// A found relation is right when the gold has the same type between the
-    /// same two actors (in the same direction for directed types). Gold
-    /// relations with an actor the gazetteer does not know are counted apart;
-    /// those marked cross_sentence are reported apart. The format is
-    /// documented in the README ("Measuring relations").
-    #[command(after_help = eval_relations::EXAMPLES)]
-    Relations(EvalRelationsArgs),
-}
-
-#[derive(Debug, Subcommand)]
 pub enum GazetteerCommand {
     /// Validate and lint: duplicate ids, shared names, unknown references,
     /// common-word names, generated-variant collisions, offices held twice,
     /// places within themselves. Exit 2 on errors.
+    ///
+    /// With --corpus, also runs the gazetteer over those documents and lists
+    /// the names that look generic: those that match in more than --max-share
+    /// of the documents, and those of one word that the corpus writes in
+    /// lower case, as an ordinary word, in more documents than it matches in.
     ///
     /// With --stale DAYS, report instead the open-ended roles and
     /// affiliations (no `to`) of entities whose `checked` date is more than
@@ -144,6 +154,7 @@ pub enum GazetteerCommand {
 Examples:
   actorgraph gazetteer check
   actorgraph gazetteer check -g builtin -g my-additions.toml
+  actorgraph gazetteer check -g companies.tsv --corpus news.jsonl --max-share 0.05
   actorgraph gazetteer check --stale 90     # facts not checked in 90 days")]
     Check(CheckArgs),
 }
@@ -157,6 +168,27 @@ pub struct CheckArgs {
     /// in the last DAYS days (today is the system's date, in UTC).
     #[arg(long, value_name = "DAYS")]
     pub stale: Option<u32>,
+
+    /// Documents to try the gazetteer on (files, directories, `-`).
+    #[arg(long, value_name = "INPUT", num_args = 1..)]
+    pub corpus: Vec<String>,
+
+    /// With --corpus: a name that matches in more than this share of the
+    /// documents is listed as likely generic.
+    #[arg(long, default_value_t = 0.02, value_name = "SHARE", value_parser = share_parser)]
+    pub max_share: f64,
+
+    /// With --corpus: a name must match in at least this many documents to be
+    /// listed as an ordinary word.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub min_docs: usize,
+}
+
+fn share_parser(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("'{s}' is not a share between 0 and 1 (0.02 is 2%)")),
+    }
 }
 
 #[derive(Debug, Args)]

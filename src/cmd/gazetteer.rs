@@ -1,16 +1,20 @@
-//! `actorgraph gazetteer check`: validate and lint gazetteers, or list the
-//! facts due for a check against the news (`--stale DAYS`).
+//! `actorgraph gazetteer check`: validate and lint gazetteers, with
+//! `--corpus` list the names that look generic on a sample of news, or list
+//! the facts due for a check against the news (`--stale DAYS`).
 
 use std::io::Write;
 use std::process::ExitCode;
 
+use actorgraph::corpus::{Corpus, Input, Item};
 use actorgraph::date::Date;
+use actorgraph::extract::{ExtractOptions, Extractor};
 use actorgraph::gazetteer::{EntityType, Gazetteer, Severity};
+use actorgraph::usage::UsageCounter;
 
 use super::{Reporter, finish_output, load_gazetteer, stdout};
 use crate::cli::CheckArgs;
 
-pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+pub fn check(args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
     let gazetteer = load_gazetteer(&args.gazetteer, &mut Reporter::new(true))?;
     if let Some(days) = args.stale {
         return stale(&gazetteer, days);
@@ -35,8 +39,11 @@ pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         count(EntityType::Place),
         gazetteer.name_count(),
     )?;
+    if !args.corpus.is_empty() {
+        corpus_report(args, &gazetteer, reporter, &mut out)?;
+    }
     finish_output(out)?;
-    Ok(if errors > 0 {
+    Ok(if errors > 0 || reporter.skipped > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
@@ -72,4 +79,55 @@ fn today() -> Date {
         .map_or(0, |d| d.as_secs());
     Date::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0))
         .unwrap_or_else(|| Date::new(1970, 1, 1).expect("a valid date"))
+}
+
+/// The names that look generic on the `--corpus` documents, as a table.
+fn corpus_report(
+    args: &CheckArgs,
+    gazetteer: &Gazetteer,
+    reporter: &mut Reporter,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let extractor = Extractor::new(gazetteer, ExtractOptions { demonyms: false })?;
+    let inputs: Vec<Input> = args.corpus.iter().map(|i| Input::parse(i)).collect();
+    let mut counter = UsageCounter::new(&extractor);
+    for item in Corpus::open(&inputs)? {
+        match item {
+            Item::Document(doc) => counter.add(&doc),
+            Item::Warning(w) => reporter.warn(&w),
+        }
+    }
+    let report = counter.finish();
+    let generic = report.likely_generic(args.max_share, args.min_docs);
+    writeln!(
+        out,
+        "\n{} name(s) look generic on {} document(s): matched in more than {:.1}% of them (share), \
+         or written in lower case, as a word, in more documents than matched (word)",
+        generic.len(),
+        report.documents,
+        args.max_share * 100.0,
+    )?;
+    if generic.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "docs\tshare\tmentions\tlower-case docs\twhy\tentity\tname"
+    )?;
+    for (name, why) in generic {
+        let entity = gazetteer.entity(name.entity);
+        writeln!(
+            out,
+            "{}\t{:.1}%\t{}\t{}\t{}\t{}\t{}",
+            name.docs,
+            100.0 * name.docs as f64 / report.documents.max(1) as f64,
+            name.mentions,
+            name.lower_case_docs
+                .map_or_else(|| "-".to_string(), |n| n.to_string()),
+            why.as_str(),
+            entity.id,
+            name.text.replace(['\n', '\t'], " "),
+        )?;
+    }
+    Ok(())
 }

@@ -2,12 +2,13 @@
 //! only a command-line program does (stdout, warnings on stderr, exit codes).
 
 mod build;
-mod eval_relations;
+mod eval;
 mod export;
 mod extract;
 mod gazetteer;
 mod query;
 mod stats;
+mod suggest;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
@@ -29,12 +30,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Neighbors(args) => query::neighbors(&args, &mut reporter)?,
         Command::Top(args) => query::top(&args)?,
         Command::Export(args) => export::run(&args, &mut reporter)?,
+        Command::Suggest(args) => suggest::run(&args, &mut reporter)?,
         Command::Gazetteer {
             command: GazetteerCommand::Check(args),
-        } => gazetteer::check(&args)?,
+        } => gazetteer::check(&args, &mut reporter)?,
+        Command::Eval {
+            command: EvalCommand::Mentions(args),
+        } => eval::mentions(&args, &mut reporter)?,
         Command::Eval {
             command: EvalCommand::Relations(args),
-        } => eval_relations::run(&args, &mut reporter)?,
+        } => eval::relations(&args, &mut reporter)?,
     };
     Ok(code)
 }

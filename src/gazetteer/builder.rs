@@ -256,7 +256,7 @@ impl GazetteerBuilder {
                     continue;
                 }
                 let common = is_single_common_word(&key);
-                if !entity.curated && common && name.kind != MentionKind::Acronym {
+                if !entity.curated && is_generic_bulk_name(&key, name.kind) {
                     counts_of(&mut self.bulk_counts, &entity.location.file).common_word(&name.text);
                     continue;
                 }
@@ -282,6 +282,10 @@ impl GazetteerBuilder {
                     from,
                     to,
                     title_case: name.title_case,
+                    surname: !entity.curated
+                        && entity.kind == EntityType::Person
+                        && name.kind == MentionKind::Name
+                        && !key.trim().contains(' '),
                 };
                 let slot = table.entry(key.clone()).or_default();
                 if slot.iter().any(|c| c.entity == index) {
@@ -380,6 +384,7 @@ impl GazetteerBuilder {
                 from: entity.from,
                 to: entity.to,
                 title_case: false,
+                surname: false,
             });
         }
     }
@@ -406,6 +411,22 @@ fn problem(location: Location, severity: Severity, message: String) -> Problem {
 fn is_single_common_word(key: &str) -> bool {
     let word = key.trim();
     !word.contains(' ') && words::is_common_word(word)
+}
+
+/// True for a bulk list's name that names nobody on its own: one generic
+/// word, with or without "the" before it (" corp ", " the bank "). An
+/// acronym ("US", "IS") is told apart from the word by its capitals, so only
+/// the company designators ("PLC", "SA") are generic in capitals too.
+fn is_generic_bulk_name(key: &str, kind: MentionKind) -> bool {
+    let word = key.trim();
+    let word = word.strip_prefix("the ").unwrap_or(word);
+    if word.contains(' ') {
+        return false;
+    }
+    match kind {
+        MentionKind::Acronym => words::is_company_designator(word),
+        _ => words::is_generic_word(word),
+    }
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ impl BulkCounts {
             problems.push(warn(
                 0,
                 format!(
-                    "{} names are common English words (such as {}) and are not matched",
+                    "{} names are common or generic words (such as {}) and are not matched",
                     self.common,
                     examples.join(", ")
                 ),

@@ -33,10 +33,11 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 pub use builder::GazetteerBuilder;
+pub use curated::slug;
 pub use load::Source;
 pub use stale::{StaleFact, StaleReport};
-pub use variants::variants;
-pub use words::is_common_word;
+pub use variants::{skeleton, variants};
+pub use words::{is_common_word, is_company_designator, is_demonym_word, is_generic_word};
 
 use crate::date::Date;
 use crate::error::Location;
@@ -311,6 +312,10 @@ pub struct Candidate {
     /// the text capitalizes it too, so a list's "Company" or "Market" does not
     /// match the words "company" and "market".
     pub capitalized: bool,
+    /// True for a bulk list's person name of one word, a surname ("Morgan"):
+    /// right before another capitalized word it is a word of a longer name
+    /// ("Morgan Stanley", "Ford Motor"), and is not matched there.
+    pub surname: bool,
     /// The days the name stands for the entity: the name's own dates within
     /// the entity's lifetime (`None`: open on that side).
     pub from: Option<Date>,

@@ -162,7 +162,49 @@ mod tests {
         );
         assert!(
             g.problems().iter().any(|p| p.message
-                == "1 names are common English words (such as \"March\") and are not matched"),
+                == "1 names are common or generic words (such as \"March\") and are not matched"),
+            "{:?}",
+            g.problems()
+        );
+    }
+
+    /// A bulk name that is one generic word, alone or after "the", is not
+    /// matched; longer names that hold such words are.
+    #[test]
+    fn generic_single_words_of_bulk_lists_are_not_matched() {
+        let table = [
+            ("Corp", false),
+            ("LTD", false),
+            ("PLC", false),
+            ("NATO", true),
+            ("International", false),
+            ("American", false),
+            ("Net", false),
+            ("General", false),
+            ("John", false),
+            ("The Bank", false),
+            ("Sales", false),
+            ("Texaco Corp", true),
+            ("General Motors", true),
+            ("Japan", true),
+            ("Reagan", true),
+            ("The Hague", true),
+            ("Bank of Japan", true),
+        ];
+        let mut tsv = String::from("id\ttype\tname\n");
+        for (i, (name, _)) in table.iter().enumerate() {
+            tsv += &format!("x:{i}\tgroup\t{name}\n");
+        }
+        let mut b = GazetteerBuilder::new();
+        b.add_tsv("list.tsv", &tsv).unwrap();
+        let g = b.finish();
+        for (name, matched) in table {
+            assert_eq!(!g.lookup(name).is_empty(), matched, "{name}");
+        }
+        let skipped = table.iter().filter(|(_, m)| !m).count();
+        let message = format!("{skipped} names are common or generic words");
+        assert!(
+            g.problems().iter().any(|p| p.message.contains(&message)),
             "{:?}",
             g.problems()
         );
@@ -184,7 +226,7 @@ mod tests {
         assert_eq!(
             p,
             [
-                "list.tsv: warning: 5 names are common English words (such as \"Nice\", \"Bay\", \"Hope\") and are not matched"
+                "list.tsv: warning: 5 names are common or generic words (such as \"Nice\", \"Bay\", \"Hope\") and are not matched"
             ]
         );
     }

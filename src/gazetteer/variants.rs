@@ -78,6 +78,47 @@ pub fn variants(normalized: &str) -> Vec<String> {
         .collect()
 }
 
+/// What every variant of a name has in common: its normalized words with the
+/// articles (`al`, `el`, `ad`, `ash`, …) dropped and each spelling of a word
+/// class written one way. Two names with one skeleton are spellings of each
+/// other by the rules above, whichever way round the rules go ("Falih
+/// Fayyadh" and "Falih al-Fayyadh"). A name of one word keeps it.
+///
+/// ```
+/// use actorgraph::gazetteer::skeleton;
+/// assert_eq!(skeleton(" abou muhammad el julani "), skeleton(" abu mohammed jolani "));
+/// assert_eq!(skeleton(" al qaeda "), " qaeda ");
+/// assert_eq!(skeleton(" al "), " al ");
+/// ```
+pub fn skeleton(normalized: &str) -> String {
+    let words: Vec<&str> = normalized.split_whitespace().collect();
+    let mut out = String::from(" ");
+    let mut i = 0;
+    while i < words.len() {
+        let class = CLASSES.iter().find_map(|class| {
+            class
+                .iter()
+                .find(|f| words[i..].starts_with(f))
+                .map(|f| (class[0], f.len()))
+        });
+        let (forms, used): (&[&str], usize) = match class {
+            Some((canonical, used)) => (canonical, used),
+            None if words.len() > 1 && is_article(words[i]) => (&[], 1),
+            None => (&words[i..=i], 1),
+        };
+        for w in forms {
+            out.push_str(w);
+            out.push(' ');
+        }
+        i += used;
+    }
+    out
+}
+
+fn is_article(word: &str) -> bool {
+    word == "al" || word == "el" || SUN_ARTICLES.contains(&word)
+}
+
 /// The forms the words at `i` may take, and how many words they cover.
 fn alternatives<'a>(words: &[&'a str], i: usize) -> (Vec<Vec<&'a str>>, usize) {
     for class in CLASSES {
@@ -144,6 +185,22 @@ mod tests {
         for (name, variant, want) in table {
             assert_eq!(has(name, variant), want, "{name} -> {variant}");
         }
+    }
+
+    #[test]
+    fn every_variant_has_the_name_s_skeleton() {
+        for name in [
+            " ahmed al sharaa ",
+            " abu mohammad al jolani ",
+            " abdul latif jamal rashid ",
+            " nour ad din ",
+        ] {
+            let want = skeleton(name);
+            for v in variants(name) {
+                assert_eq!(skeleton(&v), want, "{v} of {name}");
+            }
+        }
+        assert_ne!(skeleton(" ahmed al sharaa "), skeleton(" ahmed al shara "));
     }
 
     #[test]

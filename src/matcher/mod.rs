@@ -42,6 +42,13 @@
 //! if none is, no shorter name at that word is tried and the scan resumes at
 //! the next word.
 //!
+//! A line set entirely in capitals (a headline) says nothing about case, so
+//! the candidates that case decides (acronyms; a bulk list's capitalized
+//! names) found in one are only provisional: after the scan of a document,
+//! each is kept only if its entity is also mentioned outside such lines
+//! (`keep_corroborated`). "INC" in "TEXACO INC SAYS" is not the Iraqi
+//! National Congress unless the story names it elsewhere.
+//!
 //! What is found depends only on the names and their candidates, not on the
 //! order the gazetteer hands them over (a hash map's): that order only changes
 //! how words and nodes are numbered.
@@ -319,6 +326,10 @@ impl Matcher {
         options: MatchOptions,
         out: &mut Vec<Match>,
     ) {
+        let base = out.len();
+        // Indices in `out` of the mentions found in a line of capitals that
+        // need another mention of their entity (see the module doc).
+        let mut provisional: Vec<usize> = Vec::new();
         let mut words = TextWords::new(normalized.as_str(), &self.vocabulary);
         let mut origins = normalized.cursor();
         // Words a walk has read past the word it started from: the next walks
@@ -347,16 +358,21 @@ impl Matcher {
             };
             // Rejected: the next walk starts at the next word, and no shorter
             // name at this one is tried.
-            if let Some(found) = self.choose(node, name, &mut origins, options) {
+            if let Some((found, in_capitals)) = self.choose(node, name, &mut origins, options) {
+                if in_capitals {
+                    provisional.push(out.len());
+                }
                 out.push(found);
                 ahead.drain(..more);
             }
         }
+        keep_corroborated(out, base, &provisional);
     }
 
     /// The mention, if any, that the name ending at `node` makes at `name`:
-    /// the first of its candidates that `accepts` it. Kept out of the scan
-    /// loop, which it would otherwise crowd.
+    /// the first of its candidates that `accepts` it, and whether it is
+    /// provisional (case decided it, in a line of capitals). Kept out of the
+    /// scan loop, which it would otherwise crowd.
     #[inline(never)]
     fn choose(
         &self,
@@ -364,7 +380,7 @@ impl Matcher {
         name: FoundName<'_>,
         origins: &mut OriginCursor<'_>,
         options: MatchOptions,
-    ) -> Option<Match> {
+    ) -> Option<(Match, bool)> {
         // Where the name starts in the text is all that most candidates
         // need; where it ends is looked up once, when first asked for.
         let start = origins.origin(name.from);
@@ -379,12 +395,15 @@ impl Matcher {
         let chosen = self.candidates[node.first as usize..node.end as usize]
             .iter()
             .find(|c| accepts(c, name.text, start, &mut end, options))?;
-        Some(Match {
+        let end = end();
+        let provisional = decided_by_case(chosen) && in_capitals_line(name.text, start, end);
+        let found = Match {
             entity: chosen.entity,
             kind: chosen.kind,
             start,
-            end: end(),
-        })
+            end,
+        };
+        Some((found, provisional))
     }
 
     /// The longest name that starts at the text's word `first`: its node and
@@ -455,6 +474,7 @@ fn accepts(
         MentionKind::Name => {
             (!c.capitalized || text[start..].starts_with(char::is_uppercase))
                 && (!c.title_case || is_title_case(&text[start..end()]))
+                && !(c.surname && next_word_capitalized(text, end()))
         }
     }
 }
@@ -465,6 +485,44 @@ fn is_title_case(span: &str) -> bool {
     span.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 4)
         .all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// True when the word after `end`, past white space only, starts with a
+/// capital letter: the name before it is a word of a longer name.
+pub(crate) fn next_word_capitalized(text: &str, end: usize) -> bool {
+    text[end..].trim_start().starts_with(char::is_uppercase)
+        && text[end..].starts_with(char::is_whitespace)
+}
+
+/// True for the candidates that the case of the text decides: acronyms, and
+/// the capitalized names of bulk lists.
+fn decided_by_case(c: &Candidate) -> bool {
+    c.kind == MentionKind::Acronym || (c.kind == MentionKind::Name && c.capitalized)
+}
+
+/// Drops the provisional mentions of `out[base..]` (at the indices
+/// `provisional`, in order) whose entity has no other mention there that is
+/// not provisional and not a demonym: an acronym or a capitalized bulk name
+/// seen only in headlines set in capitals is not trusted.
+pub(crate) fn keep_corroborated(out: &mut Vec<Match>, base: usize, provisional: &[usize]) {
+    if provisional.is_empty() {
+        return;
+    }
+    let mut next = provisional.iter().peekable();
+    let mut confirmed: Vec<EntityIndex> = Vec::new();
+    for (i, m) in out.iter().enumerate().skip(base) {
+        if next.next_if_eq(&&i).is_none() && m.kind != MentionKind::Demonym {
+            confirmed.push(m.entity);
+        }
+    }
+    confirmed.sort_unstable();
+    let mut next = provisional.iter().peekable();
+    let mut i = 0;
+    out.retain(|m| {
+        let keep = next.next_if_eq(&&i).is_none() || confirmed.binary_search(&m.entity).is_ok();
+        i += 1;
+        keep
+    });
 }
 
 /// True when the text around a span, on its line, has no lower-case letter: a

@@ -1,6 +1,7 @@
 //! The matcher this module had before the word trie, kept to check the trie
 //! against: one Aho-Corasick automaton over the normalized names (spaces
-//! included), leftmost-longest, with the same acceptance and restart rules.
+//! included), leftmost-longest, with the same acceptance and restart rules,
+//! and the same rule for names that only headlines in capitals hold.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
@@ -17,7 +18,10 @@ fn accepts(c: &Candidate, text: &str, start: usize, end: usize, options: MatchOp
             let a_word_in_a_headline = c.common_word && in_capitals_line(text, start, end);
             !lower_case && !a_word_in_a_headline
         }
-        MentionKind::Name => !c.capitalized || text[start..].starts_with(char::is_uppercase),
+        MentionKind::Name => {
+            (!c.capitalized || text[start..].starts_with(char::is_uppercase))
+                && !(c.surname && super::next_word_capitalized(text, end))
+        }
     }
 }
 
@@ -78,6 +82,7 @@ impl Automaton {
         let normalized = normalize(text);
         let hay = normalized.as_str();
         let mut out = Vec::new();
+        let mut provisional = Vec::new();
         let mut at = 0;
         while at < hay.len() {
             let Some(m) = self.automaton.find(Input::new(hay).span(at..hay.len())) else {
@@ -89,6 +94,11 @@ impl Automaton {
                 .find(|c| accepts(c, text, start, end, options));
             match chosen {
                 Some(c) => {
+                    let decided_by_case = c.kind == MentionKind::Acronym
+                        || (c.kind == MentionKind::Name && c.capitalized);
+                    if decided_by_case && in_capitals_line(text, start, end) {
+                        provisional.push(out.len());
+                    }
                     out.push(Match {
                         entity: c.entity,
                         kind: c.kind,
@@ -100,6 +110,7 @@ impl Automaton {
                 None => at = m.start() + 1,
             }
         }
+        super::keep_corroborated(&mut out, 0, &provisional);
         out
     }
 }

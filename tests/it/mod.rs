@@ -2,9 +2,11 @@
 //! module per command.
 
 mod build;
+mod eval;
 mod extract;
 mod gazetteer;
 mod harness;
 mod query;
 mod query_seeds;
 mod reliability;
+mod suggest;

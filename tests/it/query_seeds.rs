@@ -277,5 +277,7 @@ fn networkx_agrees_on_hops_in_the_reuters_graph() {
         "reuters.json",
         &["-g", arg(&names), arg(&corpus)],
     );
-    cross_check(&g, &spread(&node_ids(&g), 12, 101), 6);
+    // Without the generic company words ("Corp", "Ltd") as hubs, about half
+    // of the pairs are connected.
+    cross_check(&g, &spread(&node_ids(&g), 24, 101), 10);
 }

@@ -1,19 +1,125 @@
-//! `actorgraph eval relations`: score typed relations against a gold file.
+//! `actorgraph eval mentions` and `eval relations`: score extraction and
+//! typed relations against gold files and print the tables and the lists.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use actorgraph::corpus::{Corpus, Document, Input, Item};
-use actorgraph::eval::relations::{GoldSentence, Report, evaluate};
+use actorgraph::eval::mentions::{GoldDocument, MentionEval, MentionReport, Miss};
+use actorgraph::eval::relations::{GoldSentence, Report as RelationReport, evaluate};
+use actorgraph::eval::{Split, load_gold};
 use actorgraph::extract::{ExtractOptions, Extractor};
 use actorgraph::graph::build::{Analyzer, BuildOptions};
 use actorgraph::relations::Relations;
 use anyhow::{Context, bail};
 
 use super::{Reporter, finish_output, load_gazetteer, stdout};
-use crate::cli::{EvalFormat, EvalRelationsArgs, ShowMistakes};
+use crate::cli::{EvalFormat, EvalMentionsArgs, EvalRelationsArgs, ShowMistakes};
 
-pub fn run(args: &EvalRelationsArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
+pub fn mentions(args: &EvalMentionsArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
+    let gazetteer = load_gazetteer(&args.gazetteer, reporter)?;
+    let mut gold: Vec<(u32, GoldDocument)> = load_gold(&args.gold)?;
+    let split = args.split.map(Split::from);
+    if let Some(split) = split {
+        gold.retain(|(_, g)| split.holds(g.split.as_deref()));
+    }
+    let extractor = Extractor::new(&gazetteer, ExtractOptions { demonyms: true })?;
+    let mut eval = MentionEval::new(&extractor, gold, args.demonyms)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.gold.display()))?;
+    let inputs: Vec<Input> = args.inputs.iter().map(|i| Input::parse(i)).collect();
+    for item in Corpus::open(&inputs)? {
+        match item {
+            Item::Document(doc) => eval.add(&doc),
+            Item::Warning(w) => reporter.warn(&w),
+        }
+    }
+    let report = eval.finish();
+    let mut out = stdout();
+    match args.format {
+        EvalFormat::Json => {
+            let mut value = serde_json::to_value(&report)?;
+            value["split"] = split.map_or(serde_json::Value::Null, |s| s.as_str().into());
+            serde_json::to_writer_pretty(&mut out, &value)?;
+            writeln!(out)?;
+        }
+        EvalFormat::Text => write_text(&mut out, &report, split)?,
+    }
+    finish_output(out)?;
+    Ok(reporter.exit_code())
+}
+
+fn write_text(
+    out: &mut impl Write,
+    report: &MentionReport,
+    split: Option<Split>,
+) -> std::io::Result<()> {
+    let total = report.table.total();
+    writeln!(
+        out,
+        "{} document(s){}: {} gold actor(s) ({} optional, not scored), {} extracted entit{}",
+        report.documents,
+        split.map_or(String::new(), |s| format!(" of split {}", s.as_str())),
+        total.gold,
+        report.optional,
+        total.produced,
+        if total.produced == 1 { "y" } else { "ies" },
+    )?;
+    if !report.missing_documents.is_empty() {
+        writeln!(
+            out,
+            "{} gold document(s) not in the input, not scored: {}",
+            report.missing_documents.len(),
+            report.missing_documents.join(", ")
+        )?;
+    }
+    writeln!(out)?;
+    report.table.write_text(out, "extracted")?;
+    write_misses(out, "missed, unknown to the gazetteer", &report.unknown)?;
+    write_misses(out, "missed, known but not found", &report.not_found)?;
+    writeln!(out, "\nfalse matches ({}):", report.false_matches.len())?;
+    for f in &report.false_matches {
+        writeln!(
+            out,
+            "  {}\t{}\t{} ({})\t{:?}\tin: {}",
+            f.doc, f.kind, f.entity, f.name, f.text, f.sentence
+        )?;
+    }
+    if !report.problems.is_empty() {
+        writeln!(
+            out,
+            "\nproblems with the gold file ({}):",
+            report.problems.len()
+        )?;
+        for p in &report.problems {
+            writeln!(out, "  {p}")?;
+        }
+    }
+    Ok(())
+}
+
+fn write_misses(out: &mut impl Write, title: &str, misses: &[Miss]) -> std::io::Result<()> {
+    writeln!(out, "\n{title} ({}):", misses.len())?;
+    for m in misses {
+        write!(
+            out,
+            "  {}\t{}\t{}\tforms: {}",
+            m.doc,
+            m.kind,
+            m.name,
+            m.forms.join(" | ")
+        )?;
+        if let Some(entity) = &m.entity {
+            write!(out, "\tis: {entity}")?;
+        }
+        if !m.found_instead.is_empty() {
+            write!(out, "\tfound instead: {}", m.found_instead.join(", "))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+pub fn relations(args: &EvalRelationsArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
     for (flag, value) in [
         ("--min-precision", args.min_precision),
         ("--min-recall", args.min_recall),
@@ -25,9 +131,7 @@ pub fn run(args: &EvalRelationsArgs, reporter: &mut Reporter) -> anyhow::Result<
         }
     }
     let file = args.gold.display().to_string();
-    let text =
-        std::fs::read_to_string(&args.gold).with_context(|| format!("cannot read {file}"))?;
-    let gold = parse_gold(&file, &text)?;
+    let gold: Vec<(u32, GoldSentence)> = load_gold(&args.gold)?;
     let gazetteer = load_gazetteer(&args.gazetteer, reporter)?;
     let relations = match &args.relations {
         Some(path) => {
@@ -67,7 +171,7 @@ pub fn run(args: &EvalRelationsArgs, reporter: &mut Reporter) -> anyhow::Result<
             serde_json::to_writer_pretty(&mut out, &report)?;
             writeln!(out)?;
         }
-        EvalFormat::Text => write_text(&mut out, &report, &args.show)?,
+        EvalFormat::Text => write_relations_text(&mut out, &report, &args.show)?,
     }
     finish_output(out)?;
     let all = report.all();
@@ -84,20 +188,11 @@ pub fn run(args: &EvalRelationsArgs, reporter: &mut Reporter) -> anyhow::Result<
     Ok(reporter.exit_code())
 }
 
-fn parse_gold(file: &str, text: &str) -> anyhow::Result<Vec<(u32, GoldSentence)>> {
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let record: GoldSentence = serde_json::from_str(line)
-            .with_context(|| format!("{file}:{}: not an annotated sentence", i + 1))?;
-        out.push((i as u32 + 1, record));
-    }
-    Ok(out)
-}
-
-fn write_text(out: &mut impl Write, report: &Report, show: &[ShowMistakes]) -> std::io::Result<()> {
+fn write_relations_text(
+    out: &mut impl Write,
+    report: &RelationReport,
+    show: &[ShowMistakes],
+) -> std::io::Result<()> {
     writeln!(out, "{} sentences", report.sentences)?;
     writeln!(
         out,
