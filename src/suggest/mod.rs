@@ -19,15 +19,15 @@
 //! let extractor = Extractor::new(&g, ExtractOptions::default()).unwrap();
 //! let mut suggester = Suggester::new(&extractor);
 //! for (id, text) in [
-//!     ("a", "The Independent High Electoral Commission (IHEC) set the date."),
-//!     ("b", "IHEC said the count in Baghdad was over."),
+//!     ("a", "The National Water Claims Commission (NWCC) set the date."),
+//!     ("b", "NWCC said the count in Baghdad was over."),
 //! ] {
 //!     suggester.add(&Document::new(id, text));
 //! }
 //! let found = suggester.finish(&SuggestOptions { min_docs: 2, limit: 0 });
 //! let first = &found.new[0];
-//! assert_eq!(first.name, "Independent High Electoral Commission");
-//! assert_eq!(first.acronym.as_deref(), Some("IHEC"));
+//! assert_eq!(first.name, "National Water Claims Commission");
+//! assert_eq!(first.acronym.as_deref(), Some("NWCC"));
 //! assert_eq!((first.docs, first.kind), (2, Some(EntityType::Group)));
 //! ```
 
