@@ -348,6 +348,7 @@ fn sentence_relations(
             target,
             sentences,
             triggers,
+            rules,
             ..
         } = r;
         if let Some(wanted) = &wanted
@@ -357,7 +358,12 @@ fn sentence_relations(
         }
         let triple = Triple::new(kind, source, target);
         if !out.iter().any(|(t, _)| *t == triple) {
-            out.push((triple, triggers.join(", ")));
+            let by: Vec<String> = triggers
+                .iter()
+                .zip(&rules)
+                .map(|(t, r)| format!("{t} @ {r}"))
+                .collect();
+            out.push((triple, by.join(", ")));
         }
     }
     out.sort();

@@ -26,6 +26,8 @@ pub(super) struct EdgeObservation {
     pub weight: f64,
     pub evidence: Vec<EvidenceSpan>,
     pub triggers: Vec<String>,
+    /// The patterns that found it (`relations.toml:LINE`, `builtin:NAME`).
+    pub rules: Vec<String>,
 }
 
 /// Where a piece of evidence stands in its document. The snippet is cut only
@@ -99,6 +101,7 @@ impl DocumentGraph {
                     directed,
                     sentences: seen.evidence.iter().map(|e| e.sentence).collect(),
                     triggers: seen.triggers.clone(),
+                    rules: seen.rules.clone(),
                 },
             )
             .collect()
@@ -119,8 +122,10 @@ pub struct TextRelation {
     pub directed: bool,
     /// Sentences that state it (as many as the evidence keeps).
     pub sentences: Vec<u32>,
-    /// The triggers and rules that found it.
+    /// The triggers that found it.
     pub triggers: Vec<String>,
+    /// The patterns that found it.
+    pub rules: Vec<String>,
 }
 
 /// Turns documents into [`DocumentGraph`]s. Build once, share by reference.
@@ -235,6 +240,39 @@ fn entity_counts(text: &str, mentions: &[Mention]) -> Vec<EntityTally> {
         }
     }
     out
+}
+
+/// The id of the country a place lies in: its `country`, else the country
+/// of what it is located in, else itself when it is a country.
+fn country_of(g: &crate::gazetteer::Gazetteer, place: EntityIndex) -> Option<&str> {
+    let mut at = place;
+    for _ in 0..8 {
+        let e = g.entity(at);
+        if let Some(c) = e.country.as_deref() {
+            return Some(c);
+        }
+        if e.level == Some(crate::gazetteer::PlaceLevel::Country) {
+            return Some(&e.id);
+        }
+        let parent = e
+            .facts
+            .iter()
+            .find(|f| f.kind == EdgeKind::LocatedIn)
+            .and_then(|f| g.entity_by_id(&f.target))?;
+        at = parent;
+    }
+    None
+}
+
+/// True for a place that acts as a state: a country or region, or a place
+/// of unknown level that has demonyms (the curated countries of old files).
+fn is_state(entity: &crate::gazetteer::Entity) -> bool {
+    use crate::gazetteer::{EntityType, PlaceLevel};
+    entity.kind == EntityType::Place
+        && match entity.level {
+            Some(level) => matches!(level, PlaceLevel::Country | PlaceLevel::Region),
+            None => entity.names.iter().any(|n| n.kind == MentionKind::Demonym),
+        }
 }
 
 /// One entity of a scope unit, as a co-mention sees it.
@@ -430,11 +468,16 @@ impl Context<'_> {
             let s = self.extraction.segments.sentences[sentence as usize];
             let actors: Vec<Actor> = group
                 .iter()
-                .map(|m| Actor {
-                    start: m.start - s.start,
-                    end: m.end - s.start,
-                    kind: self.gazetteer.entity(m.entity).kind,
-                    mention: m.kind,
+                .map(|m| {
+                    let entity = self.gazetteer.entity(m.entity);
+                    Actor {
+                        start: m.start - s.start,
+                        end: m.end - s.start,
+                        kind: entity.kind,
+                        mention: m.kind,
+                        level: entity.level,
+                        state: is_state(entity),
+                    }
                 })
                 .collect();
             for hit in relations.find(&self.doc.text[s.start..s.end], &actors) {
@@ -452,9 +495,30 @@ impl Context<'_> {
                         false,
                     )
                 };
-                self.observe(edges, key, 1.0, a, b, Some(hit.trigger));
+                if let Some(v) = hit.venue
+                    && hit.kind == EdgeKind::Meets
+                {
+                    for who in [a, b] {
+                        if self.travelled(who.entity, group[v].entity) {
+                            let key = (who.entity, group[v].entity, EdgeKind::Visits, true);
+                            let found_by = ("meeting in".to_string(), "builtin:venue".to_string());
+                            self.observe(edges, key, 1.0, who, &group[v], Some(found_by));
+                        }
+                    }
+                }
+                self.observe(edges, key, 1.0, a, b, Some((hit.trigger, hit.rule)));
             }
         }
+    }
+
+    /// True when someone met at `venue` came from another country: a person
+    /// or group whose country is known and is not the venue's.
+    fn travelled(&self, who: EntityIndex, venue: EntityIndex) -> bool {
+        let g = self.gazetteer;
+        let Some(home) = g.entity(who).country.as_deref() else {
+            return false;
+        };
+        country_of(g, venue).is_some_and(|there| there != home)
     }
 
     fn observe(
@@ -464,14 +528,17 @@ impl Context<'_> {
         weight: f64,
         a: &Mention,
         b: &Mention,
-        trigger: Option<String>,
+        found_by: Option<(String, String)>,
     ) {
         let edge = edges.entry(key).or_default();
         edge.weight += weight;
-        if let Some(t) = trigger
-            && !edge.triggers.contains(&t)
-        {
-            edge.triggers.push(t);
+        if let Some((trigger, rule)) = found_by {
+            if !edge.triggers.contains(&trigger) {
+                edge.triggers.push(trigger);
+            }
+            if !edge.rules.contains(&rule) {
+                edge.rules.push(rule);
+            }
         }
         if edge.evidence.len() < self.options.evidence {
             edge.evidence.push(self.evidence(a, b));

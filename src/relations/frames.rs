@@ -1,0 +1,922 @@
+//! How each form of pattern finds its actors in a sentence: the subject and
+//! object of a verb (and the by-phrase of a passive), the agent and patient
+//! of an event noun, the actor joined to a participle, the two ends of a
+//! title, the pair around a reciprocal trigger; and the built-in rules that
+//! read where places lie. Each finding is a [`Hit`].
+
+use super::Hit;
+use super::lexicon::{self, WordClass};
+use super::patterns::{Form, Pattern, Trigger};
+use super::sentence::{Sentence, Token};
+use crate::gazetteer::{EntityType, MentionKind};
+use crate::graph::EdgeKind;
+
+/// How far (in tokens) a subject or object may stand from its verb.
+const REACH: usize = 14;
+
+/// Runs a pattern whose trigger was found at tokens `[i, j)`.
+pub fn apply(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut Vec<Hit>) {
+    match p.form {
+        Form::Verb => verb(s, p, t, i, j, hits),
+        Form::Noun => noun(s, p, t, i, j, hits),
+        Form::Adjective => adjective(s, p, t, i, j, hits),
+        Form::Title => {} // read phrase by phrase, in `titles`
+        Form::ActorFirst | Form::ActorLast => legacy(s, p, t, i, j, hits),
+        Form::PairAfter | Form::PairBefore | Form::Adjacent => pair(s, p, t, i, j, hits),
+    }
+}
+
+/// True when a word just before the trigger denies it ("did not meet",
+/// "denied attacking", "refused to meet").
+fn denied(s: &Sentence, i: usize) -> bool {
+    let from = i.saturating_sub(4);
+    (from..i).rev().any(|k| match s.tokens[k] {
+        Token::Word(w) => lexicon::denies(w),
+        Token::Actor(_) => false,
+    }) && !(from..i).any(|k| s.is_boundary(k))
+}
+
+/// The subject of the verb at `i`: the actor just before it (past
+/// auxiliaries, adverbs, and an apposition or relative clause between
+/// commas), else the first core noun phrase of its clause; the antecedent
+/// when the clause is a relative clause. Returns head tokens, coordinated
+/// ones included.
+pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
+    let mut k = i;
+    // Past fillers and negations.
+    while k > 0 {
+        match s.tokens[k - 1] {
+            Token::Word(w) if lexicon::is_filler(w) || lexicon::class(w) == WordClass::Negation => {
+                k -= 1
+            }
+            _ => break,
+        }
+    }
+    if k == 0 {
+        return Vec::new();
+    }
+    match s.tokens[k - 1] {
+        Token::Actor(_) => {
+            let head = k - 1;
+            if s.governing_preposition(head).is_none() && s.can_fill(head) {
+                // The head of its phrase: "Iraqi Prime Minister Sudani met".
+                return s.conjuncts(head);
+            }
+        }
+        Token::Word(w) if lexicon::class(w) == WordClass::Relative || w == "that" => {
+            return antecedent(s, k - 1);
+        }
+        Token::Word(",") => {
+            // ", the Turkish president, met" / ", which is backed by Iran, attacked"
+            if let Some(open) = parenthetical_start(s, k - 1) {
+                let before = subject(s, open);
+                if !before.is_empty() {
+                    return before;
+                }
+            }
+        }
+        Token::Word("it" | "they") => return speaker(s, k - 1),
+        Token::Word("and" | "but") => {
+            // "Iran said ..., and warned the U.S.": the verb shares the
+            // subject of the sentence's first clause.
+            return first_core(s, 0, k - 1);
+        }
+        Token::Word(w) if lexicon::is_state_noun(w) || lexicon::is_event_modifier(w) => {
+            // "Israeli jets bombed", "U.S. naval forces destroyed", "Hezbollah
+            // fighters attacked", "its troops repelled".
+            let mut m = k - 1;
+            while m > 0 && k - m <= 4 {
+                match s.tokens[m - 1] {
+                    Token::Actor(_) => {
+                        let owner = m - 1;
+                        if s.governing_preposition(owner).is_none() {
+                            return s.conjuncts(owner);
+                        }
+                        break;
+                    }
+                    Token::Word("its" | "their") => return speaker(s, m - 1),
+                    Token::Word("s") => m -= 1,
+                    Token::Word(w)
+                        if lexicon::is_state_noun(w) || lexicon::is_event_modifier(w) =>
+                    {
+                        m -= 1
+                    }
+                    _ => break,
+                }
+            }
+        }
+        _ => {}
+    }
+    first_core(s, clause_start(s, i), i)
+}
+
+/// Who "it", "they", "its forces" stand for, in a clause that reports what
+/// someone said: the one who said it ("Iraq said its troops repelled…").
+fn speaker(s: &Sentence, pronoun: usize) -> Vec<usize> {
+    let start = clause_start(s, pronoun);
+    if start == 0 {
+        return Vec::new();
+    }
+    let mut r = start - 1;
+    if s.is(r, &["that"]) && r > 0 {
+        r -= 1;
+    }
+    if s.word(r)
+        .is_some_and(|w| lexicon::class(w) == WordClass::Reporting)
+    {
+        let said = subject(s, r);
+        if said.len() == 1 && s.kind(said[0]) != Some(EntityType::Person) {
+            return said;
+        }
+    }
+    Vec::new()
+}
+
+/// The antecedent of the relative pronoun at `r`: the phrase just before it
+/// (past a comma).
+fn antecedent(s: &Sentence, r: usize) -> Vec<usize> {
+    let mut k = r;
+    if k > 0 && s.is(k - 1, &[","]) {
+        k -= 1;
+    }
+    if k > 0 && s.actor_at(k - 1).is_some() && s.can_fill(k - 1) {
+        return s.conjuncts(k - 1);
+    }
+    Vec::new()
+}
+
+/// When the comma at `close` closes an apposition or a relative clause
+/// (", the Turkish president," / ", which is backed by Iran,"), the index of
+/// the comma that opens it.
+fn parenthetical_start(s: &Sentence, close: usize) -> Option<usize> {
+    let mut k = close;
+    while k > 0 {
+        k -= 1;
+        match s.tokens[k] {
+            Token::Word(",") => {
+                let first = s.tokens.get(k + 1)?;
+                let opens = match first {
+                    Token::Word(w) => {
+                        lexicon::class(w) == WordClass::Relative || lexicon::is_modifier(w)
+                    }
+                    Token::Actor(_) => true,
+                };
+                let has_verb = (k + 1..close).any(|m| {
+                    s.word(m).is_some_and(|w| {
+                        matches!(
+                            lexicon::class(w),
+                            WordClass::Reporting | WordClass::Conjunction
+                        )
+                    })
+                });
+                return (opens && !has_verb && k > 0).then_some(k);
+            }
+            Token::Word(w) if lexicon::ends_clause(w) => return None,
+            _ if close - k > 20 => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The start of the clause the token at `i` stands in.
+pub fn clause_start(s: &Sentence, i: usize) -> usize {
+    let mut k = i;
+    while k > 0 {
+        let t = k - 1;
+        if s.is_boundary(t) {
+            return k;
+        }
+        k -= 1;
+    }
+    0
+}
+
+/// The first actor of `[from, to)` that heads a core noun phrase (not in a
+/// prepositional phrase, not inside an apposition), with its conjuncts.
+fn first_core(s: &Sentence, from: usize, to: usize) -> Vec<usize> {
+    let mut k = from;
+    while k < to {
+        if s.actor_at(k).is_some() {
+            let start = s.phrase_start(k);
+            let in_pp = s.governing_preposition(k).is_some();
+            let head = s.head_from(start.max(from));
+            match head {
+                Some(h) if h < to && !in_pp => return s.conjuncts(h),
+                _ => {}
+            }
+            // Past this phrase.
+            while k < to && (s.actor_at(k).is_some() || s.word(k).is_some_and(lexicon::is_modifier))
+            {
+                k += 1;
+            }
+            continue;
+        }
+        k += 1;
+    }
+    Vec::new()
+}
+
+/// The object of a verb whose trigger ends at `j`: the first core noun
+/// phrase after it (or the phrase right after the trigger's own
+/// preposition), before the clause ends; and a venue, a place in an "in" or
+/// "at" phrase on the way.
+pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, Option<usize>) {
+    let mut venue = None;
+    let own_preposition = t.ends_with_preposition();
+    // An attack, a support or an opposition on a thing of an actor is on the
+    // actor: "seized Iraq's fortifications", "bombed Palestinian targets".
+    let owners = matches!(
+        p.kind,
+        EdgeKind::Attacks | EdgeKind::Supports | EdgeKind::Opposes
+    );
+    let mut k = j;
+    let end = (j + REACH).min(s.len());
+    while k < end {
+        match s.tokens[k] {
+            Token::Actor(_) => {
+                let start = s.phrase_start(k);
+                let mut preposition = if start < j {
+                    None
+                } else {
+                    s.governing_preposition(k)
+                };
+                // "one of Iraq's strongest fortifications": "of" after a
+                // quantifier is no preposition of place.
+                if preposition == Some("of")
+                    && start >= 2
+                    && s.word(start - 2)
+                        .is_some_and(|w| lexicon::class(w) == WordClass::Determiner)
+                {
+                    preposition = None;
+                }
+                let direct = preposition.is_none() || (own_preposition && start == j);
+                let head = s.head_from(start.max(j)).or_else(|| {
+                    if owners && direct {
+                        s.owner_from(start.max(j))
+                    } else {
+                        None
+                    }
+                });
+                let Some(head) = head else {
+                    k += 1;
+                    continue;
+                };
+                if direct {
+                    return (s.conjuncts(head), venue);
+                }
+                if matches!(preposition, Some("in" | "at"))
+                    && s.kind(head) == Some(EntityType::Place)
+                    && venue.is_none()
+                {
+                    venue = Some(head);
+                }
+                k = head + 1;
+            }
+            Token::Word(w) => {
+                let in_number = w == ","
+                    && k > 0
+                    && s.word(k - 1)
+                        .is_some_and(|x| x.bytes().all(|b| b.is_ascii_digit()))
+                    && s.word(k + 1)
+                        .is_some_and(|x| x.bytes().all(|b| b.is_ascii_digit()));
+                if in_number {
+                    k += 1;
+                    continue;
+                }
+                if s.is_boundary(k) || w == "," || w == "and" {
+                    break;
+                }
+                let other = lexicon::class(w) == WordClass::Other
+                    && !lexicon::is_filler(w)
+                    && !lexicon::is_event_modifier(w);
+                if other {
+                    // The object is a thing: "told reporters", "helped shoot
+                    // down", unless it is the thing of an actor: "the
+                    // positions of Hezbollah".
+                    if s.is(k + 1, &["of"]) && s.actor_at(k + 2).is_some() {
+                        let head = s
+                            .head_from(k + 2)
+                            .or_else(|| owners.then(|| s.owner_from(k + 2)).flatten());
+                        if owners && let Some(h) = head {
+                            return (s.conjuncts(h), venue);
+                        }
+                    }
+                    if !owners {
+                        break;
+                    }
+                }
+                k += 1;
+            }
+        }
+    }
+    (Vec::new(), venue)
+}
+
+/// A place in an "in" or "at" phrase of the clause of the verb at `i`, before
+/// or after it ("In Erbil, Pezeshkian held talks", "held talks in Amman
+/// with"): where the event happened.
+fn venue_of(s: &Sentence, i: usize) -> Option<usize> {
+    let start = clause_start(s, i);
+    let mut end = i;
+    while end < s.len() && !s.is_boundary(end) {
+        end += 1;
+    }
+    (start..end).find(|&k| {
+        s.kind(k) == Some(EntityType::Place)
+            && matches!(s.governing_preposition(k), Some("in" | "at"))
+            && s.head_from(s.phrase_start(k)) == Some(k)
+    })
+}
+
+/// The agent in a by-phrase after `j` ("was attacked by Israel").
+fn by_agent(s: &Sentence, j: usize) -> Vec<usize> {
+    let mut k = j;
+    let end = (j + 8).min(s.len());
+    while k < end {
+        if s.is_boundary(k) {
+            return Vec::new();
+        }
+        if s.is(k, &["by"]) {
+            return s.head_from(k + 1).map_or_else(Vec::new, |h| s.conjuncts(h));
+        }
+        k += 1;
+    }
+    Vec::new()
+}
+
+/// True when the verb at `i` is passive: a form of "be" just before it, or a
+/// participle followed by "by" ("soldiers captured by Hezbollah").
+fn passive(s: &Sentence, i: usize, j: usize) -> bool {
+    let participle = s.word(j - 1).is_some_and(lexicon::is_participle);
+    if !participle {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 {
+        match s.word(k - 1) {
+            Some(w) if lexicon::is_be(w) => return true,
+            Some(w) if lexicon::is_filler(w) || lexicon::class(w) == WordClass::Negation => k -= 1,
+            _ => break,
+        }
+    }
+    s.is(j, &["by"])
+}
+
+fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut Vec<Hit>) {
+    if denied(s, i) {
+        return;
+    }
+    // "the armed faction", "the Iran-backed Hezbollah": a participle that
+    // qualifies a noun, not a verb.
+    let qualifies = i > 0
+        && (s.is(i - 1, &["the", "a", "an", "its", "their", "his", "her"])
+            || (i > 1
+                && s.actor_at(i - 1).is_some()
+                && s.is(i - 2, &["the", "a", "an", "its", "their", "his", "her"])));
+    if qualifies {
+        return;
+    }
+    let (agents, patients, venue) = if passive(s, i, j) {
+        let agents = by_agent(s, j);
+        let be = i > 0 && s.word(i - 1).is_some_and(lexicon::is_be);
+        let patients = if !be && s.is(j, &["by"]) {
+            // A reduced relative: the phrase just before the participle.
+            if i > 0 && s.actor_at(i - 1).is_some() && s.can_fill(i - 1) {
+                vec![i - 1]
+            } else {
+                Vec::new()
+            }
+        } else {
+            subject(s, i)
+        };
+        (agents, patients, None)
+    } else {
+        let (objects, venue) = object(s, p, t, j);
+        (subject(s, i), objects, venue.or_else(|| venue_of(s, i)))
+    };
+    let (agents, patients) = if p.reverse {
+        (patients, agents)
+    } else {
+        (agents, patients)
+    };
+    emit(s, p, t, &agents, &patients, venue, hits);
+}
+
+fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut Vec<Hit>) {
+    if denied(s, i) {
+        return;
+    }
+    let patients = if t.ends_with_preposition() {
+        s.head_from(j).map_or_else(Vec::new, |h| s.conjuncts(h))
+    } else {
+        Vec::new()
+    };
+    let mut patients = patients;
+    if patients.is_empty() && !t.ends_with_preposition() {
+        // "Iraq repelled an Iranian attack", "came under Iranian attack":
+        // aimed at the subject of the verb before it.
+        patients = defended(s, i);
+    }
+    let mut agents = modifier_agent(s, i);
+    if agents.is_empty() {
+        let after = patients.last().filter(|&&h| h > i).map_or(j, |&h| h + 1);
+        agents = by_agent(s, after);
+    }
+    if agents.is_empty() {
+        agents = light_verb_agent(s, i);
+    }
+    if agents.is_empty() {
+        agents = pp_agent(s, i);
+    }
+    if agents.is_empty() && i <= 2 {
+        // "After talks with Aoun, Mikati said": the sentence's subject.
+        agents = first_core(s, j, s.len())
+            .into_iter()
+            .filter(|a| !patients.contains(a))
+            .take(1)
+            .collect();
+    }
+    let (agents, patients) = if p.reverse {
+        (patients, agents)
+    } else {
+        (agents, patients)
+    };
+    emit(s, p, t, &agents, &patients, None, hits);
+}
+
+/// The subject of the clause when the event noun at `i` sits in a
+/// prepositional phrase after its verb ("Sudani emphasized during a call
+/// with Erdogan", "Fahd said in an interview with Reuters").
+fn pp_agent(s: &Sentence, i: usize) -> Vec<usize> {
+    let mut k = i;
+    while k > 0 && i - k <= 4 {
+        match s.tokens[k - 1] {
+            Token::Word(
+                "during" | "in" | "at" | "after" | "before" | "following" | "via" | "by",
+            ) => {
+                return subject(s, k - 1);
+            }
+            Token::Word(w) if lexicon::is_event_modifier(w) || lexicon::is_filler(w) => k -= 1,
+            _ => return Vec::new(),
+        }
+    }
+    Vec::new()
+}
+
+/// The subject of a verb of defence before the event noun at `i` ("Iraq
+/// repelled an overnight Iranian attack").
+fn defended(s: &Sentence, i: usize) -> Vec<usize> {
+    let mut k = i;
+    while k > 0 && i - k <= 5 {
+        match s.tokens[k - 1] {
+            Token::Word(w) if lexicon::is_defence_verb(w) => {
+                let mut v = k - 1;
+                if w == "under" && v > 0 && s.is(v - 1, &["came", "come", "comes", "coming"]) {
+                    v -= 1;
+                }
+                return subject(s, v);
+            }
+            Token::Word(w) if lexicon::is_event_modifier(w) || lexicon::is_filler(w) => k -= 1,
+            Token::Actor(a) if s.actor(a).mention == MentionKind::Demonym => k -= 1,
+            _ => return Vec::new(),
+        }
+    }
+    Vec::new()
+}
+
+/// The actor that owns or qualifies an event noun: "Israel's strikes",
+/// "Israeli strikes", "the US drone strike".
+fn modifier_agent(s: &Sentence, i: usize) -> Vec<usize> {
+    let mut k = i;
+    while k > 0 && i - k <= 4 {
+        match s.tokens[k - 1] {
+            Token::Actor(a) => {
+                let actor = s.actor(a);
+                // "the Syrian leader's visit": the leader's, not Syria's.
+                let titled = s.word(k).is_some_and(lexicon::is_title_word);
+                if titled || s.governing_preposition(k - 1).is_some() {
+                    return Vec::new();
+                }
+                if actor.mention == MentionKind::Demonym || s.can_fill(k - 1) || s.is(k, &["s"]) {
+                    return vec![k - 1];
+                }
+                return Vec::new();
+            }
+            Token::Word("s") => k -= 1,
+            Token::Word(w) if lexicon::is_event_modifier(w) && !lexicon::is_light_verb(w) => k -= 1,
+            _ => return Vec::new(),
+        }
+    }
+    Vec::new()
+}
+
+/// The subject of a light verb before an event noun ("Israel carried out
+/// strikes on", "Iran launched an offensive against").
+fn light_verb_agent(s: &Sentence, i: usize) -> Vec<usize> {
+    let mut k = i;
+    while k > 0 && i - k <= 4 {
+        match s.word(k - 1) {
+            Some(w) if lexicon::is_light_verb(w) => {
+                let mut v = k - 1;
+                // "carried out": the verb before its particle.
+                while v > 0 && s.word(v - 1).is_some_and(lexicon::is_light_verb) {
+                    v -= 1;
+                }
+                return subject(s, v);
+            }
+            Some(w) if lexicon::is_modifier(w) || lexicon::class(w) == WordClass::Other => k -= 1,
+            _ => return Vec::new(),
+        }
+    }
+    Vec::new()
+}
+
+/// "Iran-backed Hezbollah": the actor joined to the participle acts on the
+/// phrase the participle qualifies.
+fn adjective(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut Vec<Hit>) {
+    if i == 0 || s.actor_at(i - 1).is_none() {
+        return;
+    }
+    let agents = vec![i - 1];
+    let mut k = j;
+    while k < s.len() && k - j < 3 && s.actor_at(k).is_none() {
+        if !s.word(k).is_some_and(lexicon::is_modifier) {
+            return;
+        }
+        k += 1;
+    }
+    let patients = s.head_from(k).map_or_else(Vec::new, |h| s.conjuncts(h));
+    emit(s, p, t, &agents, &patients, None, hits);
+}
+
+/// The legacy forms: the nearest fitting actors within `gap` words.
+fn legacy(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut Vec<Hit>) {
+    let before = |admit: &dyn Fn(usize) -> bool| {
+        (i.saturating_sub(p.gap + 1)..i)
+            .rev()
+            .find(|&k| s.actor_at(k).is_some() && s.can_fill(k) && admit(k))
+    };
+    let after = |admit: &dyn Fn(usize) -> bool| {
+        (j..(j + p.gap + 1).min(s.len()))
+            .find(|&k| s.actor_at(k).is_some() && s.can_fill(k) && admit(k))
+    };
+    let fits_a = |k: usize| p.admits_a(s.actor(s.actor_at(k).expect("an actor")));
+    let fits_b = |k: usize| p.admits_b(s.actor(s.actor_at(k).expect("an actor")));
+    let pair = match p.form {
+        Form::ActorFirst => before(&fits_a).zip(after(&fits_b)),
+        _ => after(&fits_a).zip(before(&fits_b)),
+    };
+    if let Some((a, b)) = pair {
+        emit(s, p, t, &[a], &[b], None, hits);
+    }
+}
+
+/// Reciprocal triggers: "talks between A and B", "A and B met", "the Iran-Iraq
+/// war". A directed type is emitted both ways.
+fn pair(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut Vec<Hit>) {
+    if denied(s, i) {
+        return;
+    }
+    let members: Vec<usize> = match p.form {
+        Form::PairAfter => {
+            let Some(first) = (j..(j + p.gap + 1).min(s.len()))
+                .find(|&k| s.actor_at(k).is_some() && s.can_fill(k))
+            else {
+                return;
+            };
+            s.conjuncts(first)
+        }
+        Form::PairBefore => {
+            let mut k = i;
+            while k > 0 && s.word(k - 1).is_some_and(lexicon::is_filler) {
+                k -= 1;
+            }
+            if k == 0 || s.actor_at(k - 1).is_none() || !s.can_fill(k - 1) {
+                return;
+            }
+            s.conjuncts(k - 1)
+        }
+        _ => {
+            // "A B T": two actors right before the trigger.
+            if i < 2 || s.actor_at(i - 1).is_none() || s.actor_at(i - 2).is_none() {
+                return;
+            }
+            vec![i - 2, i - 1]
+        }
+    };
+    if members.len() < 2 {
+        return;
+    }
+    for (n, &a) in members.iter().enumerate() {
+        for &b in &members[n + 1..] {
+            emit(s, p, t, &[a], &[b], None, hits);
+            if p.kind.is_directed() {
+                emit(s, p, t, &[b], &[a], None, hits);
+            }
+        }
+    }
+}
+
+/// Every agent with every patient, where the pattern admits them.
+fn emit(
+    s: &Sentence,
+    p: &Pattern,
+    t: &Trigger,
+    agents: &[usize],
+    patients: &[usize],
+    venue: Option<usize>,
+    hits: &mut Vec<Hit>,
+) {
+    for &a in agents {
+        for &b in patients {
+            let (Some(x), Some(y)) = (s.actor_at(a), s.actor_at(b)) else {
+                continue;
+            };
+            if x == y || !p.admits_a(s.actor(x)) || !p.admits_b(s.actor(y)) {
+                continue;
+            }
+            hits.push(Hit {
+                source: x,
+                target: y,
+                kind: p.kind,
+                trigger: t.text.clone(),
+                rule: p.id.clone(),
+                venue: venue.and_then(|v| s.actor_at(v)),
+            });
+            if p.both {
+                hits.push(Hit {
+                    source: y,
+                    target: x,
+                    kind: p.kind,
+                    trigger: t.text.clone(),
+                    rule: p.id.clone(),
+                    venue: venue.and_then(|v| s.actor_at(v)),
+                });
+            }
+        }
+    }
+}
+
+/// Titles between a person and the body or state they are a title of:
+/// "Iraqi Prime Minister Sudani", "Hezbollah's senior commander Ali",
+/// "Sudani, the prime minister of Iraq,", "the leader of HTS, Jolani",
+/// "President Assad of Syria".
+pub fn titles(s: &Sentence, titles: &[(&Pattern, &Trigger)], hits: &mut Vec<Hit>) {
+    let title_word = |w: &str| lexicon::is_modifier(w) && w != "the" && w != "a" && w != "an";
+    for p_tok in 0..s.len() {
+        if s.actor_at(p_tok).is_none() {
+            continue;
+        }
+        // [X]['s] TITLE P, and the list after it: "OPEC members Gabon,
+        // Algeria and Libya".
+        let mut k = p_tok;
+        while k > 0 && s.word(k - 1).is_some_and(title_word) {
+            k -= 1;
+        }
+        let words: Vec<&str> = (k..p_tok).filter_map(|m| s.word(m)).collect();
+        if k > 0 && !words.is_empty() {
+            let mut owner = k - 1;
+            if s.is(owner, &["s"]) && owner > 0 {
+                owner -= 1;
+            }
+            if s.actor_at(owner).is_some()
+                && s.governing_preposition(owner).is_none_or(|p| p != "of")
+            {
+                // Only bare names share the title: "his Russian counterpart
+                // Lavrov" has a title of its own.
+                for holder in s.conjuncts(p_tok) {
+                    if holder == p_tok || (holder > p_tok && s.phrase_start(holder) == holder) {
+                        title_hit(s, titles, &words, holder, owner, hits);
+                    }
+                }
+            }
+        }
+        // TITLE P of X: "President Assad of Syria".
+        if !words.is_empty()
+            && s.is(p_tok + 1, &["of"])
+            && let Some(owner) = s.head_from(p_tok + 2)
+        {
+            title_hit(s, titles, &words, p_tok, owner, hits);
+        }
+        // TITLE of X[,] P: "Prime Minister of Iraq Mohammed al-Sudani".
+        // X['s] TITLE, P: "Kuwait's Oil Minister, Sheikh Ali al-Sabah".
+        let mut before = p_tok;
+        if before > 0 && s.is(before - 1, &[","]) {
+            before -= 1;
+            let mut t0 = before;
+            while t0 > 0 && s.word(t0 - 1).is_some_and(title_word) {
+                t0 -= 1;
+            }
+            let words: Vec<&str> = (t0..before).filter_map(|m| s.word(m)).collect();
+            if t0 > 0 && !words.is_empty() {
+                let mut owner = t0 - 1;
+                if s.is(owner, &["s"]) && owner > 0 {
+                    owner -= 1;
+                }
+                if s.actor_at(owner).is_some() {
+                    title_hit(s, titles, &words, p_tok, owner, hits);
+                }
+            }
+        }
+        if before > 0 && s.actor_at(before - 1).is_some() {
+            let owner = before - 1;
+            let start = s.phrase_start(owner);
+            if start >= 2 && s.is(start - 1, &["of"]) {
+                let mut t0 = start - 1;
+                while t0 > 0 && s.word(t0 - 1).is_some_and(title_word) {
+                    t0 -= 1;
+                }
+                let words: Vec<&str> = (t0..start - 1).filter_map(|m| s.word(m)).collect();
+                if !words.is_empty() {
+                    title_hit(s, titles, &words, p_tok, owner, hits);
+                }
+            }
+        }
+        // P, [who is [also]] [the] [X['s]] TITLE [of X],
+        if s.is(p_tok + 1, &[","]) {
+            let mut m = p_tok + 2;
+            if s.is(m, &["who"]) && s.word(m + 1).is_some_and(lexicon::is_be) {
+                m += 2;
+                while s.is(m, &["also", "now", "still", "then"]) {
+                    m += 1;
+                }
+            }
+            if s.is(m, &["the", "a", "an", "its", "his", "her", "their"]) {
+                m += 1;
+            }
+            let mut owner = None;
+            if s.actor_at(m).is_some() {
+                owner = Some(m);
+                m += 1;
+                if s.is(m, &["s"]) {
+                    m += 1;
+                }
+            }
+            let from = m;
+            while m < s.len() && s.word(m).is_some_and(title_word) {
+                m += 1;
+            }
+            let words: Vec<&str> = (from..m).filter_map(|x| s.word(x)).collect();
+            if s.is(m, &["of"]) {
+                owner = s.head_from(m + 1).or(owner);
+            }
+            if let Some(owner) = owner
+                && !words.is_empty()
+            {
+                title_hit(s, titles, &words, p_tok, owner, hits);
+            }
+        }
+    }
+}
+
+/// The longest title among the end of `words` that a pattern knows, for the
+/// person at `person` and the owner at `owner`.
+fn title_hit(
+    s: &Sentence,
+    titles: &[(&Pattern, &Trigger)],
+    words: &[&str],
+    person: usize,
+    owner: usize,
+    hits: &mut Vec<Hit>,
+) {
+    for start in 0..words.len() {
+        let tail = &words[start..];
+        for (p, t) in titles {
+            let w = t.words();
+            if w.len() == tail.len() && w.iter().zip(tail).all(|(a, b)| a == b) {
+                let (Some(x), Some(y)) = (s.actor_at(person), s.actor_at(owner)) else {
+                    return;
+                };
+                if x != y && p.admits_a(s.actor(x)) && p.admits_b(s.actor(y)) {
+                    hits.push(Hit {
+                        source: x,
+                        target: y,
+                        kind: p.kind,
+                        trigger: t.text.clone(),
+                        rule: p.id.clone(),
+                        venue: None,
+                    });
+                    if p.both {
+                        hits.push(Hit {
+                            source: y,
+                            target: x,
+                            kind: p.kind,
+                            trigger: t.text.clone(),
+                            rule: p.id.clone(),
+                            venue: None,
+                        });
+                    }
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Where places lie, from how the text writes them: "Iran's Kharg Island",
+/// "Aleppo, Syria", "Aleppo in northern Syria", "the Haj Omran area of
+/// northern Iraq", "the Lebanese port town of Sidon".
+pub fn places(s: &Sentence, hits: &mut Vec<Hit>) {
+    let push = |child: usize, parent: usize, rule: &str, hits: &mut Vec<Hit>| {
+        let (Some(c), Some(p)) = (s.rank(child), s.rank(parent)) else {
+            return;
+        };
+        // The parent is broader, and a division or a state.
+        if p >= c || p > 3 {
+            return;
+        }
+        let (Some(x), Some(y)) = (s.actor_at(child), s.actor_at(parent)) else {
+            return;
+        };
+        if s.actor(x).mention == MentionKind::Demonym {
+            return;
+        }
+        hits.push(Hit {
+            source: x,
+            target: y,
+            kind: EdgeKind::LocatedIn,
+            trigger: rule.to_string(),
+            rule: format!("builtin:{rule}"),
+            venue: None,
+        });
+    };
+    for k in 0..s.len() {
+        if s.kind(k) != Some(EntityType::Place) {
+            continue;
+        }
+        // P1's P2, where P2 is a settlement or division, not a base or
+        // site P1 may own elsewhere ("Russia's Hmeimim air base").
+        if s.is(k + 1, &["s"])
+            && s.kind(k + 2) == Some(EntityType::Place)
+            && s.actor_at(k + 2)
+                .is_some_and(|a| s.actor(a).level != Some(crate::gazetteer::PlaceLevel::Site))
+        {
+            push(k + 2, k, "possessive", hits);
+        }
+        // P2, P1 (not a list of places, and P1 ends its phrase: "In
+        // Washington, U.S. Defence Secretary..." is no address)
+        if s.is(k + 1, &[","]) && s.kind(k + 2) == Some(EntityType::Place) {
+            let list = s.is(k + 3, &[",", "and"])
+                || (k >= 2 && s.is(k - 1, &[","]) && s.kind(k - 2) == Some(EntityType::Place));
+            let ends = match s.tokens.get(k + 3) {
+                None => true,
+                Some(Token::Actor(_)) => false,
+                Some(Token::Word(w)) => {
+                    !lexicon::is_modifier(w) && lexicon::class(w) != WordClass::Other
+                        || *w == "s"
+                        || !w.chars().next().is_some_and(char::is_alphanumeric)
+                }
+            };
+            if !list && ends {
+                push(k, k + 2, "comma", hits);
+            }
+        }
+        // P2 [area|town...] in|of [direction] P1
+        let mut m = k + 1;
+        while m < s.len() && m - k <= 3 && s.word(m).is_some_and(lexicon::is_place_noun) {
+            m += 1;
+        }
+        if s.is(m, &["in", "of"]) {
+            let mut n = m + 1;
+            if s.is(n, &["the"]) {
+                n += 1;
+            }
+            let directed = s.word(n).is_some_and(lexicon::is_direction);
+            while s.word(n).is_some_and(lexicon::is_direction) {
+                n += 1;
+            }
+            if s.kind(n) == Some(EntityType::Place) && (directed || m > k + 1 || s.is(m, &["in"])) {
+                push(k, n, "in", hits);
+            }
+        }
+        // [the] DEMONYM [direction] place-noun ... of P2: "the south Lebanese port town of Sidon"
+        if s.actor_at(k)
+            .is_some_and(|a| s.actor(a).mention == MentionKind::Demonym)
+        {
+            let mut m = k + 1;
+            while m < s.len()
+                && m - k <= 4
+                && s.word(m)
+                    .is_some_and(|w| lexicon::is_place_noun(w) || lexicon::is_direction(w))
+            {
+                m += 1;
+            }
+            if m > k + 1 && s.is(m, &["of"]) && s.kind(m + 1) == Some(EntityType::Place) {
+                let (Some(x), Some(y)) = (s.actor_at(m + 1), s.actor_at(k)) else {
+                    continue;
+                };
+                if s.rank(m + 1).is_some_and(|r| r > 0) {
+                    hits.push(Hit {
+                        source: x,
+                        target: y,
+                        kind: EdgeKind::LocatedIn,
+                        trigger: "place noun of".to_string(),
+                        rule: "builtin:place-noun".to_string(),
+                        venue: None,
+                    });
+                }
+            }
+        }
+    }
+}

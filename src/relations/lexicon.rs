@@ -1,0 +1,972 @@
+//! The English function words relation matching reads clauses by: which
+//! words are prepositions, auxiliaries, negations, reporting verbs and clause
+//! openers. These are the language, not the conflict: a user adapting
+//! actorgraph adds triggers to `relations.toml`, not words here.
+
+/// What a word does in a clause, as far as relation matching cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    /// in, on, of, with, by, …: the noun phrase after it is not a subject or
+    /// a direct object.
+    Preposition,
+    /// the, a, its, …: starts or continues a noun phrase.
+    Determiner,
+    /// is, was, has, will, …: may stand between a subject and its verb.
+    Auxiliary,
+    /// not, never, …: the relation is denied.
+    Negation,
+    /// said, warned, according, …: what follows is reported speech.
+    Reporting,
+    /// which, who, whose: opens a relative clause.
+    Relative,
+    /// but, while, because, …: opens another clause.
+    Conjunction,
+    /// and, or: joins actors or clauses.
+    Coordinator,
+    /// Any other word.
+    Other,
+}
+
+/// The class of a normalized word.
+pub fn class(word: &str) -> WordClass {
+    if PREPOSITIONS.contains(&word) {
+        WordClass::Preposition
+    } else if DETERMINERS.contains(&word) {
+        WordClass::Determiner
+    } else if AUXILIARIES.contains(&word) {
+        WordClass::Auxiliary
+    } else if NEGATIONS.contains(&word) {
+        WordClass::Negation
+    } else if REPORTING.contains(&word) {
+        WordClass::Reporting
+    } else if matches!(word, "which" | "who" | "whose" | "whom") {
+        WordClass::Relative
+    } else if CONJUNCTIONS.contains(&word) {
+        WordClass::Conjunction
+    } else if matches!(word, "and" | "or" | "&") {
+        WordClass::Coordinator
+    } else {
+        WordClass::Other
+    }
+}
+
+/// True for the forms of "be" that make a passive ("was attacked by").
+pub fn is_be(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "got" | "get" | "gets"
+    )
+}
+
+/// True for punctuation that ends a clause.
+pub fn ends_clause(word: &str) -> bool {
+    matches!(
+        word,
+        ";" | ":" | "." | "?" | "!" | "\"" | "“" | "”" | "(" | ")"
+    )
+}
+
+/// Words that deny the relation a trigger right after them states ("denied
+/// attacking", "refused to meet", "did not meet").
+pub fn denies(word: &str) -> bool {
+    NEGATIONS.contains(&word)
+        || matches!(
+            word,
+            "denied"
+                | "denies"
+                | "deny"
+                | "refused"
+                | "refuses"
+                | "refuse"
+                | "declined"
+                | "declines"
+                | "failed"
+                | "fails"
+                | "ruled"
+                | "rejected"
+                | "cancelled"
+                | "canceled"
+                | "postponed"
+                | "avoid"
+                | "avoided"
+                | "unable"
+                | "instead"
+                | "whether"
+                | "if"
+                | "unless"
+        )
+}
+
+/// Words that may stand between a subject and its verb, or a verb and its
+/// object, without ending the clause: auxiliaries, adverbs, time words.
+pub fn is_filler(word: &str) -> bool {
+    matches!(class(word), WordClass::Auxiliary | WordClass::Determiner)
+        || FILLERS.contains(&word)
+        || word.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Words that may stand in a noun phrase before its actor: titles, ranks,
+/// adjectives of office, and the like ("the new interim Syrian president").
+pub fn is_modifier(word: &str) -> bool {
+    class(word) == WordClass::Determiner
+        || MODIFIERS.contains(&word)
+        || word.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Nouns after a demonym that make it stand for its state as an actor
+/// ("Iraqi warplanes attacked", "Turkish troops", "the Iranian government").
+pub fn is_state_noun(word: &str) -> bool {
+    STATE_NOUNS.contains(&word)
+}
+
+/// Light verbs whose subject is the agent of the event noun after them
+/// ("Israel carried out strikes on", "Iran launched an offensive against").
+pub fn is_light_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "launched"
+            | "launches"
+            | "launch"
+            | "carried"
+            | "carries"
+            | "carry"
+            | "conducted"
+            | "conducts"
+            | "conduct"
+            | "staged"
+            | "stages"
+            | "mounted"
+            | "mounts"
+            | "made"
+            | "makes"
+            | "held"
+            | "holds"
+            | "hold"
+            | "began"
+            | "begun"
+            | "begins"
+            | "started"
+            | "starts"
+            | "continued"
+            | "continues"
+            | "resumed"
+            | "intensified"
+            | "stepped"
+            | "escalated"
+            | "expanded"
+            | "renewed"
+            | "pursued"
+            | "waged"
+            | "wages"
+            | "offered"
+            | "offers"
+            | "gave"
+            | "gives"
+            | "provided"
+            | "provides"
+            | "expressed"
+            | "expresses"
+            | "announced"
+            | "pledged"
+            | "paid"
+            | "out"
+            | "up"
+    )
+}
+
+/// Words of an event noun's phrase between its owner and the noun ("the US
+/// drone strike", "Israel's latest air strikes").
+pub fn is_event_modifier(word: &str) -> bool {
+    is_modifier(word)
+        || matches!(
+            word,
+            "air"
+                | "drone"
+                | "missile"
+                | "rocket"
+                | "naval"
+                | "ground"
+                | "artillery"
+                | "joint"
+                | "fresh"
+                | "latest"
+                | "overnight"
+                | "deadly"
+                | "heavy"
+                | "major"
+                | "first"
+                | "second"
+                | "retaliatory"
+                | "massive"
+                | "renewed"
+                | "big"
+                | "surprise"
+                | "suicide"
+                | "car"
+                | "bomb"
+                | "terrorist"
+                | "military"
+                | "armed"
+                | "new"
+                | "recent"
+                | "further"
+                | "repeated"
+                | "alleged"
+                | "failed"
+                | "attempted"
+                | "planned"
+                | "brief"
+                | "official"
+                | "state"
+                | "working"
+                | "two-day"
+                | "three-day"
+                | "week-long"
+                | "surprise-"
+                | "unannounced"
+                | "historic"
+        )
+}
+
+/// Titles and ranks: before one of them a demonym qualifies a person
+/// ("the Syrian leader"), it does not stand for the state.
+pub fn is_title_word(word: &str) -> bool {
+    matches!(
+        word,
+        "president"
+            | "minister"
+            | "leader"
+            | "commander"
+            | "chief"
+            | "head"
+            | "spokesman"
+            | "spokeswoman"
+            | "envoy"
+            | "ambassador"
+            | "king"
+            | "emir"
+            | "prince"
+            | "premier"
+            | "ruler"
+            | "official"
+            | "diplomat"
+            | "counterpart"
+            | "foreign"
+            | "prime"
+            | "defence"
+            | "defense"
+            | "interior"
+            | "oil"
+            | "secretary"
+            | "speaker"
+            | "general"
+            | "negotiator"
+            | "adviser"
+            | "advisor"
+            | "governor"
+            | "mayor"
+            | "monarch"
+    )
+}
+
+/// True for a form that can be a past participle ("attacked", "struck"):
+/// only such a form makes a passive with "by" ("soldiers captured by").
+pub fn is_participle(word: &str) -> bool {
+    word.ends_with("ed")
+        || matches!(
+            word,
+            "struck"
+                | "hit"
+                | "shot"
+                | "fought"
+                | "held"
+                | "led"
+                | "overrun"
+                | "sunk"
+                | "sunken"
+                | "taken"
+                | "seen"
+                | "met"
+                | "run"
+                | "beaten"
+                | "brought"
+                | "caught"
+                | "driven"
+                | "given"
+                | "made"
+                | "sent"
+                | "shaken"
+                | "slain"
+                | "stolen"
+                | "thrown"
+                | "won"
+                | "told"
+                | "built"
+                | "found"
+                | "kept"
+                | "left"
+                | "lost"
+                | "put"
+                | "set"
+                | "bought"
+                | "spoken"
+                | "written"
+                | "ridden"
+                | "chosen"
+                | "fallen"
+                | "known"
+                | "torn"
+        )
+}
+
+/// Verbs whose subject is the one an event noun after them was aimed at
+/// ("Iraq repelled an Iranian attack", "Kuwait came under Iranian attack").
+pub fn is_defence_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "repelled"
+            | "repulsed"
+            | "repels"
+            | "repel"
+            | "crushed"
+            | "foiled"
+            | "halted"
+            | "checked"
+            | "stopped"
+            | "blocked"
+            | "thwarted"
+            | "beat"
+            | "fended"
+            | "withstood"
+            | "resisted"
+            | "defeated"
+            | "broke"
+            | "contained"
+            | "under"
+            | "suffered"
+            | "faced"
+            | "faces"
+            | "survived"
+    )
+}
+
+/// Place nouns between a demonym and "of PLACE" ("the Lebanese port town of
+/// Sidon", "the Iraqi city of Mosul").
+pub fn is_place_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "town"
+            | "city"
+            | "village"
+            | "port"
+            | "capital"
+            | "province"
+            | "governorate"
+            | "region"
+            | "district"
+            | "area"
+            | "border"
+            | "island"
+            | "oilfield"
+            | "field"
+            | "camp"
+            | "crossing"
+            | "base"
+            | "airport"
+            | "terminal"
+            | "harbour"
+            | "harbor"
+            | "coast"
+            | "enclave"
+            | "stronghold"
+            | "countryside"
+            | "suburb"
+            | "suburbs"
+            | "neighbourhood"
+            | "neighborhood"
+            | "quarter"
+    )
+}
+
+/// Directions that may stand between "in" and a place ("in northern Iraq").
+pub fn is_direction(word: &str) -> bool {
+    matches!(
+        word,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "upper"
+            | "lower"
+            | "rural"
+            | "coastal"
+            | "occupied"
+    )
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "of",
+    "to",
+    "from",
+    "with",
+    "by",
+    "for",
+    "against",
+    "near",
+    "into",
+    "onto",
+    "toward",
+    "towards",
+    "over",
+    "under",
+    "between",
+    "among",
+    "across",
+    "through",
+    "during",
+    "after",
+    "before",
+    "until",
+    "about",
+    "around",
+    "inside",
+    "outside",
+    "off",
+    "via",
+    "within",
+    "without",
+    "along",
+    "beside",
+    "behind",
+    "beyond",
+    "despite",
+    "amid",
+    "amidst",
+    "including",
+    "like",
+    "than",
+    "upon",
+    "per",
+    "versus",
+    "vs",
+    "alongside",
+    "throughout",
+    "regarding",
+    "concerning",
+    "following",
+    "opposite",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "this",
+    "these",
+    "those",
+    "our",
+    "some",
+    "several",
+    "many",
+    "all",
+    "both",
+    "each",
+    "another",
+    "other",
+    "any",
+    "such",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "one",
+];
+
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "shall", "should", "can", "could", "may", "might", "must", "did", "do", "does", "having",
+    "got", "get", "gets",
+];
+
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "nor", "neither", "didnt", "doesnt", "dont", "wont", "cannot", "cant",
+    "hasnt", "havent", "hadnt", "wasnt", "werent", "isnt", "arent", "wouldnt", "couldnt",
+    "shouldnt", "nothing",
+];
+
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "claimed",
+    "claims",
+    "quoted",
+    "quoting",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "argued",
+    "argues",
+    "explained",
+    "confirmed",
+    "confirms",
+    "according",
+    "believes",
+    "believed",
+    "alleged",
+    "alleges",
+    "asserted",
+    "declared",
+    "declares",
+    "cited",
+    "citing",
+    "suggested",
+    "suggests",
+    "indicated",
+    "estimated",
+    "predicted",
+    "expected",
+    "feared",
+    "fears",
+    "hoped",
+    "hopes",
+    "thought",
+    "thinks",
+    "knew",
+    "learned",
+    "heard",
+    "denied",
+    "denies",
+    "acknowledged",
+    "admitted",
+    "revealed",
+    "disclosed",
+    "wrote",
+    "writes",
+    "tweeted",
+    "posted",
+];
+
+const CONJUNCTIONS: &[&str] = &[
+    "but",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "because",
+    "since",
+    "when",
+    "where",
+    "if",
+    "unless",
+    "so",
+    "yet",
+    "whether",
+    "as",
+    "once",
+    "then",
+    "however",
+    "meanwhile",
+    "thus",
+    "hence",
+    "therefore",
+];
+
+const FILLERS: &[&str] = &[
+    "also",
+    "reportedly",
+    "then",
+    "later",
+    "again",
+    "already",
+    "still",
+    "just",
+    "recently",
+    "allegedly",
+    "previously",
+    "first",
+    "initially",
+    "officially",
+    "formally",
+    "jointly",
+    "separately",
+    "personally",
+    "briefly",
+    "repeatedly",
+    "directly",
+    "publicly",
+    "reportedly",
+    "secretly",
+    "twice",
+    "once",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "late",
+    "early",
+    "last",
+    "next",
+    "this",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "day",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "reportedly",
+    "subsequently",
+    "finally",
+    "eventually",
+    "quickly",
+    "immediately",
+    "heavily",
+    "fiercely",
+    "successfully",
+    "apparently",
+    "allegedly",
+    "further",
+    "even",
+    "only",
+    "ago",
+    "ever",
+    "soon",
+    "shortly",
+    "back",
+    "together",
+];
+
+const MODIFIERS: &[&str] = &[
+    "new",
+    "former",
+    "interim",
+    "acting",
+    "top",
+    "senior",
+    "deputy",
+    "chief",
+    "foreign",
+    "prime",
+    "defence",
+    "defense",
+    "oil",
+    "interior",
+    "state",
+    "security",
+    "military",
+    "army",
+    "president",
+    "presidential",
+    "minister",
+    "ministers",
+    "leader",
+    "leaders",
+    "commander",
+    "commanders",
+    "head",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "ambassador",
+    "official",
+    "officials",
+    "general",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "brig",
+    "adm",
+    "sheikh",
+    "shaikh",
+    "king",
+    "emir",
+    "prince",
+    "crown",
+    "sultan",
+    "speaker",
+    "secretary",
+    "vice",
+    "supreme",
+    "grand",
+    "ayatollah",
+    "cleric",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "mp",
+    "lawmaker",
+    "governor",
+    "mayor",
+    "chairman",
+    "chair",
+    "director",
+    "premier",
+    "president-elect",
+    "incumbent",
+    "caretaker",
+    "outgoing",
+    "veteran",
+    "powerful",
+    "influential",
+    "prominent",
+    "militia",
+    "rebel",
+    "rebels",
+    "opposition",
+    "jihadist",
+    "islamist",
+    "kurdish",
+    "shiite",
+    "shia",
+    "sunni",
+    "druze",
+    "alawite",
+    "christian",
+    "arab",
+    "local",
+    "regional",
+    "national",
+    "special",
+    "lead",
+    "main",
+    "chief-of-staff",
+    "staff",
+    "counterpart",
+    "founder",
+    "negotiator",
+    "adviser",
+    "advisor",
+    "aide",
+    "deputies",
+    "member",
+    "members",
+    "figure",
+    "ally",
+    "allies",
+    "backed",
+    "based",
+    "linked",
+    "affiliated",
+    "aligned",
+    "allied",
+    "led",
+    "controlled",
+    "run",
+    "armed",
+    "forces",
+    "force",
+    "group",
+    "movement",
+    "party",
+    "faction",
+    "factions",
+    "militias",
+    "fighters",
+    "de",
+    "facto",
+    "late",
+    "then",
+    "self-styled",
+];
+
+const STATE_NOUNS: &[&str] = &[
+    "forces",
+    "force",
+    "troops",
+    "army",
+    "armies",
+    "military",
+    "militaries",
+    "warplanes",
+    "warplane",
+    "jets",
+    "jet",
+    "planes",
+    "plane",
+    "aircraft",
+    "helicopters",
+    "helicopter",
+    "drones",
+    "drone",
+    "navy",
+    "naval",
+    "gunboats",
+    "gunboat",
+    "warships",
+    "warship",
+    "ships",
+    "ship",
+    "vessels",
+    "vessel",
+    "artillery",
+    "guns",
+    "gunners",
+    "soldiers",
+    "soldier",
+    "units",
+    "unit",
+    "government",
+    "governments",
+    "authorities",
+    "officials",
+    "official",
+    "leaders",
+    "leadership",
+    "delegation",
+    "delegations",
+    "diplomats",
+    "diplomat",
+    "embassy",
+    "regime",
+    "administration",
+    "cabinet",
+    "ministry",
+    "police",
+    "security",
+    "intelligence",
+    "guards",
+    "pilots",
+    "commandos",
+    "infantry",
+    "tanks",
+    "missiles",
+    "missile",
+    "rockets",
+    "rocket",
+    "batteries",
+    "positions",
+    "targets",
+    "oil",
+    "tankers",
+    "tanker",
+    "territory",
+    "border",
+    "cities",
+    "city",
+    "towns",
+    "town",
+    "villages",
+    "village",
+    "installations",
+    "platforms",
+    "platform",
+    "facilities",
+    "bases",
+    "base",
+    "airspace",
+    "waters",
+    "shipping",
+    "ports",
+    "port",
+    "people",
+    "civilians",
+    "nationals",
+    "citizens",
+    "prisoners",
+    "hostages",
+    "fighters",
+    "militiamen",
+    "guerrillas",
+    "gunmen",
+    "rebels",
+    "side",
+    "defences",
+    "defenses",
+    "front",
+    "lines",
+    "state",
+    "media",
+    "news",
+    "radio",
+    "television",
+    "tv",
+    "agency",
+    "press",
+    "sources",
+    "source",
+    "side",
+    "interests",
+];

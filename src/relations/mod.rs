@@ -1,0 +1,541 @@
+//! Typed relations from text: curated trigger patterns (`gazetteer/relations.toml`)
+//! that say how two actors of one sentence are linked: meets, visits,
+//! communicates, supports, opposes, attacks, leads, member_of, holds_office,
+//! located_in, allied_with.
+//!
+//! Matching reads enough of the clause to get the roles right, without a
+//! parser: the [`lexicon`] of English function words tells prepositions,
+//! auxiliaries, negations, reporting verbs and clause openers apart; a
+//! [`sentence`] groups each actor with the words of its noun phrase, knows
+//! whether a phrase is a subject or object or sits in a prepositional phrase
+//! (a venue: "met in Doha" is no meeting with Doha), and finds the actors
+//! coordinated with it ("Iran, Iraq and Syria"); [`frames`] give each form
+//! of pattern its reading (a verb's subject and object, the by-phrase of a
+//! passive, the owner of an event noun, a title between a person and a
+//! state or body) and read where places lie. Patterns are data, so a user
+//! adds one by editing the file, which documents its own format.
+
+mod frames;
+mod lexicon;
+mod patterns;
+mod sentence;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::gazetteer::{EntityType, MentionKind, PlaceLevel};
+use crate::graph::kind::EdgeKind;
+use crate::normalize::normalize;
+use patterns::{Form, INNER_GAP, Pattern, Trigger};
+use sentence::{Sentence, Token};
+
+/// The bundled patterns.
+pub const BUILTIN: &str = include_str!("../../gazetteer/relations.toml");
+
+/// An actor of a sentence, as relation matching sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Actor {
+    /// Byte range in the sentence text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Person, group or place.
+    pub kind: EntityType,
+    /// Name, acronym or demonym (a demonym fills a slot only where it stands
+    /// for its state: "Iraqi warplanes", "the Iranians").
+    pub mention: MentionKind,
+    /// For a place: what kind of place.
+    pub level: Option<PlaceLevel>,
+    /// A place that acts as a state: a country or region (or a place of
+    /// unknown level that has demonyms).
+    pub state: bool,
+}
+
+impl Actor {
+    /// An actor with no place level, a state when it is a place.
+    pub fn new(start: usize, end: usize, kind: EntityType, mention: MentionKind) -> Actor {
+        Actor {
+            start,
+            end,
+            kind,
+            mention,
+            level: None,
+            state: kind == EntityType::Place,
+        }
+    }
+}
+
+/// A typed relation found in a sentence between two of its actors (indexes into
+/// the slice given to [`Relations::find`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationHit {
+    /// The actor that acts (the first in text order, for the mutual types).
+    pub source: usize,
+    /// The actor acted on.
+    pub target: usize,
+    /// Edge type.
+    pub kind: EdgeKind,
+    /// False for the mutual types (meets, communicates, allied_with).
+    pub directed: bool,
+    /// The trigger as the pattern file writes it.
+    pub trigger: String,
+    /// The pattern that found it: its `id`, or `relations.toml:LINE`; a
+    /// built-in rule is `builtin:NAME`.
+    pub rule: String,
+    /// A place the event happened at ("met ... in Doha"), never a participant.
+    pub venue: Option<usize>,
+}
+
+/// What a frame finds, before it is checked and deduplicated.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    pub source: usize,
+    pub target: usize,
+    pub kind: EdgeKind,
+    pub trigger: String,
+    pub rule: String,
+    pub venue: Option<usize>,
+}
+
+/// A set of trigger patterns.
+#[derive(Debug, Clone, Default)]
+pub struct Relations {
+    patterns: Vec<Pattern>,
+    /// (pattern, trigger) by the trigger's first word.
+    by_first_word: HashMap<String, Vec<(usize, usize)>>,
+    /// The title patterns' (pattern, trigger), longest titles first.
+    titles: Vec<(usize, usize)>,
+}
+
+impl Relations {
+    /// The bundled patterns.
+    pub fn builtin() -> crate::Result<Relations> {
+        Relations::from_toml_str("builtin:relations.toml", BUILTIN)
+    }
+
+    /// Patterns from a relations file's text; `file` names it in errors.
+    pub fn from_toml_str(file: &str, text: &str) -> crate::Result<Relations> {
+        let mut relations = Relations::default();
+        for pattern in patterns::parse(file, text)? {
+            relations.add(pattern);
+        }
+        relations.titles.sort_by_key(|&(p, t)| {
+            std::cmp::Reverse(relations.patterns[p].triggers[t].words().len())
+        });
+        Ok(relations)
+    }
+
+    /// Number of patterns.
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// True when there are no patterns.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    fn add(&mut self, pattern: Pattern) {
+        let index = self.patterns.len();
+        for (t, trigger) in pattern.triggers.iter().enumerate() {
+            if pattern.form == Form::Title {
+                self.titles.push((index, t));
+                continue;
+            }
+            self.by_first_word
+                .entry(trigger.parts[0][0].clone())
+                .or_default()
+                .push((index, t));
+        }
+        self.patterns.push(pattern);
+    }
+
+    /// The relations between the actors of one sentence (`actors` in text
+    /// order, their offsets into `sentence`).
+    ///
+    /// ```
+    /// use actorgraph::relations::{Actor, Relations};
+    /// use actorgraph::gazetteer::{EntityType, MentionKind};
+    /// let r = Relations::builtin().unwrap();
+    /// let s = "Rashid met, on Sunday, with Qasim al-Araji in Baghdad.";
+    /// let actor = |start, end, kind| Actor::new(start, end, kind, MentionKind::Name);
+    /// let actors = [
+    ///     actor(0, 6, EntityType::Person),
+    ///     actor(28, 42, EntityType::Person),
+    ///     actor(46, 53, EntityType::Place),
+    /// ];
+    /// let hits = r.find(s, &actors);
+    /// assert_eq!(hits[0].kind.as_str(), "meets");
+    /// assert_eq!((hits[0].source, hits[0].target), (0, 1));
+    /// assert_eq!(hits[0].venue, Some(2), "Baghdad is where they met");
+    /// ```
+    pub fn find(&self, sentence: &str, actors: &[Actor]) -> Vec<RelationHit> {
+        let normalized = normalize(sentence);
+        let s = Sentence::new(&normalized, actors);
+        let mut hits: Vec<Hit> = Vec::new();
+        for i in 0..s.len() {
+            let Token::Word(word) = s.tokens[i] else {
+                continue;
+            };
+            let Some(candidates) = self.by_first_word.get(word) else {
+                continue;
+            };
+            // The longest trigger that matches here wins: "led by" over "led".
+            let matched: Vec<(usize, usize, usize, usize)> = candidates
+                .iter()
+                .filter_map(|&(p, t)| {
+                    let parts = &self.patterns[p].triggers[t].parts;
+                    let end = match_trigger(&s, i, parts)?;
+                    Some((p, t, end, parts.iter().map(Vec::len).sum::<usize>()))
+                })
+                .collect();
+            let longest = matched.iter().map(|m| m.3).max().unwrap_or(0);
+            for &(p, t, end, _) in matched.iter().filter(|m| m.3 == longest) {
+                let pattern = &self.patterns[p];
+                frames::apply(&s, pattern, &pattern.triggers[t], i, end, &mut hits);
+            }
+        }
+        let titles: Vec<(&Pattern, &Trigger)> = self
+            .titles
+            .iter()
+            .map(|&(p, t)| (&self.patterns[p], &self.patterns[p].triggers[t]))
+            .collect();
+        frames::titles(&s, &titles, &mut hits);
+        frames::places(&s, &mut hits);
+        let mut out: Vec<RelationHit> = Vec::new();
+        for hit in hits {
+            let directed = hit.kind.is_directed();
+            let (source, target) = if directed {
+                (hit.source, hit.target)
+            } else {
+                (hit.source.min(hit.target), hit.source.max(hit.target))
+            };
+            if source == target
+                || out
+                    .iter()
+                    .any(|h| h.source == source && h.target == target && h.kind == hit.kind)
+            {
+                continue;
+            }
+            out.push(RelationHit {
+                source,
+                target,
+                kind: hit.kind,
+                directed,
+                trigger: hit.trigger,
+                rule: hit.rule,
+                venue: hit.venue,
+            });
+        }
+        out
+    }
+}
+
+/// Matches trigger parts from token `i`; returns one past the last trigger token.
+fn match_trigger(s: &Sentence, i: usize, parts: &[Vec<String>]) -> Option<usize> {
+    let mut at = i;
+    for (n, part) in parts.iter().enumerate() {
+        let limit = if n == 0 {
+            at
+        } else {
+            (at + INNER_GAP).min(s.len())
+        };
+        at = (at..=limit).find(|&k| words_at(s, k, part))? + part.len();
+    }
+    Some(at)
+}
+
+fn words_at(s: &Sentence, at: usize, words: &[String]) -> bool {
+    words
+        .iter()
+        .enumerate()
+        .all(|(k, w)| matches!(s.tokens.get(at + k), Some(Token::Word(t)) if *t == w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Actors are written in brackets with a type letter: "[P:Rashid] met
+    /// [P:Araji]": P a person, G a group, L a country, C a city, D a demonym.
+    fn find(text: &str) -> Vec<String> {
+        let mut sentence = String::new();
+        let mut actors = Vec::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('[') {
+            sentence.push_str(&rest[..open]);
+            let close = rest[open..].find(']').unwrap() + open;
+            let (kind, name) = rest[open + 1..close].split_once(':').unwrap();
+            let (kind, mention, level) = match kind {
+                "P" => (EntityType::Person, MentionKind::Name, None),
+                "G" => (EntityType::Group, MentionKind::Name, None),
+                "L" => (
+                    EntityType::Place,
+                    MentionKind::Name,
+                    Some(PlaceLevel::Country),
+                ),
+                "C" => (EntityType::Place, MentionKind::Name, Some(PlaceLevel::City)),
+                _ => (
+                    EntityType::Place,
+                    MentionKind::Demonym,
+                    Some(PlaceLevel::Country),
+                ),
+            };
+            actors.push(Actor {
+                start: sentence.len(),
+                end: sentence.len() + name.len(),
+                kind,
+                mention,
+                level,
+                state: level == Some(PlaceLevel::Country),
+            });
+            sentence.push_str(name);
+            rest = &rest[close + 1..];
+        }
+        sentence.push_str(rest);
+        let names: Vec<&str> = actors.iter().map(|a| &sentence[a.start..a.end]).collect();
+        Relations::builtin()
+            .unwrap()
+            .find(&sentence, &actors)
+            .into_iter()
+            .map(|h| {
+                let arrow = if h.directed { "->" } else { "--" };
+                format!("{} {} {arrow} {}", h.kind, names[h.source], names[h.target])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn seed_sentences_table() {
+        let table: &[(&str, &[&str])] = &[
+            (
+                "[P:Rashid] met, on Sunday, with National Security Advisor [P:Qasim al-Araji] at [L:Baghdad]’s Presidential Palace",
+                &["meets Rashid -- Qasim al-Araji"],
+            ),
+            (
+                "Prime Minister [P:al-Sudani] emphasized during a recent call with [D:Turkish] President [P:Erdogan] that",
+                &[
+                    "communicates al-Sudani -- Erdogan",
+                    "leads Erdogan -> Turkish",
+                ],
+            ),
+            (
+                "[D:Iraqi] Prime Minister [P:al-Sudani] on Saturday talked with [D:Syrian] President [P:Bashar al-Assad], whose forces",
+                &[
+                    "communicates al-Sudani -- Bashar al-Assad",
+                    "leads al-Sudani -> Iraqi",
+                    "leads Bashar al-Assad -> Syrian",
+                ],
+            ),
+            (
+                "[P:Erdogan] discussed the renewed outbreak of conflict in [L:Syria] with [D:Russian] President [P:Putin] by phone",
+                &["communicates Erdogan -- Putin", "leads Putin -> Russian"],
+            ),
+            (
+                "during a phone call between [D:Iranian] Foreign Minister [P:Abbas Araghchi] and his [D:Russian] counterpart [P:Sergey Lavrov].",
+                &[
+                    "communicates Abbas Araghchi -- Sergey Lavrov",
+                    "holds_office Abbas Araghchi -> Iranian",
+                ],
+            ),
+            (
+                "[P:Araghchi] also discussed the developments in [L:Syria] with [L:Turkey]’s Foreign Minister [P:Hakan Fidan].",
+                &[
+                    "communicates Araghchi -- Hakan Fidan",
+                    "holds_office Hakan Fidan -> Turkey",
+                ],
+            ),
+            (
+                "[G:HTS] leader [P:Abu Mohammad al-Jolani], in a video message",
+                &["leads Abu Mohammad al-Jolani -> HTS"],
+            ),
+            (
+                "[P:Erdogan] told [P:Putin] that [L:Türkiye] supports [L:Syria]'s territorial integrity",
+                &["communicates Erdogan -- Putin", "supports Türkiye -> Syria"],
+            ),
+            (
+                "[P:Erdogan] and [P:Putin] spoke as forces advanced",
+                &["communicates Erdogan -- Putin"],
+            ),
+            (
+                "villages around [C:Aleppo] in northern [L:Syria], Tuesday",
+                &["located_in Aleppo -> Syria"],
+            ),
+            ("engagement by [L:Iraq] in [L:Syria]", &[]),
+            ("[L:Türkiye], [L:Syria], [L:Jordan]", &[]),
+            ("groups, led by the jihadist [G:HTS]", &[]),
+            (
+                "[G:Syrian rebel groups], led by the jihadist [G:HTS]",
+                &["leads HTS -> Syrian rebel groups"],
+            ),
+            (
+                "[P:Ahmed al-Sharaa], who led anti-regime forces to oust [P:Assad]",
+                &[],
+            ),
+            (
+                "[L:Iran]-backed [G:Hezbollah] fighters",
+                &["supports Iran -> Hezbollah"],
+            ),
+            // Demonyms never fill a slot; far actors do not link.
+            ("[D:Iraqi] officials met [D:Syrian] envoys", &[]),
+            (
+                "[P:Rashid] said the meeting was long and that at last in the end they met [P:Araji]",
+                &[],
+            ),
+            (
+                "[P:Rashid] met a delegation of the many many different provincial councils and [P:Araji]",
+                &[],
+            ),
+        ];
+        let mut wrong = Vec::new();
+        for (text, want) in table {
+            let got = find(text);
+            if got != *want {
+                wrong.push(format!("{text:?}\n    want {want:?}\n    got  {got:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// The classes of error that patterns without clause structure made, and
+    /// the shapes news writes relations in.
+    #[test]
+    fn clause_structure_table() {
+        let table: &[(&str, &[&str])] = &[
+            // A place after "in" is the venue, not a participant.
+            (
+                "[P:Sudani] and [P:Sharaa] met in [C:Doha] on Sunday.",
+                &["meets Sudani -- Sharaa"],
+            ),
+            ("[P:Sharaa] met in [C:Doha] with officials.", &[]),
+            // Other senses of a trigger.
+            (
+                "The offensive was met with heavy resistance from the [G:army].",
+                &[],
+            ),
+            ("[L:Israel] welcomed [P:Trump]'s decision.", &[]),
+            (
+                "[G:Hezbollah] received support from [L:Iran] for years.",
+                &["supports Iran -> Hezbollah"],
+            ),
+            // Passive voice and by-agents.
+            ("Soldiers captured by [G:Hezbollah] were freed.", &[]),
+            (
+                "[L:Iran] was attacked by [L:Iraq].",
+                &["attacks Iraq -> Iran"],
+            ),
+            (
+                "Attacks on the power grid by [P:Assad] loyalists went on.",
+                &[],
+            ),
+            // A location or a victim is no target.
+            ("A commander of the [G:IRGC] was killed in [L:Syria].", &[]),
+            (
+                "[D:US] forces carried out strikes in central [L:Syria] targeting [G:ISIS].",
+                &["attacks US -> ISIS"],
+            ),
+            // Reported speech.
+            ("[P:Shaibani] warned that [L:Syria] faces sanctions.", &[]),
+            (
+                "[L:Iran] said [L:Iraq] attacked [L:Kuwait].",
+                &["attacks Iraq -> Kuwait"],
+            ),
+            (
+                "[L:Iraq] said its troops repelled an [D:Iranian] attack.",
+                &["attacks Iranian -> Iraq", "attacks Iraq -> Iranian"],
+            ),
+            // A country is not its person, and a visit is no meeting.
+            (
+                "President [P:Assad] of [L:Syria] arrived in [C:Moscow].",
+                &["visits Assad -> Moscow", "leads Assad -> Syria"],
+            ),
+            (
+                "[P:Erdogan] will visit [C:Ankara].",
+                &["visits Erdogan -> Ankara"],
+            ),
+            // Coordination, appositions, relative clauses, negation.
+            (
+                "[L:Iran], [L:Iraq] and [L:Syria] condemned [L:Israel].",
+                &[
+                    "opposes Iran -> Israel",
+                    "opposes Iraq -> Israel",
+                    "opposes Syria -> Israel",
+                ],
+            ),
+            (
+                "[P:Erdogan], the [D:Turkish] president, met [P:Putin] in [C:Sochi].",
+                &["meets Erdogan -- Putin", "leads Erdogan -> Turkish"],
+            ),
+            (
+                "[G:Hezbollah], which is backed by [L:Iran], attacked [L:Israel].",
+                &["supports Iran -> Hezbollah", "attacks Hezbollah -> Israel"],
+            ),
+            ("[P:Erdogan] did not meet [P:Putin].", &[]),
+            ("[P:Erdogan] denied meeting [P:Putin].", &[]),
+            // Demonyms that stand for their state, event nouns, pairs.
+            (
+                "[D:Israeli] jets bombed [D:Palestinian] targets.",
+                &["attacks Israeli -> Palestinian"],
+            ),
+            (
+                "[L:Israel]'s strikes on [L:Iran] went on.",
+                &["attacks Israel -> Iran"],
+            ),
+            (
+                "Talks between [L:Iran] and [L:Oman] ended.",
+                &["meets Iran -- Oman"],
+            ),
+            (
+                "The [L:Iran] [L:Iraq] war ended in 1988.",
+                &["attacks Iran -> Iraq", "attacks Iraq -> Iran"],
+            ),
+            (
+                "[D:Iraqi] Prime Minister [P:Sudani] met [D:Syrian] President [P:Sharaa].",
+                &[
+                    "meets Sudani -- Sharaa",
+                    "leads Sudani -> Iraqi",
+                    "leads Sharaa -> Syrian",
+                ],
+            ),
+        ];
+        let mut wrong = Vec::new();
+        for (text, want) in table {
+            let mut got = find(text);
+            let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+            got.sort();
+            want.sort();
+            if got != want {
+                wrong.push(format!("{text:?}\n    want {want:?}\n    got  {got:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn bad_patterns_name_file_and_line() {
+        let err = Relations::from_toml_str(
+            "r.toml",
+            "[[pattern]]\ntype = \"likes\"\ntriggers = [\"likes\"]\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "r.toml:1:1: unknown edge type 'likes' (known: co_mention, meets, visits, communicates, supports, opposes, attacks, leads, member_of, located_in, holds_office, allied_with)"
+        );
+        let err = Relations::from_toml_str(
+            "r.toml",
+            "\n[[pattern]]\ntype = \"meets\"\nform = \"A B\"\ntriggers = [\"x\"]\n",
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("r.toml:2:1: unknown form 'A B'"),
+            "{err}"
+        );
+        let err =
+            Relations::from_toml_str("r.toml", "[[pattern]]\ntype = \"meets\"\n").unwrap_err();
+        assert!(
+            err.to_string().contains("missing field `triggers`"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,300 @@
+//! A sentence as relation matching reads it: normalized words with each
+//! actor's words folded into one token, the noun phrase each actor heads,
+//! its role (subject or object, or inside a prepositional phrase), the
+//! clause it stands in, and the actors coordinated with it.
+
+use super::Actor;
+use super::lexicon::{self, WordClass};
+use crate::gazetteer::{EntityType, MentionKind, PlaceLevel};
+use crate::normalize::Normalized;
+
+/// A word of the sentence, or one of its actors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Token<'a> {
+    /// A normalized word (punctuation marks are words of their own).
+    Word(&'a str),
+    /// An actor, by its index in the actors given.
+    Actor(usize),
+}
+
+/// The tokens of one sentence and its actors.
+pub struct Sentence<'a> {
+    pub tokens: Vec<Token<'a>>,
+    pub actors: &'a [Actor],
+}
+
+impl<'a> Sentence<'a> {
+    /// Normalized words, with each actor's words collapsed into one token.
+    pub fn new(normalized: &'a Normalized, actors: &'a [Actor]) -> Sentence<'a> {
+        let text = normalized.as_str();
+        let mut origins = normalized.cursor();
+        let mut tokens = Vec::new();
+        let mut at = 1;
+        // Actors come in text order: the one a word may fall in only moves forward.
+        let mut next_actor = 0;
+        for word in text[1..].split(' ').filter(|w| !w.is_empty()) {
+            let origin = origins.origin(at);
+            at += word.len() + 1;
+            while next_actor < actors.len() && actors[next_actor].end <= origin {
+                next_actor += 1;
+            }
+            let inside = actors
+                .get(next_actor)
+                .is_some_and(|a| a.start <= origin && origin < a.end);
+            if inside {
+                if tokens.last() != Some(&Token::Actor(next_actor)) {
+                    tokens.push(Token::Actor(next_actor));
+                }
+            } else {
+                tokens.push(Token::Word(word));
+            }
+        }
+        Sentence { tokens, actors }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The word at `i`, if it is a word.
+    pub fn word(&self, i: usize) -> Option<&'a str> {
+        match self.tokens.get(i) {
+            Some(Token::Word(w)) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// The actor at `i`, if it is an actor.
+    pub fn actor_at(&self, i: usize) -> Option<usize> {
+        match self.tokens.get(i) {
+            Some(Token::Actor(a)) => Some(*a),
+            _ => None,
+        }
+    }
+
+    pub fn actor(&self, index: usize) -> &Actor {
+        &self.actors[index]
+    }
+
+    /// True when the word at `i` is one of `words`.
+    pub fn is(&self, i: usize, words: &[&str]) -> bool {
+        self.word(i).is_some_and(|w| words.contains(&w))
+    }
+
+    /// True when token `i` may stand inside a noun phrase before its head:
+    /// a determiner, a title or modifier word, another actor, a possessive.
+    fn in_phrase(&self, i: usize) -> bool {
+        match self.tokens[i] {
+            Token::Actor(_) => true,
+            Token::Word(w) => lexicon::is_modifier(w) || w == "s",
+        }
+    }
+
+    /// The first token of the noun phrase the actor at token `i` stands in.
+    pub fn phrase_start(&self, i: usize) -> usize {
+        let mut k = i;
+        while k > 0 && self.in_phrase(k - 1) {
+            // A possessive's actor belongs to the phrase; a bare earlier
+            // actor does too ("Iraqi Prime Minister Sudani").
+            k -= 1;
+        }
+        k
+    }
+
+    /// The preposition that governs the phrase of the actor at token `i`, if
+    /// any: "in" for "in northern Syria".
+    pub fn governing_preposition(&self, i: usize) -> Option<&'a str> {
+        let start = self.phrase_start(i);
+        let mut k = start;
+        // "in northern Syria", "east of the town of X": directions and place
+        // words between the preposition and the phrase.
+        while k > 0 {
+            let w = self.word(k - 1)?;
+            if lexicon::class(w) == WordClass::Preposition {
+                return Some(w);
+            }
+            if lexicon::is_direction(w) {
+                k -= 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// True when the actor at token `i` can fill a slot: a name or acronym,
+    /// or a demonym that stands for its state ("Iraqi warplanes", "the
+    /// Iranians"), but not one that only qualifies a title or a thing
+    /// ("the Iraqi prime minister", "Syrian opposition").
+    pub fn can_fill(&self, i: usize) -> bool {
+        let Some(a) = self.actor_at(i) else {
+            return false;
+        };
+        if self.actor(a).mention != MentionKind::Demonym {
+            return true;
+        }
+        match self.tokens.get(i + 1) {
+            None => true,
+            Some(Token::Actor(_)) => false,
+            Some(Token::Word(w)) => {
+                lexicon::is_state_noun(w)
+                    || !w.chars().next().is_some_and(char::is_alphanumeric)
+                    || matches!(
+                        lexicon::class(w),
+                        WordClass::Auxiliary
+                            | WordClass::Preposition
+                            | WordClass::Reporting
+                            | WordClass::Coordinator
+                            | WordClass::Conjunction
+                            | WordClass::Relative
+                    )
+            }
+        }
+    }
+
+    /// The head of the noun phrase that starts at or contains token `i`: the
+    /// last actor of the run of phrase tokens from `i`, a person after a
+    /// title preferred ("Iraqi Prime Minister Sudani" → Sudani); `None` when
+    /// the phrase's head is a thing an actor only owns ("Trump's decision").
+    /// Returns the head's token index.
+    pub fn head_from(&self, i: usize) -> Option<usize> {
+        let mut last = None;
+        let mut k = i;
+        while k < self.len() && self.in_phrase(k) {
+            if self.actor_at(k).is_some() {
+                last = Some(k);
+            }
+            k += 1;
+        }
+        let head = last?;
+        // "Trump's decision", "Britain's Prince Charles": the phrase goes on
+        // past the possessive to a thing or a person the gazetteer lacks.
+        if self.is(head + 1, &["s"]) && matches!(self.tokens.get(head + 2), Some(Token::Word(_))) {
+            return None;
+        }
+        self.can_fill(head).then_some(head)
+    }
+
+    /// The actors coordinated with the head at token `head` ("Iran, Iraq and
+    /// Syria"), itself included, as token indexes in text order. A list
+    /// needs "and" or "or" before its last member: "Syria, the US" is no list.
+    pub fn conjuncts(&self, head: usize) -> Vec<usize> {
+        // Members to the right, each with whether "and"/"or" led to it.
+        let mut right: Vec<(usize, bool)> = Vec::new();
+        let mut k = head + 1;
+        loop {
+            let mut j = k;
+            let mut coordinated = false;
+            while self.is(j, &[",", "and", "or"]) {
+                coordinated |= self.is(j, &["and", "or"]);
+                j += 1;
+            }
+            if j == k {
+                break;
+            }
+            let Some(next) = self.head_from(j) else { break };
+            if next - j > 3 {
+                break;
+            }
+            right.push((next, coordinated));
+            if coordinated {
+                break;
+            }
+            k = next + 1;
+        }
+        let mut out = vec![head];
+        if right.last().is_some_and(|&(_, c)| c) {
+            out.extend(right.iter().map(|&(n, _)| n));
+            return out;
+        }
+        // To the left: the head may be the last member, after "and".
+        let mut start = self.phrase_start(head);
+        let mut coordinated = false;
+        loop {
+            let mut j = start;
+            let mut here = false;
+            while j > 0 && self.is(j - 1, &[",", "and", "or"]) {
+                here |= self.is(j - 1, &["and", "or"]);
+                j -= 1;
+            }
+            if j == start || j == 0 || self.actor_at(j - 1).is_none() || !self.can_fill(j - 1) {
+                break;
+            }
+            // Only the separator right before the head may be "and".
+            if here && coordinated {
+                break;
+            }
+            if !here && !coordinated {
+                break;
+            }
+            coordinated |= here;
+            out.insert(0, j - 1);
+            start = self.phrase_start(j - 1);
+        }
+        out
+    }
+
+    /// For an actor that owns or qualifies a thing ("Iraq's fortifications",
+    /// "Iranian oil platforms", "Iraqi brigades"), the actor: the patient of
+    /// an attack on the thing.
+    pub fn owner_from(&self, i: usize) -> Option<usize> {
+        let mut last = None;
+        let mut k = i;
+        while k < self.len()
+            && (self.in_phrase(k)
+                || self
+                    .word(k)
+                    .is_some_and(|w| !self.is_boundary(k) && lexicon::class(w) == WordClass::Other))
+        {
+            if self.actor_at(k).is_some() {
+                last = Some(k);
+            }
+            if k - i > 5 {
+                break;
+            }
+            k += 1;
+        }
+        last
+    }
+
+    /// The type of the actor at token `i`.
+    pub fn kind(&self, i: usize) -> Option<EntityType> {
+        self.actor_at(i).map(|a| self.actor(a).kind)
+    }
+
+    /// How broad a place is: a country 0, a region 1, a governorate 2, a
+    /// district 3, a subdistrict 4, anything smaller 5; `None` for a person
+    /// or group.
+    pub fn rank(&self, i: usize) -> Option<u8> {
+        let a = self.actor(self.actor_at(i)?);
+        if a.kind != EntityType::Place {
+            return None;
+        }
+        if a.mention == MentionKind::Demonym || a.state {
+            return Some(0);
+        }
+        Some(match a.level {
+            Some(PlaceLevel::Country) => 0,
+            Some(PlaceLevel::Region) => 1,
+            Some(PlaceLevel::Governorate) => 2,
+            Some(PlaceLevel::District) => 3,
+            Some(PlaceLevel::Subdistrict) => 4,
+            _ => 5,
+        })
+    }
+
+    /// True when the token at `i` ends a clause for argument search.
+    pub fn is_boundary(&self, i: usize) -> bool {
+        match self.tokens[i] {
+            Token::Actor(_) => false,
+            Token::Word(w) => {
+                lexicon::ends_clause(w)
+                    || matches!(
+                        lexicon::class(w),
+                        WordClass::Reporting | WordClass::Conjunction | WordClass::Relative
+                    )
+                    || matches!(w, "that" | "after" | "before" | "until")
+            }
+        }
+    }
+}
