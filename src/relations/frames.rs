@@ -369,11 +369,12 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     }
     // "the armed faction", "the Iran-backed Hezbollah": a participle that
     // qualifies a noun, not a verb.
+    let determiner = |k: usize| s.is(k, &["the", "a", "an", "its", "their", "his", "her", "s"]);
     let qualifies = i > 0
-        && (s.is(i - 1, &["the", "a", "an", "its", "their", "his", "her"])
-            || (i > 1
-                && s.actor_at(i - 1).is_some()
-                && s.is(i - 2, &["the", "a", "an", "its", "their", "his", "her"])));
+        && (determiner(i - 1)
+            // "Palestinian targets", "Iranian attacks": a noun after a demonym.
+            || s.actor_at(i - 1).is_some_and(|a| s.actor(a).mention == MentionKind::Demonym)
+            || (i > 1 && s.actor_at(i - 1).is_some() && determiner(i - 2)));
     if qualifies {
         return;
     }
@@ -663,7 +664,12 @@ fn emit(
 /// "Sudani, the prime minister of Iraq,", "the leader of HTS, Jolani",
 /// "President Assad of Syria".
 pub fn titles(s: &Sentence, titles: &[(&Pattern, &Trigger)], hits: &mut Vec<Hit>) {
-    let title_word = |w: &str| lexicon::is_modifier(w) && w != "the" && w != "a" && w != "an";
+    let title_word = |w: &str| {
+        (lexicon::is_modifier(w) || matches!(w, "in" | "of" | "arms" | "staff"))
+            && w != "the"
+            && w != "a"
+            && w != "an"
+    };
     for p_tok in 0..s.len() {
         if s.actor_at(p_tok).is_none() {
             continue;
@@ -673,6 +679,10 @@ pub fn titles(s: &Sentence, titles: &[(&Pattern, &Trigger)], hits: &mut Vec<Hit>
         let mut k = p_tok;
         while k > 0 && s.word(k - 1).is_some_and(title_word) {
             k -= 1;
+        }
+        // A title starts with a title word, not with "of" or "in".
+        while k < p_tok && s.is(k, &["of", "in"]) {
+            k += 1;
         }
         let words: Vec<&str> = (k..p_tok).filter_map(|m| s.word(m)).collect();
         if k > 0 && !words.is_empty() {
@@ -689,6 +699,41 @@ pub fn titles(s: &Sentence, titles: &[(&Pattern, &Trigger)], hits: &mut Vec<Hit>
                     if holder == p_tok || (holder > p_tok && s.phrase_start(holder) == holder) {
                         title_hit(s, titles, &words, holder, owner, hits);
                     }
+                }
+            }
+        }
+        // A bare title ("President Joseph Aoun said Lebanon..."): of which
+        // state or body the sentence does not say; the caller keeps a link
+        // to an actor of the sentence only where the gazetteer's facts give
+        // the person that office.
+        let bare = !words.is_empty()
+            && (k == 0 || s.actor_at(k - 1).is_none() && !s.is(k - 1, &["s"]))
+            && !s.is(p_tok + 1, &["of"])
+            && s.kind(p_tok) == Some(EntityType::Person);
+        // The type the title gives: a head of state or government leads.
+        let kind = titles
+            .iter()
+            .filter(|(_, t)| {
+                t.words().iter().map(String::as_str).eq(words
+                    .iter()
+                    .skip(words.len().saturating_sub(t.words().len()))
+                    .copied())
+            })
+            .map(|(p, _)| p)
+            .find(|p| p.b.contains(&super::patterns::Slot::State));
+        if bare && let Some(p) = kind {
+            for other in 0..s.len() {
+                let Some(y) = s.actor_at(other) else { continue };
+                let x = s.actor_at(p_tok).expect("an actor");
+                if y != x && s.kind(other) != Some(EntityType::Person) && s.can_fill(other) {
+                    hits.push(Hit {
+                        source: x,
+                        target: y,
+                        kind: p.kind,
+                        trigger: words.join(" "),
+                        rule: BARE_TITLE.to_string(),
+                        venue: None,
+                    });
                 }
             }
         }
@@ -770,6 +815,50 @@ pub fn titles(s: &Sentence, titles: &[(&Pattern, &Trigger)], hits: &mut Vec<Hit>
     }
 }
 
+/// The rule of a link found from a title that names no state or body: the
+/// caller keeps it only where the gazetteer gives the person that office,
+/// with the gazetteer's type.
+pub const BARE_TITLE: &str = "builtin:bare-title";
+
+/// Leaders by possession: "Masoud Barzani's Kurdistan Democratic Party",
+/// "the Taqaddum Party of former speaker Mohammed al-Halbousi".
+pub fn leaders(s: &Sentence, hits: &mut Vec<Hit>) {
+    let person = |k: usize| s.kind(k) == Some(EntityType::Person);
+    let group = |k: usize| s.kind(k) == Some(EntityType::Group);
+    for k in 0..s.len() {
+        if person(k) && s.is(k + 1, &["s"]) && group(k + 2) {
+            push_leader(s, k, k + 2, "builtin:possessive-leader", hits);
+        }
+        if group(k) && s.is(k + 1, &["of"]) {
+            let mut m = k + 2;
+            while m < s.len()
+                && m - k <= 6
+                && s.word(m)
+                    .is_some_and(|w| lexicon::is_modifier(w) && !matches!(w, "the" | "a" | "an"))
+            {
+                m += 1;
+            }
+            if person(m) {
+                push_leader(s, m, k, "builtin:of-leader", hits);
+            }
+        }
+    }
+}
+
+fn push_leader(s: &Sentence, person: usize, group: usize, rule: &str, hits: &mut Vec<Hit>) {
+    let (Some(x), Some(y)) = (s.actor_at(person), s.actor_at(group)) else {
+        return;
+    };
+    hits.push(Hit {
+        source: x,
+        target: y,
+        kind: EdgeKind::Leads,
+        trigger: "'s".to_string(),
+        rule: rule.to_string(),
+        venue: None,
+    });
+}
+
 /// The longest title among the end of `words` that a pattern knows, for the
 /// person at `person` and the owner at `owner`.
 fn title_hit(
@@ -831,6 +920,12 @@ pub fn places(s: &Sentence, hits: &mut Vec<Hit>) {
         };
         if s.actor(x).mention == MentionKind::Demonym {
             return;
+        }
+        // The gazetteer knows better: "Russia's Hmeimim air base" is in Syria.
+        match (s.actor(x).country, s.actor(y).country) {
+            (Some(home), Some(state)) if p == 0 && home != state => return,
+            (None, _) if s.actor(x).level == Some(crate::gazetteer::PlaceLevel::Site) => return,
+            _ => {}
         }
         hits.push(Hit {
             source: x,

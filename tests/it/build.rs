@@ -391,3 +391,45 @@ fn bad_parts_warn_once_each_and_leave_the_graph_as_without_them() {
     };
     assert_eq!(strip(&clean_graph), strip(&dirty_graph));
 }
+
+/// A title without its state ("President Joseph Aoun") links the person to a
+/// state of the sentence only where the gazetteer gives that office.
+#[test]
+fn bare_titles_link_only_where_the_gazetteer_confirms_the_office() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("doc.txt");
+    fs::write(
+        &doc,
+        "President Joseph Aoun said Lebanon would not accept the plan.\n\n\
+         President Joseph Aoun said Syria would not accept the plan.\n",
+    )
+    .unwrap();
+    let g = build(&[arg(&doc)]);
+    let id = |label: &str| {
+        g["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["label"] == label)
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (aoun, lebanon, syria) = (id("Joseph Aoun"), id("Lebanon"), id("Syria"));
+    let leads = edges(&g, &aoun, &lebanon, "leads");
+    assert_eq!(
+        leads.len(),
+        1,
+        "Aoun leads Lebanon, said by a bare title: {leads:?}"
+    );
+    assert_eq!(leads[0]["source"], aoun.as_str());
+    let typed: Vec<_> = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] != "co_mention" && e["docs"].as_u64() > Some(0))
+        .filter(|e| e["source"] == syria.as_str() || e["target"] == syria.as_str())
+        .collect();
+    assert!(typed.is_empty(), "no office of Syria for Aoun: {typed:?}");
+}

@@ -457,12 +457,10 @@ impl Context<'_> {
                     .count();
             let group = &mentions[start..end];
             start = end;
-            let strong: HashSet<EntityIndex> = group
-                .iter()
-                .filter(|m| m.kind != MentionKind::Demonym)
-                .map(|m| m.entity)
-                .collect();
-            if strong.len() < 2 {
+            // Two actors at least; a demonym counts, since it may stand for
+            // its state ("Israeli jets bombed Palestinian targets").
+            let distinct: HashSet<EntityIndex> = group.iter().map(|m| m.entity).collect();
+            if distinct.len() < 2 {
                 continue;
             }
             let s = self.extraction.segments.sentences[sentence as usize];
@@ -477,6 +475,9 @@ impl Context<'_> {
                         mention: m.kind,
                         level: entity.level,
                         state: is_state(entity),
+                        entity: Some(m.entity),
+                        country: country_of(self.gazetteer, m.entity)
+                            .and_then(|id| self.gazetteer.entity_by_id(id)),
                     }
                 })
                 .collect();
@@ -484,6 +485,25 @@ impl Context<'_> {
                 let (a, b) = (&group[hit.source], &group[hit.target]);
                 if a.entity == b.entity {
                     continue;
+                }
+                if hit.rule == crate::relations::BARE_TITLE {
+                    // Kept where the gazetteer gives the person that office
+                    // of the other actor: a fact whose title shares the
+                    // text's last title word ("President" for "president").
+                    let target = &self.gazetteer.entity(b.entity).id;
+                    let head = hit.trigger.rsplit(' ').next().unwrap_or("").to_string();
+                    let confirmed = self.gazetteer.entity(a.entity).facts.iter().any(|f| {
+                        &f.target == target
+                            && f.title.as_deref().is_some_and(|t| {
+                                crate::normalize::normalize(t)
+                                    .as_str()
+                                    .split(' ')
+                                    .any(|w| w == head)
+                            })
+                    });
+                    if !confirmed {
+                        continue;
+                    }
                 }
                 let key = if hit.directed {
                     (a.entity, b.entity, hit.kind, true)
