@@ -17,7 +17,9 @@ fn accepts(c: &Candidate, text: &str, start: usize, end: usize, options: MatchOp
             let a_word_in_a_headline = c.common_word && in_capitals_line(text, start, end);
             !lower_case && !a_word_in_a_headline
         }
-        MentionKind::Name => !c.capitalized || text[start..].starts_with(char::is_uppercase),
+        MentionKind::Name | MentionKind::Title | MentionKind::Reference => {
+            !c.capitalized || text[start..].starts_with(char::is_uppercase)
+        }
     }
 }
 
@@ -94,6 +96,7 @@ impl Automaton {
                         kind: c.kind,
                         start,
                         end,
+                        via: None,
                     });
                     at = m.end() - 1;
                 }
