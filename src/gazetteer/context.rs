@@ -91,6 +91,10 @@ pub struct Context {
     titles: HashMap<String, OfficeId>,
     /// The first word of every title, for a quick refusal.
     title_starts: HashSet<String>,
+    /// The last word of every title, for a quick refusal.
+    title_ends: HashSet<String>,
+    /// The offices each person has held: (owner, office).
+    held: HashMap<EntityIndex, Vec<(EntityIndex, OfficeId)>>,
     /// The most words a title has.
     longest_title: usize,
     /// Each office's name for people: its first title.
@@ -155,6 +159,9 @@ impl Context {
             if let Some(first) = split.next() {
                 context.title_starts.insert(first.to_string());
             }
+            if let Some(last) = title.split(' ').next_back() {
+                context.title_ends.insert(last.to_string());
+            }
             context.longest_title = context.longest_title.max(title.split(' ').count());
         }
         context.before_surnames = set(&words.honorifics);
@@ -198,6 +205,10 @@ impl Context {
                 if office == next {
                     self.office_names.push(title.clone());
                 }
+                let held = self.held.entry(index).or_default();
+                if !held.contains(&(of, office)) {
+                    held.push((of, office));
+                }
                 self.terms.entry((of, office)).or_default().push(Term {
                     person: index,
                     title: title.clone(),
@@ -227,24 +238,23 @@ impl Context {
     /// The words before surnames and the governorates' namesakes, from the
     /// names table.
     fn add_names(&mut self, entities: &[Entity], names: &HashMap<String, Vec<Candidate>>) {
-        let mut with_surname: HashSet<EntityIndex> = HashSet::default();
+        let with_surname: HashSet<EntityIndex> = names
+            .values()
+            .flatten()
+            .filter(|c| c.surname)
+            .map(|c| c.entity)
+            .collect();
         for (key, candidates) in names {
             for c in candidates {
-                let entity = &entities[c.entity as usize];
                 if c.kind == MentionKind::Demonym {
                     self.before_surnames.insert(key.trim().to_string());
                 }
-                if entity.curated && entity.kind == EntityType::Person {
+                if with_surname.contains(&c.entity) {
                     let words = key.split_whitespace().map(String::from);
                     self.own_words.entry(c.entity).or_default().extend(words);
-                    if c.surname {
-                        with_surname.insert(c.entity);
-                    }
                 }
             }
         }
-        self.own_words
-            .retain(|person, _| with_surname.contains(person));
         for (index, entity) in entities.iter().enumerate() {
             if entity.level != Some(PlaceLevel::Governorate) {
                 continue;
@@ -350,6 +360,21 @@ impl Context {
         best
     }
 
+    /// True when a title ends with this word.
+    pub fn may_end_title(&self, word: &str) -> bool {
+        self.title_ends.contains(word)
+    }
+
+    /// The owner of the office `office` that `person` has held, if any
+    /// ("President" → Syria for Bashar al-Assad).
+    pub fn held_by(&self, person: EntityIndex, office: OfficeId) -> Option<EntityIndex> {
+        self.held
+            .get(&person)?
+            .iter()
+            .find(|&&(_, o)| o == office)
+            .map(|&(of, _)| of)
+    }
+
     /// True when a title begins with this word.
     pub fn may_start_title(&self, word: &str) -> bool {
         self.title_starts.contains(word)
@@ -382,6 +407,47 @@ impl Context {
             }
         }
         found.map_or(Holding::Nobody, Holding::One)
+    }
+
+    /// The day nearest `reference`, and not after it if it can be, on which
+    /// every person of `titled` held the office the text gives them
+    /// (`(owner, office, person)`): the date of a document without one whose
+    /// text says "Iranian Foreign Minister Ali Akbar Velayati". `None` when
+    /// no title names a person the gazetteer knows in that office, or no day
+    /// fits them all.
+    pub fn date_of_titles(
+        &self,
+        titled: &[(EntityIndex, OfficeId, EntityIndex)],
+        reference: Date,
+    ) -> Option<Date> {
+        let terms: Vec<Vec<(Option<Date>, Option<Date>)>> = titled
+            .iter()
+            .map(|&(of, office, person)| {
+                self.terms(of, office)
+                    .iter()
+                    .filter(|t| t.person == person)
+                    .map(|t| (t.from, t.to))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        if terms.is_empty() {
+            return None;
+        }
+        let fits = |day: Date| {
+            terms
+                .iter()
+                .all(|ts| ts.iter().any(|&(from, to)| covers(from, to, day)))
+        };
+        // The answer is the reference itself or the first or last day of a term.
+        let mut days = vec![reference];
+        for &(from, to) in terms.iter().flatten() {
+            days.extend(from.map(Date::first_day));
+            days.extend(to.and_then(|t| Date::from_unix_days(t.first_day().unix_days() - 1)));
+        }
+        let fitting = days.into_iter().filter(|&d| fits(d));
+        let (before, after): (Vec<Date>, Vec<Date>) = fitting.partition(|&d| d <= reference);
+        before.into_iter().max().or_else(|| after.into_iter().min())
     }
 
     /// Every term of `office` of `of`.

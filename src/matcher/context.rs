@@ -13,7 +13,7 @@
 
 use super::{FoundName, Match, MatchOptions, Matcher, ResolveDate, Via};
 use crate::gazetteer::{
-    Candidate, EntityIndex, EntityType, Gazetteer, Holding, MentionKind, PlaceLevel,
+    Candidate, EntityIndex, EntityType, Gazetteer, Holding, MentionKind, OfficeId, PlaceLevel,
 };
 use crate::normalize::{OriginCursor, normalize};
 
@@ -76,16 +76,52 @@ pub(super) struct Scan<'d> {
     /// The day to resolve on, asked for when first needed.
     date: &'d dyn Fn() -> Option<ResolveDate>,
     known_date: Option<Option<ResolveDate>>,
+    /// The mentions that depend on the date (titles, names borne in turn,
+    /// leaders' groups), so that they can be resolved again on another.
+    dated: Vec<Dated>,
+    /// The trie node of the last name the date decided, for its entry in
+    /// `dated`.
+    pub(super) decided_at: Option<super::NodeId>,
+    /// Titles the text gives a person ("Iranian Foreign Minister Ali Akbar
+    /// Velayati"): the office's owner, the office and the person. They date
+    /// a document that has no date.
+    pub(super) anchors: Vec<(EntityIndex, OfficeId, EntityIndex)>,
 }
 
+/// A mention that depends on the date, at `index` of the output.
+struct Dated {
+    index: usize,
+    /// True when `index` holds the mention (else nothing stands there, and
+    /// what the date resolves to goes before the mention at `index`).
+    present: bool,
+    what: DatedKind,
+}
+
+enum DatedKind {
+    /// A title: `title` as resolved (its entity to be replaced), and the
+    /// place it falls back to when nobody holds the office.
+    Title { title: Match, place: Option<Match> },
+    /// A name borne in turn: the node of its candidates.
+    Name { node: super::NodeId, found: Match },
+    /// A leader's group: the word after the leader's name.
+    Leader { person: EntityIndex, found: Match },
+}
+
+/// A title found after or before a place or group, waiting for the name
+/// after it.
 struct Pending {
-    title: Match,
-    /// The name the title started with, a mention again when the title
-    /// gives way to a person's name; `None` for a demonym that is no mention
-    /// by itself.
-    place: Option<Match>,
-    place_span: (usize, usize),
-    end: usize,
+    /// The mention of the office holder, if one person holds it on the date.
+    title: Option<Match>,
+    /// The same, whoever holds the office: its entity is to be decided.
+    template: Match,
+    /// Where the title is in the normalized text.
+    span: (usize, usize),
+    /// The name the title was found with, a mention again when the title
+    /// gives way to a person's name or names nobody; `None` for a demonym
+    /// that is no mention by itself.
+    place: Option<(Match, (usize, usize))>,
+    owner: EntityIndex,
+    office: OfficeId,
 }
 
 impl<'d> Scan<'d> {
@@ -98,6 +134,9 @@ impl<'d> Scan<'d> {
             last_person: false,
             date,
             known_date: None,
+            dated: Vec::new(),
+            decided_at: None,
+            anchors: Vec::new(),
         }
     }
 
@@ -113,25 +152,69 @@ impl<'d> Scan<'d> {
     }
 
     fn push(&mut self, out: &mut Vec<Match>, found: Match, span: (usize, usize), person: bool) {
+        if matches!(found.via, Some(Via::Date { .. }))
+            && let Some(node) = self.decided_at.take()
+        {
+            self.dated.push(Dated {
+                index: out.len(),
+                present: true,
+                what: DatedKind::Name { node, found },
+            });
+        }
         out.push(found);
         self.spans.push(span);
         self.last_person = person;
     }
 
-    /// Records a waiting title, now that the name at normalized `from` (a
-    /// person, when `person`) follows it, or the text ends (`None`).
-    fn settle(&mut self, next: Option<(usize, bool)>, hay: &str, out: &mut Vec<Match>) {
+    /// Forgets what depended on the date, once resolved again.
+    pub(super) fn forget_dates(&mut self) {
+        self.dated.clear();
+    }
+
+    /// True when a mention depends on the date.
+    pub(super) fn depends_on_the_date(&self) -> bool {
+        !self.dated.is_empty()
+    }
+
+    /// Records a waiting title, now that the name at normalized `from` (of
+    /// `person`, when it is one) follows it, or the text ends (`None`).
+    fn settle(
+        &mut self,
+        next: Option<(usize, Option<EntityIndex>)>,
+        hay: &str,
+        out: &mut Vec<Match>,
+    ) {
         let Some(p) = self.pending.take() else {
             return;
         };
-        let named = next.is_some_and(|(from, person)| person && is_apposition(&hay[p.end..from]));
-        if named {
-            if let Some(place) = p.place {
-                self.push(out, place, p.place_span, false);
-            }
-        } else {
-            self.push(out, p.title, (p.place_span.0, p.end), true);
+        let named =
+            next.and_then(|(from, person)| person.filter(|_| is_apposition(&hay[p.span.1..from])));
+        if let Some(person) = named {
+            self.anchors.push((p.owner, p.office, person));
         }
+        if named.is_none() {
+            self.dated.push(Dated {
+                index: out.len(),
+                present: p.title.is_some() || p.place.is_some(),
+                what: DatedKind::Title {
+                    title: p.template,
+                    place: p.place.map(|(m, _)| m),
+                },
+            });
+        }
+        match p.title {
+            Some(title) if named.is_none() => self.push(out, title, p.span, true),
+            _ => {
+                if let Some((place, span)) = p.place {
+                    self.push(out, place, span, false);
+                }
+            }
+        }
+    }
+
+    /// The day the scan resolved on, if it was asked for.
+    pub(super) fn resolved_on(&self) -> Option<ResolveDate> {
+        self.known_date.flatten()
     }
 
     /// Records what is left at the end of the text.
@@ -199,6 +282,104 @@ fn words_before(hay: &str, at: usize) -> impl Iterator<Item = (usize, &str)> {
 }
 
 impl Matcher {
+    /// The day an undated document should have been read on, when its
+    /// titles say (see [`crate::gazetteer::Context::date_of_titles`]) and
+    /// differ from the day it was: its mentions are then read again.
+    pub(super) fn date_of_titles(&self, scan: &Scan<'_>) -> Option<ResolveDate> {
+        let on = scan.resolved_on()?;
+        if !on.assumed || !scan.depends_on_the_date() || scan.anchors.is_empty() {
+            return None;
+        }
+        let date = self.context.date_of_titles(&scan.anchors, on.date)?;
+        (date != on.date).then_some(ResolveDate {
+            date,
+            assumed: true,
+        })
+    }
+
+    /// A title's mention on `on`: its office holder of that day, if one.
+    fn title_on(&self, template: Match, on: ResolveDate) -> Option<Match> {
+        let Some(Via::Title {
+            office, of, title, ..
+        }) = template.via
+        else {
+            return None;
+        };
+        match self.context.holder(of, office, on.date) {
+            Holding::One(term) => Some(Match {
+                entity: term.person,
+                via: Some(Via::Title {
+                    office,
+                    of,
+                    title,
+                    on,
+                }),
+                ..template
+            }),
+            Holding::Nobody | Holding::Several => None,
+        }
+    }
+
+    /// Resolves again, on `on`, the mentions of this scan that depend on
+    /// the date; the rest of `out` stays as it is.
+    pub(super) fn redate(
+        &self,
+        scan: &Scan<'_>,
+        text: &str,
+        options: MatchOptions,
+        on: ResolveDate,
+        out: &mut Vec<Match>,
+    ) {
+        let tail = out.split_off(scan.first);
+        let mut dated = scan.dated.iter().peekable();
+        for i in 0..=tail.len() {
+            while let Some(d) = dated.next_if(|d| d.index == i) {
+                if let Some(m) = self.dated_on(d, text, options, on) {
+                    out.push(m);
+                }
+                if d.present {
+                    // The mention at `i` was this one: resolved again above.
+                    continue;
+                }
+            }
+            let replaced = scan.dated.iter().any(|d| d.index == i && d.present);
+            if let Some(&m) = tail.get(i)
+                && !replaced
+            {
+                out.push(m);
+            }
+        }
+    }
+
+    /// What a mention that depends on the date resolves to on `on`.
+    fn dated_on(
+        &self,
+        dated: &Dated,
+        text: &str,
+        options: MatchOptions,
+        on: ResolveDate,
+    ) -> Option<Match> {
+        match dated.what {
+            DatedKind::Title { title, place } => self.title_on(title, on).or(place),
+            DatedKind::Leader { person, found } => {
+                let group = self.context.led_by(person, on.date)?;
+                Some(Match {
+                    entity: group,
+                    via: Some(Via::Leader { person, on }),
+                    ..found
+                })
+            }
+            DatedKind::Name { node, found } => {
+                let (chosen, via) = self.by_date_at(node, found, text, options, on)?;
+                Some(Match {
+                    entity: chosen,
+                    via,
+                    ..found
+                })
+            }
+        }
+    }
+
     fn roles_of(&self, entity: EntityIndex) -> u8 {
         self.roles.get(entity as usize).copied().unwrap_or(0)
     }
@@ -228,31 +409,23 @@ impl Matcher {
             return name.to;
         }
         let person = roles & PERSON != 0;
-        scan.settle(Some((name.from, person)), hay, out);
+        scan.settle(Some((name.from, person.then_some(found.entity))), hay, out);
         if roles & OFFICES != 0 {
-            if let Some(title) = self.title_after(scan, found, name, hay, origins) {
-                let end = title.1;
-                let place = plain.then_some(found);
-                scan.pending = Some(Pending {
-                    title: title.0,
-                    place,
-                    place_span: span,
-                    end,
-                });
+            let place = plain.then_some((found, span));
+            let title = self
+                .title_after(scan, found, name, hay, origins, place)
+                .or_else(|| self.title_before(scan, found, name, hay, origins, place));
+            if let Some(title) = title {
+                let end = title.span.1;
+                scan.pending = Some(title);
                 return end;
-            }
-            if let Some((title, from)) = self.title_before(scan, found, name, hay, origins) {
-                scan.pending = Some(Pending {
-                    title,
-                    place: None,
-                    place_span: (from, name.to),
-                    end: name.to,
-                });
-                return name.to;
             }
         }
         if !plain {
             return name.to;
+        }
+        if person && let Some(anchor) = self.bare_title(found.entity, name, hay) {
+            scan.anchors.push(anchor);
         }
         if roles & PROVINCE != 0 || scan.province_list.is_some() {
             self.as_governorate(scan, &mut found, name, hay, out);
@@ -262,6 +435,35 @@ impl Matcher {
             return self.led_group(scan, found.entity, name, hay, origins, out);
         }
         name.to
+    }
+
+    /// A title right before a person's name without its place ("President
+    /// Bashar al-Assad", "Prime Minister Mohammed Shia al-Sudani"), of an
+    /// office the person has held: it dates an undated document.
+    fn bare_title(
+        &self,
+        person: EntityIndex,
+        name: FoundName<'_>,
+        hay: &str,
+    ) -> Option<(EntityIndex, OfficeId, EntityIndex)> {
+        let ctx = &*self.context;
+        let mut before = words_before(hay, name.from);
+        let (_, last) = before.next()?;
+        if !ctx.may_end_title(last) {
+            return None;
+        }
+        let mut words = vec![last];
+        words.extend(before.take(ctx.longest_title()).map(|(_, w)| w));
+        (1..=words.len().min(ctx.longest_title()))
+            .rev()
+            .find_map(|n| {
+                if words.get(n).is_some_and(|w| ctx.is_not_the_holder(w)) {
+                    return None;
+                }
+                let key: Vec<&str> = words[..n].iter().rev().copied().collect();
+                let office = ctx.title(&key.join(" "))?;
+                Some((ctx.held_by(person, office)?, office, person))
+            })
     }
 
     /// The office that `found` (a place or group with offices, or a city
@@ -276,7 +478,8 @@ impl Matcher {
         name: FoundName<'_>,
         hay: &str,
         origins: &mut OriginCursor<'_>,
-    ) -> Option<(Match, usize)> {
+        place: Option<(Match, (usize, usize))>,
+    ) -> Option<Pending> {
         let of = self.office_owner(found)?;
         let ctx = &*self.context;
         let mut words = words_after(hay, name.to).peekable();
@@ -309,19 +512,49 @@ impl Matcher {
         {
             return None;
         }
-        let on = scan.date()?;
-        let Holding::One(term) = ctx.holder(of, office, on.date) else {
-            return None;
-        };
         let (last_start, last) = ahead[i + n - 1];
         let end = last_start + last.len();
-        let title = span32(origins.original_span(name.text, ahead[i].0, end));
-        let (start, stop) = origins.original_span(name.text, name.from, end);
-        let mention = Match {
-            entity: term.person,
+        let words = (ahead[i].0, end);
+        self.pending_title(
+            scan,
+            name,
+            origins,
+            (name.from, end),
+            words,
+            of,
+            office,
+            place,
+        )
+    }
+
+    /// A title at normalized `span`, its words at `words`, naming the holder
+    /// of `office` of `of` on the date if there is one.
+    #[allow(clippy::too_many_arguments)]
+    fn pending_title(
+        &self,
+        scan: &mut Scan<'_>,
+        name: FoundName<'_>,
+        origins: &mut OriginCursor<'_>,
+        span: (usize, usize),
+        words: (usize, usize),
+        of: EntityIndex,
+        office: OfficeId,
+        place: Option<(Match, (usize, usize))>,
+    ) -> Option<Pending> {
+        let (start, end) = origins.original_span(name.text, span.0, span.1);
+        // A title does not run on across a paragraph ("U.S.\n\nForeign
+        // Minister" joins a headline to the next block).
+        let between = &name.text[start..end];
+        if between.contains("\n\n") || between.contains("\r\n\r\n") {
+            return None;
+        }
+        let title = span32(origins.original_span(name.text, words.0, words.1));
+        let on = scan.date()?;
+        let template = Match {
+            entity: of,
             kind: MentionKind::Title,
             start,
-            end: stop,
+            end,
             via: Some(Via::Title {
                 office,
                 of,
@@ -329,7 +562,14 @@ impl Matcher {
                 on,
             }),
         };
-        Some((mention, end))
+        Some(Pending {
+            title: self.title_on(template, on),
+            template,
+            span,
+            place,
+            owner: of,
+            office,
+        })
     }
 
     /// The office before `found`: "Prime Minister of Iraq", "the interim
@@ -342,7 +582,8 @@ impl Matcher {
         name: FoundName<'_>,
         hay: &str,
         origins: &mut OriginCursor<'_>,
-    ) -> Option<(Match, usize)> {
+        place: Option<(Match, (usize, usize))>,
+    ) -> Option<Pending> {
         let of = self.office_owner(found)?;
         if found.kind == MentionKind::Demonym {
             return None;
@@ -383,25 +624,17 @@ impl Matcher {
         if scan.last_end().is_some_and(|end| end > from) || scan.after_a_person(hay, from) {
             return None;
         }
-        let on = scan.date()?;
-        let Holding::One(term) = ctx.holder(of, office, on.date) else {
-            return None;
-        };
-        let title = span32(origins.original_span(name.text, words[n - 1].0, title_end));
-        let (start, end) = origins.original_span(name.text, from, name.to);
-        let mention = Match {
-            entity: term.person,
-            kind: MentionKind::Title,
-            start,
-            end,
-            via: Some(Via::Title {
-                office,
-                of,
-                title,
-                on,
-            }),
-        };
-        Some((mention, from))
+        let words = (words[n - 1].0, title_end);
+        self.pending_title(
+            scan,
+            name,
+            origins,
+            (from, name.to),
+            words,
+            of,
+            office,
+            place,
+        )
     }
 
     /// The entity whose offices a title after `found` names: the entity, or
@@ -455,19 +688,36 @@ impl Matcher {
         let Some(on) = scan.date() else {
             return name.to;
         };
-        let Some(group) = ctx.led_by(person, on.date) else {
-            return name.to;
-        };
         let end = at + word.len();
         let (start, stop) = origins.original_span(name.text, at, end);
         let mention = Match {
-            entity: group,
+            entity: person,
             kind: MentionKind::Reference,
             start,
             end: stop,
             via: Some(Via::Leader { person, on }),
         };
-        scan.push(out, mention, (at, end), false);
+        let group = ctx.led_by(person, on.date);
+        scan.dated.push(Dated {
+            index: out.len(),
+            present: group.is_some(),
+            what: DatedKind::Leader {
+                person,
+                found: mention,
+            },
+        });
+        let Some(group) = group else {
+            return name.to;
+        };
+        scan.push(
+            out,
+            Match {
+                entity: group,
+                ..mention
+            },
+            (at, end),
+            false,
+        );
         end
     }
 

@@ -486,10 +486,19 @@ impl Matcher {
                 }
             }
         }
-        if options.context {
-            scan.finish(hay, out);
-            self.glued_before(text, options, &mut scan, out);
+        if !options.context {
+            return;
         }
+        scan.finish(hay, out);
+        // A document without a date whose titles date it ("Iranian Foreign
+        // Minister Ali Akbar Velayati"): what depends on the date is
+        // resolved again as of that date, before glued names are put among
+        // the others (the record of what depends on the date holds places).
+        if let Some(on) = self.date_of_titles(&scan) {
+            self.redate(&scan, text, options, on, out);
+            scan.forget_dates();
+        }
+        self.glued_before(text, options, &mut scan, out);
     }
 
     /// The mention, if any, that the name ending at `node` makes at `name`:
@@ -504,6 +513,7 @@ impl Matcher {
         options: MatchOptions,
         scan: &mut Scan<'_>,
     ) -> Option<Match> {
+        let node_id = node;
         // Where the name starts in the text is all that most candidates
         // need; where it ends is looked up once, when first asked for.
         let start = origins.origin(name.from);
@@ -535,6 +545,9 @@ impl Matcher {
             }
             None => (first, None),
         };
+        if via.is_some() {
+            scan.decided_at = Some(node_id);
+        }
         Some(Match {
             entity: chosen.entity,
             kind: chosen.kind,
@@ -547,6 +560,7 @@ impl Matcher {
     /// The longest name that starts at the text's word `first`: its node and
     /// how many words after `first` it takes, and where the walk stopped.
     /// Words read after `first` are left in `ahead`, in order.
+    #[inline(always)]
     fn longest(
         &self,
         first: TextWord,
@@ -592,6 +606,30 @@ impl Matcher {
             }
         }
         walk
+    }
+}
+
+impl Matcher {
+    /// The entity of the name at `found` (whose candidates are at `node`) on
+    /// `on`, and its [`Via`]: what [`Matcher::choose`] decides, on another day.
+    fn by_date_at(
+        &self,
+        node: NodeId,
+        found: Match,
+        text: &str,
+        options: MatchOptions,
+        on: ResolveDate,
+    ) -> Option<(EntityIndex, Option<Via>)> {
+        let node = self.nodes[node as usize];
+        let candidates = &self.candidates[node.first as usize..node.end as usize];
+        let mut end = || found.end;
+        let accepted: Vec<&Candidate> = candidates
+            .iter()
+            .filter(|c| self.accepts(c, text, found.start, &mut end, options))
+            .collect();
+        let (first, rest) = accepted.split_first()?;
+        let (chosen, via) = by_date(first, rest, on);
+        Some((chosen.entity, via))
     }
 }
 

@@ -255,6 +255,58 @@ fn titles_that_name_nobody_on_the_date_are_left_alone() {
             "Iraq's deputy foreign minister",
             &["Iraq=iraq:name"],
         ),
+        // A title does not run on across a paragraph.
+        (
+            Some("2024-12-01"),
+            "IRAQ SEALS BORDER WITH SYRIA\n\nPrime minister said",
+            &["IRAQ=iraq:name", "SYRIA=syria:name"],
+        ),
+    ]);
+}
+
+#[test]
+fn an_undated_document_is_dated_by_the_titles_it_gives_people() {
+    check(&[
+        // Without titles, today's state (2026-11-30 in these tests).
+        (
+            None,
+            "The Syrian president met the Syrian army.",
+            &[
+                "Syrian president=ahmed-al-sharaa:title",
+                "Syrian army=syrian-army:name",
+            ],
+        ),
+        // "President Bashar al-Assad" dates the text before his fall.
+        (
+            None,
+            "President Bashar al-Assad met the Syrian army.",
+            &[
+                "Bashar al-Assad=bashar-al-assad:name",
+                "Syrian army=syrian-arab-army:name",
+            ],
+        ),
+        // Two titled presidents: the latest day both were in office.
+        (
+            None,
+            "Iraqi President Saddam Hussein wrote to Iranian President Akbar Hashemi \
+             Rafsanjani. The Syrian president replied.",
+            &[
+                "Iraqi=iraq:demonym",
+                "Saddam Hussein=saddam-hussein:name",
+                "Iranian=iran:demonym",
+                "Akbar Hashemi Rafsanjani=akbar-hashemi-rafsanjani:name",
+                "Syrian president=hafez-al-assad:title",
+            ],
+        ),
+        // A document with a date keeps it, whatever its titles say.
+        (
+            Some("2025-05-01"),
+            "President Bashar al-Assad met the Syrian army.",
+            &[
+                "Bashar al-Assad=bashar-al-assad:name",
+                "Syrian army=syrian-army:name",
+            ],
+        ),
     ]);
 }
 

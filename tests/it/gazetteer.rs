@@ -46,6 +46,38 @@ fn gazetteer_check_reports_errors_with_exit_2() {
 }
 
 #[test]
+fn gazetteer_check_validates_the_titles_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("g.toml"),
+        "[[entity]]\nid = \"iran\"\nname = \"Iran\"\ntype = \"place\"\n",
+    )
+    .unwrap();
+    let titles = dir.path().join("titles.toml");
+    fs::write(
+        &titles,
+        "qualifiers = [\"interim\", \"de facto\"]\n\n[[title]]\ntitles = [\"Premier\"]\n\n\
+         [[title]]\ntitles = [\"Prime Minister\", \"premier\"]\n",
+    )
+    .unwrap();
+    let (status, out, _) = code(&["gazetteer", "check", "-g", arg(dir.path())]);
+    assert_eq!(status, 2, "{out}");
+    assert!(
+        out.contains("titles.toml:1: error: \"de facto\" is more than one word"),
+        "{out}"
+    );
+    assert!(
+        out.contains("titles.toml:7: error: title \"premier\" already names another office"),
+        "{out}"
+    );
+    // A syntax error stops the load with its line.
+    fs::write(&titles, "[[title]]\nnames = [\"x\"]\n").unwrap();
+    let (status, _, err) = code(&["gazetteer", "check", "-g", arg(dir.path())]);
+    assert_eq!(status, 2);
+    assert!(err.contains("titles.toml:2"), "{err}");
+}
+
+#[test]
 fn gazetteer_check_stale_is_a_report_that_exits_0() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("g.toml");
