@@ -62,8 +62,11 @@ pub(super) fn roles(gazetteer: &Gazetteer) -> Vec<u8> {
 pub(super) struct Scan<'d> {
     /// Where this scan's matches start in `out`.
     first: usize,
-    /// The normalized range of each of this scan's matches, in order.
-    spans: Vec<(usize, usize)>,
+    /// The normalized range of the last match.
+    last: Option<(usize, usize)>,
+    /// The places that share a name with a governorate, with their index
+    /// in the output and their normalized range, for coordinations.
+    places: Vec<(usize, (usize, usize))>,
     /// A title waiting for the next name: a person right after it ("Iraq's
     /// foreign minister Fuad Hussein") is what it names, and then the title
     /// is no mention of its own.
@@ -128,7 +131,8 @@ impl<'d> Scan<'d> {
     pub(super) fn new(first: usize, date: &'d dyn Fn() -> Option<ResolveDate>) -> Scan<'d> {
         Scan {
             first,
-            spans: Vec::new(),
+            last: None,
+            places: Vec::new(),
             pending: None,
             province_list: None,
             last_person: false,
@@ -151,7 +155,7 @@ impl<'d> Scan<'d> {
         *self.known_date.get_or_insert_with(date)
     }
 
-    fn push(&mut self, out: &mut Vec<Match>, found: Match, span: (usize, usize), person: bool) {
+    fn push(&mut self, out: &mut Vec<Match>, found: Match, span: (usize, usize), roles: u8) {
         if matches!(found.via, Some(Via::Date { .. }))
             && let Some(node) = self.decided_at.take()
         {
@@ -161,9 +165,12 @@ impl<'d> Scan<'d> {
                 what: DatedKind::Name { node, found },
             });
         }
+        if roles & PROVINCE != 0 {
+            self.places.push((out.len(), span));
+        }
         out.push(found);
-        self.spans.push(span);
-        self.last_person = person;
+        self.last = Some(span);
+        self.last_person = roles & PERSON != 0;
     }
 
     /// Forgets what depended on the date, once resolved again.
@@ -203,10 +210,10 @@ impl<'d> Scan<'d> {
             });
         }
         match p.title {
-            Some(title) if named.is_none() => self.push(out, title, p.span, true),
+            Some(title) if named.is_none() => self.push(out, title, p.span, PERSON),
             _ => {
                 if let Some((place, span)) = p.place {
-                    self.push(out, place, span, false);
+                    self.push(out, place, span, 0);
                 }
             }
         }
@@ -224,7 +231,7 @@ impl<'d> Scan<'d> {
 
     /// The normalized end of the last match, if this scan made one.
     fn last_end(&self) -> Option<usize> {
-        self.spans.last().map(|s| s.1)
+        self.last.map(|s| s.1)
     }
 
     /// True when a person's name and a comma stand right before normalized
@@ -388,10 +395,11 @@ impl Matcher {
     /// returns where in the normalized text the next name may start (past
     /// the words a title or a leader's group took).
     #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
     pub(super) fn in_context(
         &self,
         scan: &mut Scan<'_>,
-        mut found: Match,
+        found: Match,
         name: FoundName<'_>,
         hay: &str,
         origins: &mut OriginCursor<'_>,
@@ -399,15 +407,33 @@ impl Matcher {
         out: &mut Vec<Match>,
     ) -> usize {
         let roles = self.roles_of(found.entity);
-        let span = (name.from, name.to);
         let plain = found.kind != MentionKind::Demonym || options.demonyms;
         if roles == 0 && scan.pending.is_none() && scan.province_list.is_none() {
             // Most names: nothing around them can change them.
             if plain {
-                scan.push(out, found, span, false);
+                scan.push(out, found, (name.from, name.to), 0);
             }
             return name.to;
         }
+        self.in_context_of(scan, found, roles, name, hay, origins, options, out)
+    }
+
+    /// [`Matcher::in_context`] for the names whose context may change them.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    fn in_context_of(
+        &self,
+        scan: &mut Scan<'_>,
+        mut found: Match,
+        roles: u8,
+        name: FoundName<'_>,
+        hay: &str,
+        origins: &mut OriginCursor<'_>,
+        options: MatchOptions,
+        out: &mut Vec<Match>,
+    ) -> usize {
+        let span = (name.from, name.to);
+        let plain = found.kind != MentionKind::Demonym || options.demonyms;
         let person = roles & PERSON != 0;
         scan.settle(Some((name.from, person.then_some(found.entity))), hay, out);
         if roles & OFFICES != 0 {
@@ -430,7 +456,7 @@ impl Matcher {
         if roles & PROVINCE != 0 || scan.province_list.is_some() {
             self.as_governorate(scan, &mut found, name, hay, out);
         }
-        scan.push(out, found, span, person);
+        scan.push(out, found, span, roles);
         if roles & LEADS != 0 {
             return self.led_group(scan, found.entity, name, hay, origins, out);
         }
@@ -716,7 +742,7 @@ impl Matcher {
                 ..mention
             },
             (at, end),
-            false,
+            0,
         );
         end
     }
@@ -738,11 +764,14 @@ impl Matcher {
         if words.ends_with(" provinces") || words.ends_with(" governorates") {
             // Back through the names coordinated before this one.
             let mut from = name.from;
-            for (k, &(start, end)) in scan.spans.iter().enumerate().rev() {
-                if end > from || !is_coordination(&hay[end..from]) {
+            let mut next = out.len();
+            for &(index, (start, end)) in scan.places.iter().rev() {
+                // Only the names right before, each joined to the next.
+                if index + 1 != next || end > from || !is_coordination(&hay[end..from]) {
                     break;
                 }
-                let m = &mut out[scan.first + k];
+                next = index;
+                let m = &mut out[index];
                 match ctx.governorate_named(m.entity) {
                     Some(g) => {
                         m.entity = g;

@@ -176,7 +176,7 @@ impl Matcher {
 }
 
 /// The offsets of capitals right after a small letter, ASCII only
-/// ("trAl"). Blocks of 64 bytes are tested whole first (a loop the
+/// ("trAl"). Blocks of 256 bytes are tested whole first (a loop the
 /// compiler turns into vector compares); only blocks with a capital after
 /// a small letter are looked at byte by byte.
 fn glued_capitals(bytes: &[u8]) -> Vec<usize> {
@@ -186,7 +186,7 @@ fn glued_capitals(bytes: &[u8]) -> Vec<usize> {
     let Some(pairs) = bytes.len().checked_sub(1) else {
         return found;
     };
-    const BLOCK: usize = 64;
+    const BLOCK: usize = 256;
     let mut at = 0;
     while at < pairs {
         let end = (at + BLOCK).min(pairs);
