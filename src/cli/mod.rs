@@ -49,10 +49,12 @@ pub enum Command {
     /// province), with the date it was resolved on.
     ///
     /// Mentions are resolved on the document's date: its JSONL `date`, else
-    /// a date in its first lines; an undated document on today's gazetteer
-    /// state (today's holders of offices, the entities of today), or on the
-    /// day --undated-as gives. Problems with one document are warnings; the
-    /// run goes on, and the exit code is 2 at the end if any document was
+    /// a date in its first lines. An undated document is resolved on the
+    /// day its titled office holders date it to ("President Bashar
+    /// al-Assad": before his fall), else on today's gazetteer state (today's
+    /// holders of offices, the entities of today), or on the day
+    /// --undated-as gives. Problems with one document are warnings; the run
+    /// goes on, and the exit code is 2 at the end if any document was
     /// skipped.
     #[command(after_help = "\
 Examples:
@@ -73,8 +75,9 @@ Examples:
     /// Mentions are resolved on each document's date (its JSONL `date`, else
     /// a date in its first lines): titles to the office holders of that day,
     /// names borne by several entities in turn to the one of that day. An
-    /// undated document is resolved on today's gazetteer state, or on the
-    /// day --undated-as gives.
+    /// undated document is resolved on the day its titled office holders
+    /// date it to, else on today's gazetteer state, or on the day
+    /// --undated-as gives.
     #[command(after_help = "\
 Examples:
   actorgraph build seeds/ --out-dir out
@@ -171,11 +174,12 @@ pub struct InputArgs {
     #[arg(long)]
     pub no_demonyms: bool,
 
-    /// The day to resolve documents without a date on: names borne by
-    /// several entities in turn, titles and leaders go to those of that day.
-    /// A document's date is its JSONL `date`, else a date in its first
-    /// lines (a dateline); without one, it is resolved on today's gazetteer
-    /// state (today's date, UTC) unless this says otherwise.
+    /// The day to resolve documents without a date on, instead of today
+    /// (UTC): names borne by several entities in turn, titles and leaders go
+    /// to those of that day. A document's date is its JSONL `date`, else a
+    /// date in its first lines (a dateline); an undated document whose
+    /// titled office holders date it is resolved on the latest day, not
+    /// after this one, on which they all held their offices.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub undated_as: Option<actorgraph::date::Date>,
 }
