@@ -1,11 +1,13 @@
 //! Extraction: the mentions of gazetteer entities in one document, each with its
-//! exact byte span, sentence and paragraph.
+//! exact byte span, sentence and paragraph, resolved on the document's date.
 
 use serde::Serialize;
 
 use crate::corpus::Document;
-use crate::gazetteer::{EntityIndex, Gazetteer, MentionKind};
-use crate::matcher::{Match, MatchOptions, Matcher};
+use crate::date::Date;
+use crate::docdate::document_date;
+use crate::gazetteer::{EntityIndex, Gazetteer, Holding, MentionKind};
+use crate::matcher::{Match, MatchOptions, Matcher, ResolveDate, Via};
 use crate::normalize::{Normalized, normalize};
 use crate::segment::{Segments, segment};
 
@@ -14,12 +16,28 @@ use crate::segment::{Segments, segment};
 pub struct ExtractOptions {
     /// Match demonyms ("Iraqi") as weak mentions of their place.
     pub demonyms: bool,
+    /// The day to resolve a document without a date on (it has no JSONL
+    /// `date` and no dateline); `None`: today, in UTC, when the extractor
+    /// is made.
+    pub undated: Option<Date>,
 }
 
 impl Default for ExtractOptions {
     fn default() -> ExtractOptions {
-        ExtractOptions { demonyms: true }
+        ExtractOptions {
+            demonyms: true,
+            undated: None,
+        }
     }
+}
+
+/// Today in UTC, from the system clock.
+pub fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0))
+        .unwrap_or_else(|| Date::new(1970, 1, 1).expect("a valid date"))
 }
 
 /// One mention of an entity in a document.
@@ -27,7 +45,7 @@ impl Default for ExtractOptions {
 pub struct Mention {
     /// The entity.
     pub entity: EntityIndex,
-    /// Name, acronym or demonym.
+    /// Name, acronym, demonym, title or reference.
     pub kind: MentionKind,
     /// First byte in the document text.
     pub start: usize,
@@ -37,6 +55,9 @@ pub struct Mention {
     pub sentence: u32,
     /// 0-based paragraph index within the document.
     pub paragraph: u32,
+    /// How it was resolved, when more than its name decided (a title, a
+    /// date, a leader, a province).
+    pub via: Option<Via>,
 }
 
 /// What extraction finds in one document.
@@ -90,6 +111,7 @@ fn mentions(found: Vec<Match>, segments: &Segments) -> Vec<Mention> {
                 end: m.end,
                 sentence,
                 paragraph,
+                via: m.via,
             }
         })
         .collect()
@@ -102,6 +124,8 @@ pub struct Extractor<'g> {
     gazetteer: &'g Gazetteer,
     matcher: Matcher,
     options: ExtractOptions,
+    /// The day undated documents are resolved on.
+    undated: Date,
 }
 
 impl<'g> Extractor<'g> {
@@ -111,6 +135,7 @@ impl<'g> Extractor<'g> {
             gazetteer,
             matcher: Matcher::new(gazetteer)?,
             options,
+            undated: options.undated.unwrap_or_else(today).first_day(),
         })
     }
 
@@ -119,12 +144,42 @@ impl<'g> Extractor<'g> {
         self.gazetteer
     }
 
-    /// The mentions of one document.
+    /// The mentions of one document, resolved on its date: its JSONL `date`,
+    /// else a date in its first lines, else the day for undated documents
+    /// (today, unless [`ExtractOptions::undated`] says otherwise). The date
+    /// is looked for only when a mention needs it.
     ///
     /// A long document is matched a chunk of [`CHUNK`] bytes or so at a time,
     /// cut where a sentence begins, so that its normalized copy never costs
     /// more than a chunk: a 200 MB document once needed four times its size.
     pub fn extract(&self, doc: &Document) -> Extraction {
+        let date = std::cell::OnceCell::new();
+        self.extract_with(doc, &|| {
+            *date.get_or_init(|| self.resolve_on(document_date(doc.date.as_deref(), &doc.text)))
+        })
+    }
+
+    /// The same, for a document whose date (`None`: it has none) is known.
+    pub fn extract_on(&self, doc: &Document, date: Option<Date>) -> Extraction {
+        let on = self.resolve_on(date);
+        self.extract_with(doc, &|| on)
+    }
+
+    /// The day a document of date `date` is resolved on.
+    fn resolve_on(&self, date: Option<Date>) -> Option<ResolveDate> {
+        Some(match date {
+            Some(date) => ResolveDate {
+                date,
+                assumed: false,
+            },
+            None => ResolveDate {
+                date: self.undated,
+                assumed: true,
+            },
+        })
+    }
+
+    fn extract_with(&self, doc: &Document, date: &dyn Fn() -> Option<ResolveDate>) -> Extraction {
         let segments = segment(&doc.text);
         let mut found = Vec::new();
         let mut fingerprint = rustc_hash::FxHasher::default();
@@ -133,10 +188,11 @@ impl<'g> Extractor<'g> {
             let text = &doc.text[start..end];
             let normalized = normalize(text);
             chunk_matches.clear();
-            self.matcher.find_normalized(
+            self.matcher.find_on(
                 text,
                 &normalized,
                 self.match_options(),
+                date,
                 &mut chunk_matches,
             );
             found.extend(chunk_matches.iter().map(|m| Match {
@@ -159,8 +215,16 @@ impl<'g> Extractor<'g> {
     pub fn extract_normalized(&self, doc: &Document, normalized: &Normalized) -> Extraction {
         let segments = segment(&doc.text);
         let mut found = Vec::new();
-        self.matcher
-            .find_normalized(&doc.text, normalized, self.match_options(), &mut found);
+        let date = std::cell::OnceCell::new();
+        let date =
+            || *date.get_or_init(|| self.resolve_on(document_date(doc.date.as_deref(), &doc.text)));
+        self.matcher.find_on(
+            &doc.text,
+            normalized,
+            self.match_options(),
+            &date,
+            &mut found,
+        );
         let mut fingerprint = rustc_hash::FxHasher::default();
         std::hash::Hasher::write(&mut fingerprint, normalized.as_str().as_bytes());
         Extraction {
@@ -173,6 +237,8 @@ impl<'g> Extractor<'g> {
     fn match_options(&self) -> MatchOptions {
         MatchOptions {
             demonyms: self.options.demonyms,
+            date: None,
+            context: true,
         }
     }
 
@@ -193,7 +259,139 @@ impl<'g> Extractor<'g> {
             end: mention.end,
             sentence: mention.sentence,
             paragraph: mention.paragraph,
+            via: mention.via.map(|via| self.via_record(doc, via)),
         }
+    }
+
+    /// How a mention was resolved, as `extract` prints it.
+    fn via_record<'a>(&self, doc: &'a Document, via: Via) -> ViaRecord<'a>
+    where
+        'g: 'a,
+    {
+        let g = self.gazetteer;
+        let empty = ViaRecord {
+            rule: "",
+            title: None,
+            office: None,
+            role: None,
+            of: None,
+            person: None,
+            date: None,
+            undated: None,
+        };
+        let dated = |on: ResolveDate| (Some(on.date.to_string()), Some(on.assumed));
+        match via {
+            Via::Title {
+                office,
+                of,
+                title,
+                on,
+            } => {
+                let context = g.context();
+                let role = match context.holder(of, office, on.date) {
+                    Holding::One(term) => Some(term.title.as_str()),
+                    _ => None,
+                };
+                let (date, undated) = dated(on);
+                ViaRecord {
+                    rule: "title",
+                    title: doc.text.get(title.0 as usize..title.1 as usize),
+                    office: Some(context.office_name(office)),
+                    role,
+                    of: Some(&g.entity(of).id),
+                    date,
+                    undated,
+                    ..empty
+                }
+            }
+            Via::Date { on } => {
+                let (date, undated) = dated(on);
+                ViaRecord {
+                    rule: "date",
+                    date,
+                    undated,
+                    ..empty
+                }
+            }
+            Via::Leader { person, on } => {
+                let (date, undated) = dated(on);
+                ViaRecord {
+                    rule: "leader",
+                    person: Some(&g.entity(person).id),
+                    date,
+                    undated,
+                    ..empty
+                }
+            }
+            Via::Governorate => ViaRecord {
+                rule: "governorate",
+                ..empty
+            },
+            Via::City => ViaRecord {
+                rule: "city",
+                ..empty
+            },
+            Via::Glued => ViaRecord {
+                rule: "glued",
+                ..empty
+            },
+        }
+    }
+}
+
+/// How a mention was resolved: the `via` object of `extract`'s output.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ViaRecord<'a> {
+    /// `title` (the holder of an office on the date), `date` (a name several
+    /// entities bear in turn), `leader` (the group a person leads, from
+    /// "Assad's regime"), `governorate` (a place's name as its governorate),
+    /// `city` (a governorate's name as its city) or `glued` (a name glued to
+    /// the text where a space was lost).
+    pub rule: &'static str,
+    /// The title's words as the text writes them ("top diplomat").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+    /// The office the title names ("Foreign Minister").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<&'a str>,
+    /// The holder's role as the gazetteer writes it ("Acting Foreign Minister").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'a str>,
+    /// The id of the place or group whose office it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub of: Option<&'a str>,
+    /// The id of the leader a `leader` mention is named after.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person: Option<&'a str>,
+    /// The day the mention was resolved on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// True when the document has no date and `date` stands in for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undated: Option<bool>,
+}
+
+impl ViaRecord<'_> {
+    /// One line for the TSV output: `title: Foreign Minister of iran (top
+    /// diplomat) on 2024-12-01`.
+    pub fn summary(&self) -> String {
+        let mut s = String::from(self.rule);
+        if let (Some(office), Some(of)) = (self.office, self.of) {
+            s += &format!(": {office} of {of}");
+        }
+        if let Some(title) = self.title {
+            s += &format!(" ({title})");
+        }
+        if let Some(person) = self.person {
+            s += &format!(": led by {person}");
+        }
+        if let Some(date) = &self.date {
+            s += &format!(" on {date}");
+            if self.undated == Some(true) {
+                s += " (undated)";
+            }
+        }
+        s
     }
 }
 
@@ -209,7 +407,7 @@ pub struct MentionRecord<'a> {
     /// person, group or place.
     #[serde(rename = "type")]
     pub kind_of_entity: &'static str,
-    /// name, acronym or demonym.
+    /// name, acronym, demonym, title or reference.
     pub kind: &'static str,
     /// The original text of the mention.
     pub text: &'a str,
@@ -221,4 +419,7 @@ pub struct MentionRecord<'a> {
     pub sentence: u32,
     /// Paragraph index.
     pub paragraph: u32,
+    /// How it was resolved, when more than its name decided.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<ViaRecord<'a>>,
 }

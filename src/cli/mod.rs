@@ -48,14 +48,26 @@ Examples:
 pub enum Command {
     /// Find the gazetteer's actors in text: one JSON line per mention.
     ///
-    /// Each line holds doc, entity, name, type, kind (name, acronym or demonym),
-    /// text (the exact original bytes [start, end)), start, end, sentence and
-    /// paragraph. Problems with one document are warnings; the run goes on, and
-    /// the exit code is 2 at the end if any document was skipped.
+    /// Each line holds doc, entity, name, type, kind (name, acronym, demonym,
+    /// title or reference), text (the exact original bytes [start, end)),
+    /// start, end, sentence and paragraph, and for a mention that more than
+    /// its name resolved, via: how (a title's office and holder's role, a
+    /// name borne by several entities in turn, a leader's group, a
+    /// province), with the date it was resolved on.
+    ///
+    /// Mentions are resolved on the document's date: its JSONL `date`, else
+    /// a date in its first lines. An undated document is resolved on the
+    /// day its titled office holders date it to ("President Bashar
+    /// al-Assad": before his fall), else on today's gazetteer state (today's
+    /// holders of offices, the entities of today), or on the day
+    /// --undated-as gives. Problems with one document are warnings; the run
+    /// goes on, and the exit code is 2 at the end if any document was
+    /// skipped.
     #[command(after_help = "\
 Examples:
   actorgraph extract seeds/
   actorgraph extract --format tsv seeds/004_a6c427db5021f859.txt
+  actorgraph extract --undated-as 2024-12-05 seeds/
   cat article.txt | actorgraph extract --no-demonyms")]
     Extract(ExtractArgs),
 
@@ -66,6 +78,13 @@ Examples:
     /// (meets, communicates, supports, opposes, attacks, leads, ...), and adds
     /// the gazetteer's facts between actors the corpus mentions. Writes
     /// node-link JSON that networkx reads as it is; a summary goes to stderr.
+    ///
+    /// Mentions are resolved on each document's date (its JSONL `date`, else
+    /// a date in its first lines): titles to the office holders of that day,
+    /// names borne by several entities in turn to the one of that day. An
+    /// undated document is resolved on the day its titled office holders
+    /// date it to, else on today's gazetteer state, or on the day
+    /// --undated-as gives.
     #[command(after_help = "\
 Examples:
   actorgraph build seeds/ --out-dir out
@@ -209,6 +228,15 @@ pub struct InputArgs {
     /// Do not match demonyms ("Iraqi", "Syrian") as mentions of their place.
     #[arg(long)]
     pub no_demonyms: bool,
+
+    /// The day to resolve documents without a date on, instead of today
+    /// (UTC): names borne by several entities in turn, titles and leaders go
+    /// to those of that day. A document's date is its JSONL `date`, else a
+    /// date in its first lines (a dateline); an undated document whose
+    /// titled office holders date it is resolved on the latest day, not
+    /// after this one, on which they all held their offices.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub undated_as: Option<actorgraph::date::Date>,
 }
 
 #[derive(Debug, Args)]

@@ -81,6 +81,7 @@ fn options(args: &BuildArgs) -> anyhow::Result<BuildOptions> {
         demonym_weight: args.demonym_weight,
         evidence: args.evidence,
         min_weight: args.min_weight,
+        undated: args.input.undated_as,
     })
 }
 

@@ -23,7 +23,13 @@ pub fn mentions(args: &EvalMentionsArgs, reporter: &mut Reporter) -> anyhow::Res
     if let Some(split) = split {
         gold.retain(|(_, g)| split.holds(g.split.as_deref()));
     }
-    let extractor = Extractor::new(&gazetteer, ExtractOptions { demonyms: true })?;
+    let extractor = Extractor::new(
+        &gazetteer,
+        ExtractOptions {
+            demonyms: true,
+            undated: None,
+        },
+    )?;
     let mut eval = MentionEval::new(&extractor, gold, args.demonyms)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.gold.display()))?;
     let inputs: Vec<Input> = args.inputs.iter().map(|i| Input::parse(i)).collect();

@@ -88,7 +88,13 @@ fn corpus_report(
     reporter: &mut Reporter,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let extractor = Extractor::new(gazetteer, ExtractOptions { demonyms: false })?;
+    let extractor = Extractor::new(
+        gazetteer,
+        ExtractOptions {
+            demonyms: false,
+            undated: None,
+        },
+    )?;
     let inputs: Vec<Input> = args.corpus.iter().map(|i| Input::parse(i)).collect();
     let mut counter = UsageCounter::new(&extractor);
     for item in Corpus::open(&inputs)? {

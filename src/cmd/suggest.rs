@@ -13,7 +13,13 @@ use crate::cli::{SuggestArgs, SuggestFormat};
 
 pub fn run(args: &SuggestArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
     let gazetteer = load_gazetteer(&args.gazetteer, reporter)?;
-    let extractor = Extractor::new(&gazetteer, ExtractOptions { demonyms: true })?;
+    let extractor = Extractor::new(
+        &gazetteer,
+        ExtractOptions {
+            demonyms: true,
+            undated: None,
+        },
+    )?;
     let inputs: Vec<Input> = args.inputs.iter().map(|i| Input::parse(i)).collect();
     let mut suggester = Suggester::new(&extractor);
     for item in Corpus::open(&inputs)? {

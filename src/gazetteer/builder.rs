@@ -6,9 +6,11 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::bulk::{BulkCounts, counts_of};
+use super::context::{Context, governorate_bases};
+use super::titles::{self, TitleWords};
 use super::{
-    Candidate, Entity, EntityIndex, EntityType, Fact, FactOrigin, Gazetteer, MentionKind, Problem,
-    Severity, curated, fnv1a, lint, tsv, variants, words,
+    Candidate, Entity, EntityIndex, EntityType, Fact, FactOrigin, Gazetteer, MentionKind,
+    PlaceLevel, Problem, Severity, curated, fnv1a, lint, tsv, variants, words,
 };
 use crate::date::Date;
 use crate::error::Location;
@@ -57,6 +59,10 @@ pub struct GazetteerBuilder {
     fingerprint: u64,
     /// Per bulk file: what it lost or may get wrong.
     bulk_counts: BTreeMap<String, BulkCounts>,
+    /// The title words of every title file read.
+    titles: TitleWords,
+    /// True once a title file is read; else the bundled one applies.
+    titles_read: bool,
 }
 
 impl GazetteerBuilder {
@@ -84,6 +90,14 @@ impl GazetteerBuilder {
     pub fn add_tsv(&mut self, file: &str, text: &str) -> crate::Result<()> {
         self.note_file(file, text.as_bytes());
         tsv::add_tsv(self, file, text)
+    }
+
+    /// Adds a title file (`titles.toml`: titles, their synonyms and the words
+    /// around names; see `gazetteer/README.md`).
+    pub fn add_titles(&mut self, file: &str, text: &str) -> crate::Result<()> {
+        self.note_file(file, text.as_bytes());
+        self.titles_read = true;
+        titles::add_titles(&mut self.titles, file, text, &mut self.problems)
     }
 
     fn note_file(&mut self, file: &str, bytes: &[u8]) {
@@ -149,8 +163,21 @@ impl GazetteerBuilder {
 
     /// Resolves facts, builds the name index and returns the gazetteer.
     pub fn finish(mut self) -> Gazetteer {
+        if !self.titles_read {
+            // Titles are words of the language more than facts: a gazetteer
+            // of one's own still reads them as the bundled file does.
+            titles::add_titles(
+                &mut self.titles,
+                "builtin:titles.toml",
+                titles::BUILTIN,
+                &mut self.problems,
+            )
+            .expect("the bundled title file parses");
+        }
+        self.problems.extend(titles::check(&self.titles));
         self.resolve_facts();
-        let names = self.index_names();
+        let mut names = self.index_names();
+        self.add_governorate_forms(&mut names);
         for (file, counts) in std::mem::take(&mut self.bulk_counts) {
             self.problems.extend(counts.into_problems(&file));
         }
@@ -158,6 +185,7 @@ impl GazetteerBuilder {
             self.by_id.into_iter().map(|(id, (i, _))| (id, i)).collect();
         self.problems.extend(lint::lint(&self.entities, &by_id));
         self.problems.sort();
+        let context = Context::new(&self.entities, &by_id, &names, &self.titles);
         Gazetteer {
             entities: self.entities,
             by_id,
@@ -165,6 +193,7 @@ impl GazetteerBuilder {
             problems: self.problems,
             sources: self.sources,
             fingerprint: self.fingerprint,
+            context: std::sync::Arc::new(context),
         }
     }
 
@@ -243,7 +272,8 @@ impl GazetteerBuilder {
         let mut generated: Vec<(EntityIndex, String, u32)> = Vec::new();
         for (index, entity) in self.entities.iter().enumerate() {
             let index = index as EntityIndex;
-            for name in &entity.names {
+            let person = entity.curated && entity.kind == EntityType::Person;
+            for (n, name) in entity.names.iter().enumerate() {
                 let key = normalize(&name.text).into_text();
                 // Made only for a problem: most names have none.
                 let location = || Location::line(&entity.location.file, name.line);
@@ -282,10 +312,13 @@ impl GazetteerBuilder {
                     from,
                     to,
                     title_case: name.title_case,
-                    surname: !entity.curated
+                    bulk_surname: !entity.curated
                         && entity.kind == EntityType::Person
                         && name.kind == MentionKind::Name
                         && !key.trim().contains(' '),
+                    // The canonical name is the person's whole name, even
+                    // when it is one word.
+                    surname: person && n > 0 && name.kind == MentionKind::Name && is_surname(&key),
                 };
                 let slot = table.entry(key.clone()).or_default();
                 if slot.iter().any(|c| c.entity == index) {
@@ -384,10 +417,62 @@ impl GazetteerBuilder {
                 from: entity.from,
                 to: entity.to,
                 title_case: false,
-                surname: false,
+                bulk_surname: false,
+                surname: entity.kind == EntityType::Person && is_surname(&key),
             });
         }
     }
+
+    /// "Idlib province", "the province of Hama", "Latakia and Tartus
+    /// provinces": the forms of every governorate's names with the words for
+    /// a province, where no entity has the name already. The plural forms
+    /// let the matcher find every member of a coordination.
+    fn add_governorate_forms(&self, table: &mut HashMap<String, Vec<Candidate>>) {
+        const AFTER: [&str; 4] = ["province", "governorate", "provinces", "governorates"];
+        for (index, entity) in self.entities.iter().enumerate() {
+            if !entity.curated || entity.level != Some(PlaceLevel::Governorate) {
+                continue;
+            }
+            for base in governorate_bases(entity) {
+                let forms = AFTER
+                    .iter()
+                    .map(|w| format!(" {base} {w} "))
+                    .chain(AFTER.iter().map(|w| format!(" {w} of {base} ")));
+                for key in forms {
+                    if table.contains_key(&key) {
+                        continue;
+                    }
+                    table.insert(
+                        key,
+                        vec![Candidate {
+                            entity: index as EntityIndex,
+                            kind: MentionKind::Name,
+                            generated: true,
+                            common_word: false,
+                            capitalized: false,
+                            from: entity.from,
+                            to: entity.to,
+                            title_case: false,
+                            bulk_surname: false,
+                            surname: false,
+                        }],
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Articles that may stand before a surname: "al-Sharaa" is one surname.
+const ARTICLES: &[&str] = &["al", "el", "ad", "an", "ar", "as", "ash", "at", "az"];
+
+/// True for a normalized name of one word, or an article and one word.
+fn is_surname(key: &str) -> bool {
+    let mut words = key.split_whitespace().peekable();
+    while words.peek().is_some_and(|w| ARTICLES.contains(w)) {
+        words.next();
+    }
+    words.next().is_some() && words.next().is_none()
 }
 
 /// True when two half-open periods `[from, to)` share a day (`None`: open).

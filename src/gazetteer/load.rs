@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::builder::GazetteerBuilder;
+use super::titles::{self, TITLES_FILE};
 use crate::error::Error;
 
 /// One gazetteer source, as given to one `-g`.
@@ -42,8 +43,9 @@ pub(crate) static BUILTIN: &[(&str, &str)] = &[
     ("media.toml", include_str!("../../gazetteer/media.toml")),
 ];
 
-/// Names of files in a gazetteer directory that hold something other than entities.
-pub(crate) const NOT_ENTITIES: &[&str] = &["relations.toml"];
+/// Names of files in a gazetteer directory that hold something other than
+/// entities: relation patterns (read by the graph stage) and title words.
+pub(crate) const NOT_ENTITIES: &[&str] = &["relations.toml", TITLES_FILE];
 
 pub(super) fn add_source(builder: &mut GazetteerBuilder, source: &Source) -> crate::Result<()> {
     builder.begin_source();
@@ -52,7 +54,7 @@ pub(super) fn add_source(builder: &mut GazetteerBuilder, source: &Source) -> cra
             for (name, text) in BUILTIN {
                 builder.add_toml(&format!("builtin:{name}"), text)?;
             }
-            Ok(())
+            builder.add_titles(&format!("builtin:{TITLES_FILE}"), titles::BUILTIN)
         }
         Source::Path(path) => add_path(builder, path),
     }
@@ -74,6 +76,10 @@ fn add_path(builder: &mut GazetteerBuilder, path: &Path) -> crate::Result<()> {
         })
         .collect();
     files.sort();
+    let titles = path.join(TITLES_FILE);
+    if titles.is_file() {
+        files.push(titles);
+    }
     if files.is_empty() {
         return Err(Error::Invalid(format!(
             "{}: no .toml or .tsv gazetteer files in this directory",
@@ -103,6 +109,9 @@ fn add_file(builder: &mut GazetteerBuilder, path: &Path) -> crate::Result<()> {
             "not valid UTF-8; save the file as UTF-8",
         )
     })?;
+    if path.file_name().and_then(|n| n.to_str()) == Some(TITLES_FILE) {
+        return builder.add_titles(&name, &text);
+    }
     match path.extension().and_then(|e| e.to_str()) {
         Some("tsv") => builder.add_tsv(&name, &text),
         Some("toml") => builder.add_toml(&name, &text),

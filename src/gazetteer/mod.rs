@@ -18,10 +18,12 @@
 
 mod builder;
 mod bulk;
+mod context;
 mod curated;
 mod lint;
 mod load;
 mod stale;
+mod titles;
 mod tsv;
 mod variants;
 mod words;
@@ -33,9 +35,11 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 pub use builder::GazetteerBuilder;
+pub use context::{Context, Holding, OfficeId, Term, distance};
 pub use curated::slug;
 pub use load::Source;
 pub use stale::{StaleFact, StaleReport};
+pub use titles::{TITLES_FILE, TitleWord, TitleWords};
 pub use variants::{skeleton, variants};
 pub use words::{is_common_word, is_company_designator, is_demonym_word, is_generic_word};
 
@@ -101,15 +105,23 @@ pub enum MentionKind {
     Acronym,
     /// A demonym of a place (Iraqi, Syrian), a weaker mention.
     Demonym,
+    /// A title that names the holder of an office on the document's date
+    /// ("the Iraqi prime minister", "Iran's top diplomat").
+    Title,
+    /// A group named through the person who leads it ("Assad's regime",
+    /// "Assad loyalists"): the span is the word after the person's name.
+    Reference,
 }
 
 impl MentionKind {
-    /// `name`, `acronym` or `demonym`.
+    /// `name`, `acronym`, `demonym`, `title` or `reference`.
     pub fn as_str(self) -> &'static str {
         match self {
             MentionKind::Name => "name",
             MentionKind::Acronym => "acronym",
             MentionKind::Demonym => "demonym",
+            MentionKind::Title => "title",
+            MentionKind::Reference => "reference",
         }
     }
 }
@@ -315,7 +327,7 @@ pub struct Candidate {
     /// True for a bulk list's person name of one word, a surname ("Morgan"):
     /// right before another capitalized word it is a word of a longer name
     /// ("Morgan Stanley", "Ford Motor"), and is not matched there.
-    pub surname: bool,
+    pub bulk_surname: bool,
     /// The days the name stands for the entity: the name's own dates within
     /// the entity's lifetime (`None`: open on that side).
     pub from: Option<Date>,
@@ -324,6 +336,10 @@ pub struct Candidate {
     /// Matched only where the text capitalizes every word of four letters or
     /// more (see [`Name::title_case`]).
     pub title_case: bool,
+    /// A person's surname alone ("al-Sharaa", "Assad"): not matched right
+    /// after a capitalized given name that is none of the person's own
+    /// ("Rifaat al-Assad" is somebody else).
+    pub surname: bool,
 }
 
 impl Candidate {
@@ -392,6 +408,7 @@ pub struct Gazetteer {
     problems: Vec<Problem>,
     sources: Vec<String>,
     fingerprint: u64,
+    context: std::sync::Arc<Context>,
 }
 
 impl Gazetteer {
@@ -446,6 +463,17 @@ impl Gazetteer {
     /// Number of distinct normalized names.
     pub fn name_count(&self) -> usize {
         self.names.len()
+    }
+
+    /// What the words around names can tell: offices and their holders,
+    /// leaders, governorates (see [`Context`]).
+    pub fn context(&self) -> &Context {
+        &self.context
+    }
+
+    /// The same, to share with a matcher.
+    pub fn shared_context(&self) -> std::sync::Arc<Context> {
+        std::sync::Arc::clone(&self.context)
     }
 
     /// Problems found while loading, sorted by file and line.

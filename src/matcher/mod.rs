@@ -52,17 +52,33 @@
 //! What is found depends only on the names and their candidates, not on the
 //! order the gazetteer hands them over (a hash map's): that order only changes
 //! how words and nodes are numbered.
+//!
+//! # Context
+//!
+//! With [`MatchOptions::context`] (the default), what surrounds a name and
+//! the document's date decide further (`context.rs`, `glue.rs`): a name
+//! several entities bear in turn goes to the one of the date; a title after
+//! a place ("Iraq's prime minister") names the holder of the office on that
+//! date; a leader's name before "regime" also mentions what the leader
+//! leads; "provinces" makes every member of a coordination a governorate; a
+//! surname alias does not match after somebody else's given name; and a
+//! long name glued to the text where a space was lost still matches.
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+use crate::date::Date;
 use crate::error::Error;
-use crate::gazetteer::{Candidate, EntityIndex, Gazetteer, MentionKind};
+use crate::gazetteer::{Candidate, Context, EntityIndex, Gazetteer, MentionKind, OfficeId};
 use crate::normalize::{Normalized, OriginCursor, normalize};
 
+mod context;
+mod glue;
 mod words;
 
+use context::Scan;
 use words::{FoundName, TextWord, TextWords, Vocabulary};
 
 /// What to match.
@@ -70,12 +86,71 @@ use words::{FoundName, TextWord, TextWords, Vocabulary};
 pub struct MatchOptions {
     /// Match demonyms ("Iraqi") as mentions of their place.
     pub demonyms: bool,
+    /// The day to resolve names, titles and leaders on: the document's date,
+    /// or the day that stands in for it. `None`: names go to their first
+    /// candidate, and titles are not resolved.
+    pub date: Option<ResolveDate>,
+    /// Apply the rules of context (see the module documentation). Off, the
+    /// matcher finds exactly the gazetteer's names, each for its first
+    /// accepted candidate.
+    pub context: bool,
 }
 
 impl Default for MatchOptions {
     fn default() -> MatchOptions {
-        MatchOptions { demonyms: true }
+        MatchOptions {
+            demonyms: true,
+            date: None,
+            context: true,
+        }
     }
+}
+
+/// The day a document's mentions are resolved on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResolveDate {
+    /// The day.
+    pub date: Date,
+    /// True when the document has no date of its own and `date` stands in
+    /// for it (today, or the day the user gave for undated documents).
+    pub assumed: bool,
+}
+
+/// How a mention was resolved beyond its name, for the reader to check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// A title naming the holder of `office` of `of` on `on`; `title` is
+    /// the byte span of the title's words in the text ("prime minister").
+    Title {
+        /// The office.
+        office: OfficeId,
+        /// The place or group whose office it is.
+        of: EntityIndex,
+        /// Where the title's words are.
+        title: (u32, u32),
+        /// The day.
+        on: ResolveDate,
+    },
+    /// A name that several entities bear in turn ("the Syrian army"),
+    /// resolved to the one of the day.
+    Date {
+        /// The day.
+        on: ResolveDate,
+    },
+    /// A group named after its leader ("Assad's regime"): what `person`
+    /// leads or heads on `on`.
+    Leader {
+        /// The leader.
+        person: EntityIndex,
+        /// The day.
+        on: ResolveDate,
+    },
+    /// A place's name read as its governorate ("Latakia and Tartus provinces").
+    Governorate,
+    /// A governorate's name read as its city ("the city of Latakia").
+    City,
+    /// A name glued to the letters around it where a space was lost.
+    Glued,
 }
 
 /// One name found in a text: `text[start..end]` names `entity`.
@@ -83,12 +158,14 @@ impl Default for MatchOptions {
 pub struct Match {
     /// The entity named.
     pub entity: EntityIndex,
-    /// Name, acronym or demonym.
+    /// Name, acronym, demonym, title or reference.
     pub kind: MentionKind,
     /// Byte offset of the first byte in the original text.
     pub start: usize,
     /// Byte offset just past the last byte in the original text.
     pub end: usize,
+    /// How it was resolved, when more than its name decided.
+    pub via: Option<Via>,
 }
 
 /// Index of a trie node; the root is node 0.
@@ -148,6 +225,12 @@ pub struct Matcher {
     /// The candidates of every name, name after name (see `Node::first`).
     candidates: Vec<Candidate>,
     name_count: usize,
+    /// Offices, leaders, governorates: what the rules of context ask.
+    context: Arc<Context>,
+    /// What each entity may do in context (`context::PERSON`, …), so that
+    /// the names of most entities pass the rules of context at the cost of
+    /// one byte's look-up.
+    roles: Vec<u8>,
 }
 
 /// The key of the edge from `node` along `word`.
@@ -245,7 +328,7 @@ impl<'g> TrieBuilder<'g> {
             .ok_or_else(|| too_many("distinct words"))
     }
 
-    fn finish(mut self) -> crate::Result<Matcher> {
+    fn finish(mut self, gazetteer: &Gazetteer) -> crate::Result<Matcher> {
         self.nodes.shrink_to_fit();
         self.candidates.shrink_to_fit();
         Ok(Matcher {
@@ -254,6 +337,8 @@ impl<'g> TrieBuilder<'g> {
             nodes: self.nodes,
             candidates: self.candidates,
             name_count: self.name_count,
+            context: gazetteer.shared_context(),
+            roles: context::roles(gazetteer),
         })
     }
 }
@@ -285,7 +370,7 @@ impl Matcher {
         for (name, candidates) in gazetteer.names() {
             builder.insert(name, candidates)?;
         }
-        builder.finish()
+        builder.finish(gazetteer)
     }
 
     /// Number of distinct normalized names.
@@ -326,16 +411,32 @@ impl Matcher {
         options: MatchOptions,
         out: &mut Vec<Match>,
     ) {
+        self.find_on(text, normalized, options, &|| options.date, out);
+    }
+
+    /// The same, with the day to resolve on given by `date`, which is asked
+    /// only when a mention needs it (most documents need none, and finding
+    /// a document's date costs a search of its first lines).
+    pub fn find_on(
+        &self,
+        text: &str,
+        normalized: &Normalized,
+        options: MatchOptions,
+        date: &dyn Fn() -> Option<ResolveDate>,
+        out: &mut Vec<Match>,
+    ) {
         let base = out.len();
-        // Indices in `out` of the mentions found in a line of capitals that
-        // need another mention of their entity (see the module doc).
-        let mut provisional: Vec<usize> = Vec::new();
-        let mut words = TextWords::new(normalized.as_str(), &self.vocabulary);
+        // The spans of the mentions found in a line of capitals that need
+        // another mention of their entity (see the module doc).
+        let mut provisional: Vec<(usize, usize)> = Vec::new();
+        let hay = normalized.as_str();
+        let mut words = TextWords::new(hay, &self.vocabulary);
         let mut origins = normalized.cursor();
         // Words a walk has read past the word it started from: the next walks
         // start from them. Empty, and unallocated, until a walk goes past a
         // name's first word.
         let mut ahead: VecDeque<TextWord> = VecDeque::new();
+        let mut scan = Scan::new(out.len(), date);
         loop {
             let first = match ahead.pop_front() {
                 Some(w) => w,
@@ -347,26 +448,85 @@ impl Matcher {
             if first.word.root_child == NO_NODE {
                 continue;
             }
-            let Some((node, more)) = self.longest(first, &mut words, &mut ahead) else {
+            let walk = self.longest(first, &mut words, &mut ahead);
+            // A name glued to the next word is longer than any the walk
+            // passed; it is looked for only where a word no name uses
+            // stopped the walk.
+            let glued = if options.context && walk.stopped_at_unknown {
+                self.glued_after(
+                    first,
+                    &walk,
+                    &ahead,
+                    text,
+                    hay,
+                    &mut origins,
+                    options,
+                    &mut scan,
+                )
+            } else {
+                None
+            };
+            let found = glued
+                .map(|(m, name, more)| (m, name, more, false))
+                .or_else(|| {
+                    let (node, more) = walk.longest?;
+                    let last = if more == 0 { first } else { ahead[more - 1] };
+                    let name = FoundName {
+                        text,
+                        from: first.start,
+                        to: last.end,
+                    };
+                    // Rejected: the next walk starts at the next word, and no
+                    // shorter name at this one is tried.
+                    self.choose(node, name, &mut origins, options, &mut scan)
+                        .map(|(m, in_capitals)| (m, name, more, in_capitals))
+                });
+            let Some((found, name, more, in_capitals)) = found else {
                 continue;
             };
-            let last = if more == 0 { first } else { ahead[more - 1] };
-            let name = FoundName {
-                text,
-                from: first.start,
-                to: last.end,
-            };
-            // Rejected: the next walk starts at the next word, and no shorter
-            // name at this one is tried.
-            if let Some((found, in_capitals)) = self.choose(node, name, &mut origins, options) {
-                if in_capitals {
-                    provisional.push(out.len());
-                }
+            if in_capitals {
+                provisional.push((found.start, found.end));
+            }
+            ahead.drain(..more);
+            if !options.context {
                 out.push(found);
-                ahead.drain(..more);
+                continue;
+            }
+            let end = self.in_context(&mut scan, found, name, hay, &mut origins, options, out);
+            if end > name.to {
+                while ahead.front().is_some_and(|w| w.start < end) {
+                    ahead.pop_front();
+                }
+                if ahead.is_empty() {
+                    words.skip_to(end);
+                }
             }
         }
+        if options.context {
+            self.settle(&mut scan, text, hay, options, out);
+        }
         keep_corroborated(out, base, &provisional);
+    }
+
+    /// What context decides once the whole text is read.
+    fn settle(
+        &self,
+        scan: &mut Scan<'_>,
+        text: &str,
+        hay: &str,
+        options: MatchOptions,
+        out: &mut Vec<Match>,
+    ) {
+        scan.finish(hay, out);
+        // A document without a date whose titles date it ("Iranian Foreign
+        // Minister Ali Akbar Velayati"): what depends on the date is
+        // resolved again as of that date, before glued names are put among
+        // the others (the record of what depends on the date holds places).
+        if let Some(on) = self.date_of_titles(scan) {
+            self.redate(scan, text, options, on, out);
+            scan.forget_dates();
+        }
+        self.glued_before(text, options, scan, out);
     }
 
     /// The mention, if any, that the name ending at `node` makes at `name`:
@@ -380,7 +540,9 @@ impl Matcher {
         name: FoundName<'_>,
         origins: &mut OriginCursor<'_>,
         options: MatchOptions,
+        scan: &mut Scan<'_>,
     ) -> Option<(Match, bool)> {
+        let node_id = node;
         // Where the name starts in the text is all that most candidates
         // need; where it ends is looked up once, when first asked for.
         let start = origins.origin(name.from);
@@ -392,9 +554,29 @@ impl Matcher {
             end
         };
         let node = self.nodes[node as usize];
-        let chosen = self.candidates[node.first as usize..node.end as usize]
+        let candidates = &self.candidates[node.first as usize..node.end as usize];
+        let mut accepted = candidates
             .iter()
-            .find(|c| accepts(c, name.text, start, &mut end, options))?;
+            .filter(|c| self.accepts(c, name.text, start, &mut end, options));
+        let first = accepted.next()?;
+        // The date decides only between the entities that bear one name in
+        // turn; it is looked for only then (most names have one candidate).
+        let in_turn = options.context
+            && candidates.len() > 1
+            && candidates.iter().any(|c| c.entity != first.entity)
+            && candidates
+                .iter()
+                .any(|c| c.from.is_some() || c.to.is_some());
+        let (chosen, via) = match in_turn.then(|| scan.date()).flatten() {
+            Some(on) => {
+                let rest: Vec<&Candidate> = accepted.collect();
+                by_date(first, &rest, on)
+            }
+            None => (first, None),
+        };
+        if via.is_some() {
+            scan.decided_at = Some(node_id);
+        }
         let end = end();
         let provisional = decided_by_case(chosen) && in_capitals_line(name.text, start, end);
         let found = Match {
@@ -402,31 +584,37 @@ impl Matcher {
             kind: chosen.kind,
             start,
             end,
+            via,
         };
         Some((found, provisional))
     }
 
     /// The longest name that starts at the text's word `first`: its node and
-    /// how many words after `first` it takes. Words read after `first` are
-    /// left in `ahead`, in order.
+    /// how many words after `first` it takes, and where the walk stopped.
+    /// Words read after `first` are left in `ahead`, in order.
+    #[inline(always)]
     fn longest(
         &self,
         first: TextWord,
         words: &mut TextWords<'_>,
         ahead: &mut VecDeque<TextWord>,
-    ) -> Option<(NodeId, usize)> {
+    ) -> Walk {
         let mut node = first.word.root_child;
-        let mut longest = None;
-        let mut taken = 0;
+        let mut walk = Walk {
+            longest: None,
+            deepest: node,
+            taken: 0,
+            stopped_at_unknown: false,
+        };
         loop {
             let here = &self.nodes[node as usize];
             if here.ends_a_name() {
-                longest = Some((node, taken));
+                walk.longest = Some((node, walk.taken));
             }
             if !here.has_children {
                 break;
             }
-            let next = match ahead.get(taken) {
+            let next = match ahead.get(walk.taken) {
                 Some(&w) => w,
                 None => match words.next() {
                     Some(w) => {
@@ -437,44 +625,106 @@ impl Matcher {
                 },
             };
             if next.word.id == UNKNOWN_WORD {
+                walk.stopped_at_unknown = true;
                 break;
             }
             match self.edges.get(&edge_key(node, next.word.id)) {
                 Some(&child) => {
                     node = child;
-                    taken += 1;
+                    walk.taken += 1;
+                    walk.deepest = node;
                 }
                 None => break,
             }
         }
-        longest
+        walk
     }
 }
 
-/// True when the name at `text[start..end]` may stand for candidate `c`.
-/// `end` says where the name ends; it costs a look-up in the offset map, so it
-/// is asked only for the candidates that look at it (acronyms).
-fn accepts(
-    c: &Candidate,
-    text: &str,
-    start: usize,
-    end: &mut impl FnMut() -> usize,
-    options: MatchOptions,
-) -> bool {
-    match c.kind {
-        MentionKind::Demonym => options.demonyms,
-        MentionKind::Acronym => {
-            let end = end();
-            let lower_case = text[start..end].chars().any(char::is_lowercase);
-            // In lower case it is refused anyway: the headline test, which
-            // reads the line around, is needed only for an acronym in capitals.
-            let a_word_in_a_headline = || c.common_word && in_capitals_line(text, start, end);
-            !lower_case && !a_word_in_a_headline()
-        }
-        MentionKind::Name => {
-            (!c.capitalized || text[start..].starts_with(char::is_uppercase))
-                && (!c.title_case || is_title_case(&text[start..end()]))
-                && !(c.surname && next_word_capitalized(text, end()))
+impl Matcher {
+    /// The entity of the name at `found` (whose candidates are at `node`) on
+    /// `on`, and its [`Via`]: what [`Matcher::choose`] decides, on another day.
+    fn by_date_at(
+        &self,
+        node: NodeId,
+        found: Match,
+        text: &str,
+        options: MatchOptions,
+        on: ResolveDate,
+    ) -> Option<(EntityIndex, Option<Via>)> {
+        let node = self.nodes[node as usize];
+        let candidates = &self.candidates[node.first as usize..node.end as usize];
+        let mut end = || found.end;
+        let accepted: Vec<&Candidate> = candidates
+            .iter()
+            .filter(|c| self.accepts(c, text, found.start, &mut end, options))
+            .collect();
+        let (first, rest) = accepted.split_first()?;
+        let (chosen, via) = by_date(first, rest, on);
+        Some((chosen.entity, via))
+    }
+}
+
+/// How far a walk of the trie went: the longest name it passed (its node and
+/// how many words after the first it takes), the deepest node it reached
+/// after `taken` more words, and whether a word no name uses stopped it.
+struct Walk {
+    longest: Option<(NodeId, usize)>,
+    deepest: NodeId,
+    taken: usize,
+    stopped_at_unknown: bool,
+}
+
+/// The candidate of the document's date among the accepted ones of a name
+/// (`first`, then `rest`), and the [`Via`] that says so when they are of
+/// several entities: the first whose period holds the date, else the one
+/// whose period lies nearest to it (an ended group is still named after its
+/// end; a name never goes unmatched for its date alone).
+fn by_date<'c>(
+    first: &'c Candidate,
+    rest: &[&'c Candidate],
+    on: ResolveDate,
+) -> (&'c Candidate, Option<Via>) {
+    let all = || std::iter::once(first).chain(rest.iter().copied());
+    let chosen = all()
+        .find(|c| c.valid_on(Some(on.date)))
+        .or_else(|| all().min_by_key(|c| crate::gazetteer::distance(c.from, c.to, on.date)))
+        .unwrap_or(first);
+    // Said only where the date set the mention apart from another entity's.
+    let decided = all().any(|c| c.entity != chosen.entity && !c.valid_on(Some(on.date)));
+    (chosen, decided.then_some(Via::Date { on }))
+}
+
+impl Matcher {
+    /// True when the name at `text[start..end]` may stand for candidate `c`.
+    /// `end` says where the name ends; it costs a look-up in the offset map,
+    /// so it is asked only for the candidates that look at it (acronyms).
+    fn accepts(
+        &self,
+        c: &Candidate,
+        text: &str,
+        start: usize,
+        end: &mut impl FnMut() -> usize,
+        options: MatchOptions,
+    ) -> bool {
+        match c.kind {
+            // With context, a demonym may still begin a title ("the Iraqi
+            // prime minister") when demonyms are not mentions by themselves.
+            MentionKind::Demonym => options.demonyms || options.context,
+            MentionKind::Acronym => {
+                let end = end();
+                let lower_case = text[start..end].chars().any(char::is_lowercase);
+                // In lower case it is refused anyway: the headline test, which
+                // reads the line around, is needed only for an acronym in capitals.
+                let a_word_in_a_headline = || c.common_word && in_capitals_line(text, start, end);
+                !lower_case && !a_word_in_a_headline()
+            }
+            MentionKind::Name | MentionKind::Title | MentionKind::Reference => {
+                (!c.capitalized || text[start..].starts_with(char::is_uppercase))
+                    && (!c.title_case || is_title_case(&text[start..end()]))
+                    && !(c.bulk_surname && next_word_capitalized(text, end()))
+                    && (!c.surname || !options.context || self.surname_fits(c, text, start))
+            }
         }
     }
 }
@@ -500,26 +750,27 @@ fn decided_by_case(c: &Candidate) -> bool {
     c.kind == MentionKind::Acronym || (c.kind == MentionKind::Name && c.capitalized)
 }
 
-/// Drops the provisional mentions of `out[base..]` (at the indices
-/// `provisional`, in order) whose entity has no other mention there that is
-/// not provisional and not a demonym: an acronym or a capitalized bulk name
-/// seen only in headlines set in capitals is not trusted.
-pub(crate) fn keep_corroborated(out: &mut Vec<Match>, base: usize, provisional: &[usize]) {
+/// Drops the provisional mentions of `out[base..]` (those at the spans
+/// `provisional`) whose entity has no other mention there that is not
+/// provisional and not a demonym: an acronym or a capitalized bulk name seen
+/// only in headlines set in capitals is not trusted. Spans, not indices: what
+/// context decides after the scan may reorder `out`.
+pub(crate) fn keep_corroborated(out: &mut Vec<Match>, base: usize, provisional: &[(usize, usize)]) {
     if provisional.is_empty() {
         return;
     }
-    let mut next = provisional.iter().peekable();
-    let mut confirmed: Vec<EntityIndex> = Vec::new();
-    for (i, m) in out.iter().enumerate().skip(base) {
-        if next.next_if_eq(&&i).is_none() && m.kind != MentionKind::Demonym {
-            confirmed.push(m.entity);
-        }
-    }
+    let mut spans = provisional.to_vec();
+    spans.sort_unstable();
+    let is_provisional = |m: &Match| spans.binary_search(&(m.start, m.end)).is_ok();
+    let mut confirmed: Vec<EntityIndex> = out[base..]
+        .iter()
+        .filter(|m| !is_provisional(m) && m.kind != MentionKind::Demonym)
+        .map(|m| m.entity)
+        .collect();
     confirmed.sort_unstable();
-    let mut next = provisional.iter().peekable();
     let mut i = 0;
     out.retain(|m| {
-        let keep = next.next_if_eq(&&i).is_none() || confirmed.binary_search(&m.entity).is_ok();
+        let keep = i < base || !is_provisional(m) || confirmed.binary_search(&m.entity).is_ok();
         i += 1;
         keep
     });

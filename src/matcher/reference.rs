@@ -18,9 +18,9 @@ fn accepts(c: &Candidate, text: &str, start: usize, end: usize, options: MatchOp
             let a_word_in_a_headline = c.common_word && in_capitals_line(text, start, end);
             !lower_case && !a_word_in_a_headline
         }
-        MentionKind::Name => {
+        MentionKind::Name | MentionKind::Title | MentionKind::Reference => {
             (!c.capitalized || text[start..].starts_with(char::is_uppercase))
-                && !(c.surname && super::next_word_capitalized(text, end))
+                && !(c.bulk_surname && super::next_word_capitalized(text, end))
         }
     }
 }
@@ -97,13 +97,14 @@ impl Automaton {
                     let decided_by_case = c.kind == MentionKind::Acronym
                         || (c.kind == MentionKind::Name && c.capitalized);
                     if decided_by_case && in_capitals_line(text, start, end) {
-                        provisional.push(out.len());
+                        provisional.push((start, end));
                     }
                     out.push(Match {
                         entity: c.entity,
                         kind: c.kind,
                         start,
                         end,
+                        via: None,
                     });
                     at = m.end() - 1;
                 }

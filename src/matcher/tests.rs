@@ -377,7 +377,10 @@ fn text_words_split_and_look_up_like_the_vocabulary() {
 
 #[test]
 fn demonyms_can_be_turned_off() {
-    let off = MatchOptions { demonyms: false };
+    let off = MatchOptions {
+        demonyms: false,
+        ..MatchOptions::default()
+    };
     assert_eq!(spans("Iraqi and Syrian forces in Iraq", off).len(), 1);
     let on = spans("Iraqi and Syrian forces in Iraq", MatchOptions::default());
     assert_eq!(on.len(), 3);

@@ -190,6 +190,12 @@ impl<'a> TextWords<'a> {
             vocabulary,
         }
     }
+
+    /// Goes on from byte `at` of the text, if that is further on: the words
+    /// before it are taken.
+    pub(super) fn skip_to(&mut self, at: usize) {
+        self.at = self.at.max(at);
+    }
 }
 
 impl Iterator for TextWords<'_> {

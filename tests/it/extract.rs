@@ -27,7 +27,7 @@ fn every_seed_yields_exactly_the_golden_entities() {
         })
         .collect();
     let mut got: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for m in mentions(&["extract", "seeds/"]) {
+    for m in mentions(&["extract", "--undated-as", "2024-12-05", "seeds/"]) {
         got.entry(m["doc"].as_str().unwrap().to_string())
             .or_default()
             .insert(m["entity"].as_str().unwrap().to_string());
@@ -74,7 +74,10 @@ fn output_fields_and_offsets_are_exact() {
         );
     }
     for m in &all {
-        assert_eq!(m.as_object().unwrap().len(), fields.len());
+        // `via` comes last, and only where more than a name resolved it.
+        let object = m.as_object().unwrap();
+        let via = usize::from(object.contains_key("via"));
+        assert_eq!(object.len(), fields.len() + via, "{m}");
         let (s, e) = (
             m["start"].as_u64().unwrap() as usize,
             m["end"].as_u64().unwrap() as usize,
@@ -92,6 +95,15 @@ fn output_fields_and_offsets_are_exact() {
         .filter(|m| m["text"].as_str().unwrap().starts_with("Turkey"))
         .collect();
     assert!(!turkey.is_empty() && turkey.iter().all(|m| m["entity"] == "turkiye"));
+    // The article is dated 30-11-2024: "the Syrian army" is the army of then.
+    let army = all
+        .iter()
+        .find(|m| m["text"] == "Syrian army")
+        .expect("the Syrian army is found");
+    assert_eq!(army["entity"], "syrian-arab-army");
+    assert_eq!(army["via"]["rule"], "date");
+    assert_eq!(army["via"]["date"], "2024-11-30");
+    assert_eq!(army["via"]["undated"], false);
 }
 
 #[test]
@@ -232,7 +244,7 @@ fn no_demonyms_drops_demonym_mentions() {
 }
 
 #[test]
-fn tsv_output_has_a_header_and_ten_columns() {
+fn tsv_output_has_a_header_and_eleven_columns() {
     let out = ok(&[
         "extract",
         "--format",
@@ -242,9 +254,17 @@ fn tsv_output_has_a_header_and_ten_columns() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "doc\tentity\tname\ttype\tkind\ttext\tstart\tend\tsentence\tparagraph"
+        "doc\tentity\tname\ttype\tkind\ttext\tstart\tend\tsentence\tparagraph\tvia"
     );
-    assert!(lines.all(|l| l.split('\t').count() == 10));
+    let rows: Vec<&str> = lines.collect();
+    assert!(rows.iter().all(|l| l.split('\t').count() == 11));
+    // "Iraqi President" in the headline names the president of its date.
+    assert!(
+        rows.iter().any(|l| l.contains(
+            "\ttitle\tIraqi President\t0\t15\t0\t0\ttitle: President of iraq (President) on 2024-12-01"
+        )),
+        "{rows:?}"
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! module per command.
 
 mod build;
+mod context;
 mod eval;
 mod extract;
 mod gazetteer;

@@ -147,6 +147,7 @@ impl<'a> Analyzer<'a> {
             gazetteer,
             ExtractOptions {
                 demonyms: options.demonyms,
+                undated: options.undated,
             },
         )?;
         Ok(Analyzer {
@@ -158,7 +159,8 @@ impl<'a> Analyzer<'a> {
 
     /// What one document contributes.
     pub fn analyze(&self, doc: &Document) -> DocumentGraph {
-        let mut extraction = self.extractor.extract(doc);
+        let date = document_date(doc.date.as_deref(), &doc.text);
+        let mut extraction = self.extractor.extract_on(doc, date);
         let mentions = drop_repeated_lines(&doc.text, std::mem::take(&mut extraction.mentions));
         let mut edges: HashMap<EdgeKey, EdgeObservation> = HashMap::default();
         let ctx = Context {
@@ -172,7 +174,7 @@ impl<'a> Analyzer<'a> {
         let mut edges: Vec<_> = edges.into_iter().collect();
         edges.sort_by_key(|e| e.0);
         DocumentGraph {
-            date: document_date(doc.date.as_deref(), &doc.text),
+            date,
             fingerprint: extraction.fingerprint,
             bytes: doc.text.len(),
             mentions: mentions.len(),

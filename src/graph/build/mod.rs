@@ -90,6 +90,8 @@ pub struct BuildOptions {
     pub evidence: usize,
     /// Edges lighter than this are dropped.
     pub min_weight: f64,
+    /// The day undated documents are resolved on (`None`: today).
+    pub undated: Option<crate::date::Date>,
 }
 
 impl Default for BuildOptions {
@@ -100,6 +102,7 @@ impl Default for BuildOptions {
             demonym_weight: 0.5,
             evidence: 3,
             min_weight: 0.0,
+            undated: None,
         }
     }
 }

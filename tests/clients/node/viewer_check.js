@@ -228,7 +228,17 @@ async function clickLink(page, data) {
       const mid = linkMidpoint(i);
       const inside = mid.x > box.left + 10 && mid.x < box.right - 10 && mid.y > box.top + 10 && mid.y < box.bottom - 10;
       const clear = screen.every((p) => Math.hypot(p.x - mid.x, p.y - mid.y) > 25);
-      if (inside && clear && (!best || length > best.length)) best = { i, length, mid };
+      // Nor on another link crossing there: the click would be ambiguous.
+      const alone = () =>
+        e.source.every((s, j) => {
+          if (j === i || s === e.target[j]) return true;
+          const [p, q] = [screen[s], screen[e.target[j]]];
+          const dx = q.x - p.x;
+          const dy = q.y - p.y;
+          const t = Math.max(0, Math.min(1, ((mid.x - p.x) * dx + (mid.y - p.y) * dy) / (dx * dx + dy * dy || 1)));
+          return Math.hypot(p.x + t * dx - mid.x, p.y + t * dy - mid.y) > 8;
+        });
+      if (inside && clear && alone() && (!best || length > best.length)) best = { i, length, mid };
     }
     return best;
   });
