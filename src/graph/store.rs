@@ -12,13 +12,21 @@
 //!
 //! A directed edge also says `"from"` and `"to"`: networkx reads the file as an
 //! undirected MultiGraph, which may list an edge's ends in either order.
+//!
+//! The counts behind the association measures are in the file: the header's
+//! `counts.scopes` (scope units in the corpus) and `options.scope` (what a
+//! unit is), each node's `scopes` (units that mention it), and each
+//! `co_mention` edge's `weight` (units that mention both). A co-mention seen
+//! at least `options.min_count` times also says its `npmi`, `assoc`,
+//! `jaccard` and `llr` ([`super::association`]), and every edge its backbone
+//! significance `alpha` ([`super::backbone`]).
 
 use std::borrow::Cow;
 use std::io::{Read, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Edge, EdgeKind, Evidence, Graph, Header, Node};
+use super::{Association, Edge, EdgeKind, Evidence, Graph, Header, Node};
 use crate::date::Date;
 use crate::error::{Error, Location};
 
@@ -53,6 +61,16 @@ struct EdgeOut<'a> {
     last: Option<Date>,
     triggers: &'a [String],
     evidence: &'a [Evidence],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    npmi: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assoc: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    jaccard: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    llr: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alpha: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -85,6 +103,16 @@ struct EdgeIn<'a> {
     triggers: Vec<String>,
     #[serde(default)]
     evidence: Vec<Evidence>,
+    #[serde(default)]
+    npmi: Option<f64>,
+    #[serde(default)]
+    assoc: Option<f64>,
+    #[serde(default)]
+    jaccard: Option<f64>,
+    #[serde(default)]
+    llr: Option<f64>,
+    #[serde(default)]
+    alpha: Option<f64>,
 }
 
 impl Graph {
@@ -108,6 +136,11 @@ impl Graph {
                 last: e.last,
                 triggers: &e.triggers,
                 evidence: &e.evidence,
+                npmi: e.association.map(|a| a.npmi),
+                assoc: e.association.map(|a| a.assoc),
+                jaccard: e.association.map(|a| a.jaccard),
+                llr: e.association.map(|a| a.llr),
+                alpha: e.alpha,
             })
             .collect();
         let file = FileOut {
@@ -169,6 +202,16 @@ impl Graph {
                     e.source, e.target, e.weight
                 )));
             }
+            // A measure alone, without the other three, is not ours: dropped.
+            let association = match (e.npmi, e.assoc, e.jaccard, e.llr) {
+                (Some(npmi), Some(assoc), Some(jaccard), Some(llr)) => Some(Association {
+                    npmi,
+                    assoc,
+                    jaccard,
+                    llr,
+                }),
+                _ => None,
+            };
             edges.push(Edge {
                 source: find(&e.source)?,
                 target: find(&e.target)?,
@@ -180,6 +223,8 @@ impl Graph {
                 last: e.last,
                 triggers: e.triggers,
                 evidence: e.evidence,
+                association,
+                alpha: e.alpha,
             });
         }
         Ok(Graph::new(file.graph, file.nodes, edges))

@@ -30,6 +30,7 @@ fn node(i: usize) -> Node {
         kind: EntityType::Person,
         mentions: 1,
         docs: 1,
+        scopes: 1,
         first: None,
         last: None,
         aliases: vec![],
@@ -54,6 +55,8 @@ fn build(n: usize, edges: &[(usize, usize, usize, u8, u8)]) -> Graph {
                 last: year,
                 triggers: vec![],
                 evidence: vec![],
+                association: None,
+                alpha: None,
             }
         })
         .collect();

@@ -20,6 +20,7 @@ fn node(id: &str, label: &str, kind: EntityType) -> Node {
         kind,
         mentions: 1,
         docs: 1,
+        scopes: 1,
         first: None,
         last: None,
         aliases: vec![SurfaceForm {
@@ -47,6 +48,8 @@ fn edge(s: u32, t: u32, kind: EdgeKind, weight: f64, date: &str, doc: &str, snip
             end: None,
             snippet: snippet.into(),
         }],
+        association: None,
+        alpha: None,
     }
 }
 

@@ -418,8 +418,24 @@ mod tests {
             data["edges"]["evidence"][0],
             serde_json::json!([[0, 0, "Rashid met al-Araji."]])
         );
-        assert_eq!(data["edges"]["attributes"], serde_json::json!({}));
-        assert_eq!(data["nodes"]["attributes"], serde_json::json!({}));
+        // The association measures and the backbone's alpha are attributes:
+        // the page lists them, and filters on alpha.
+        let attributes = &data["edges"]["attributes"];
+        assert_eq!(
+            attributes["alpha"],
+            serde_json::json!([0.2, 0.666667, 0.2, 0.333333])
+        );
+        assert_eq!(
+            attributes["npmi"],
+            serde_json::json!([0.496141, null, null, 0.0457575])
+        );
+        let names: Vec<&String> = attributes.as_object().unwrap().keys().collect();
+        assert_eq!(names, ["alpha", "assoc", "jaccard", "llr", "npmi"]);
+        // Counts the columns do not carry are attributes, listed by the page.
+        assert_eq!(
+            data["nodes"]["attributes"],
+            serde_json::json!({"scopes": [3, 3, 3]})
+        );
         assert_eq!(data["shown"]["of_links"], 4);
     }
 

@@ -57,6 +57,8 @@ impl EvidenceSpan {
 pub(super) struct EntityTally {
     pub entity: EntityIndex,
     pub mentions: u64,
+    /// Scope units that mention it (see [`super::scopes`]).
+    pub scopes: u64,
     /// Surface forms, as the byte range of one of their mentions in the
     /// document's text, with their counts, in text order. The merge copies a
     /// form only the first time it sees it, not once per document.
@@ -70,6 +72,8 @@ pub struct DocumentGraph {
     pub(super) fingerprint: u64,
     pub(super) bytes: usize,
     pub(super) mentions: usize,
+    /// Scope units in the document (see [`super::scopes`]).
+    pub(super) scopes: u64,
     /// Mentions per entity, by entity.
     pub(super) entities: Vec<EntityTally>,
     /// Edges, sorted by key.
@@ -126,12 +130,20 @@ impl<'a> Analyzer<'a> {
         ctx.relations(self.relations, &mentions, &mut edges);
         let mut edges: Vec<_> = edges.into_iter().collect();
         edges.sort_by_key(|e| e.0);
+        let mut entities = entity_counts(&doc.text, &mentions);
+        let scopes = super::scopes::count(
+            self.options.scope,
+            &extraction.segments,
+            &mentions,
+            &mut entities,
+        );
         DocumentGraph {
             date: document_date(doc.date.as_deref(), &doc.text),
             fingerprint: extraction.fingerprint,
             bytes: doc.text.len(),
             mentions: mentions.len(),
-            entities: entity_counts(&doc.text, &mentions),
+            scopes,
+            entities,
             edges,
         }
     }
@@ -184,6 +196,7 @@ fn entity_counts(text: &str, mentions: &[Mention]) -> Vec<EntityTally> {
             _ => out.push(EntityTally {
                 entity: m.entity,
                 mentions: 1,
+                scopes: 0,
                 forms: vec![(m.start, m.end, 1)],
             }),
         }

@@ -26,6 +26,7 @@
 mod analyze;
 mod merge;
 mod pipeline;
+mod scopes;
 mod snippet;
 
 use std::fmt;
@@ -90,6 +91,9 @@ pub struct BuildOptions {
     pub evidence: usize,
     /// Edges lighter than this are dropped.
     pub min_weight: f64,
+    /// Co-mentions needed before a pair's association measures are computed
+    /// ([`crate::graph::association::MIN_COUNT`]).
+    pub min_count: f64,
 }
 
 impl Default for BuildOptions {
@@ -100,6 +104,7 @@ impl Default for BuildOptions {
             demonym_weight: 0.5,
             evidence: 3,
             min_weight: 0.0,
+            min_count: crate::graph::association::MIN_COUNT,
         }
     }
 }
