@@ -180,7 +180,8 @@ fn graphviz_draws_every_name_and_snippet() {
         return;
     }
     let ws = Workspace::new(&fixtures::tricky());
-    let dot = ws.export_to("dot", "graph.dot", &[]);
+    // Every link, so that every name and snippet is drawn.
+    let dot = ws.export_to("dot", "graph.dot", &["--backbone", "off"]);
     let svg = ws.path("by-dot.svg");
     let status = Command::new("dot")
         .arg("-Tsvg")
@@ -192,7 +193,7 @@ fn graphviz_draws_every_name_and_snippet() {
     assert!(status.success(), "Graphviz rejected our DOT");
     check_python("svg_check.py", &[&ws.graph(), &svg]);
     // The binary renders the same drawing itself.
-    let ours = ws.export_to("svg", "graph.svg", &[]);
+    let ours = ws.export_to("svg", "graph.svg", &["--backbone", "off"]);
     check_python("svg_check.py", &[&ws.graph(), &ours]);
 }
 
@@ -202,7 +203,11 @@ fn graphviz_renders_a_1000_node_graph() {
         return;
     }
     let ws = Workspace::new(&fixtures::generated(1000));
-    let dot = ws.export_to("dot", "graph.dot", &["--max-nodes", "0"]);
+    let dot = ws.export_to(
+        "dot",
+        "graph.dot",
+        &["--max-nodes", "0", "--backbone", "off"],
+    );
     let text = std::fs::read_to_string(&dot).unwrap();
     assert!(
         text.contains("layout=sfdp") && text.contains("<b>1,000 actors"),
@@ -230,11 +235,28 @@ fn diagrams_of_large_graphs_show_the_strongest_actors() {
     let svg = ws.export_to(
         "svg",
         "graph.svg",
-        &["--types", "attacks,meets", "--max-nodes", "40"],
+        &[
+            "--types",
+            "attacks,meets",
+            "--max-nodes",
+            "40",
+            "--backbone",
+            "off",
+        ],
     );
     let svg = std::fs::read_to_string(svg).unwrap();
     assert_eq!(svg.matches("class=\"node\"").count(), 40);
     assert!(svg.contains("The 40 strongest of 400 actors"));
+    // By default the backbone: fewer links, and the caption says which.
+    let svg = ws.export_to("svg", "backbone.svg", &[]);
+    let svg = std::fs::read_to_string(svg).unwrap();
+    let graph = Graph::load(ws.graph().to_str().unwrap()).unwrap();
+    let (links, _) = actorgraph::graph::backbone::kept(&graph, 0.3);
+    assert!(links < graph.edges().len(), "the backbone leaves links out");
+    assert!(
+        svg.contains("The backbone at alpha 0.3:"),
+        "the caption names the backbone"
+    );
 }
 
 #[test]

@@ -184,7 +184,40 @@ mod tests {
     fn the_whole_graph_is_not_copied() {
         let g = sample();
         assert!(matches!(Selection::all().apply(&g), Cow::Borrowed(_)));
-        assert!(matches!(Selection::diagram().apply(&g), Cow::Borrowed(_)));
+        let every_link = Selection {
+            backbone: None,
+            ..Selection::diagram()
+        };
+        assert!(matches!(every_link.apply(&g), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_backbone_keeps_significant_links_and_their_actors() {
+        // alpha: araji–rashid 0.2 (two edges), rashid–syria 0.333333,
+        // araji–syria 0.666667.
+        let g = sample();
+        let at = |alpha| Selection {
+            backbone: Some(alpha),
+            ..Selection::all()
+        };
+        let kept = at(0.2).apply(&g);
+        assert_eq!(ids(&kept), ["araji", "rashid"]);
+        assert_eq!(kept.edges().len(), 2);
+        assert_eq!(at(0.5).apply(&g).edges().len(), 3);
+        assert_eq!(at(1.0).apply(&g).edges().len(), 4);
+        assert_eq!(Selection::diagram().apply(&g).edges().len(), 2);
+        // A graph file without alpha: computed, the same.
+        let mut bare = g.clone();
+        let edges: Vec<_> = bare
+            .edges()
+            .iter()
+            .map(|e| crate::graph::Edge {
+                alpha: None,
+                ..e.clone()
+            })
+            .collect();
+        bare = Graph::new(bare.header.clone(), bare.nodes().to_vec(), edges);
+        assert_eq!(ids(&at(0.2).apply(&bare)), ["araji", "rashid"]);
     }
 
     #[test]
