@@ -305,8 +305,11 @@ fn the_seeds_graph_opens_in_every_client_with_nothing_lost() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // The default diagram is the backbone at 0.3; with it off, every actor.
     let svg = ws.export_to("svg", "graph.svg", &[]);
-    check_python("svg_check.py", &[&ws.graph(), &svg]);
+    check_python("svg_check.py", &[&ws.graph(), &svg, Path::new("0.3")]);
+    let every = ws.export_to("svg", "every.svg", &["--backbone", "off"]);
+    check_python("svg_check.py", &[&ws.graph(), &every]);
     let gexf = ws.export_to("gexf", "graph.gexf", &[]);
     assert_valid_gexf(&gexf, "the seeds' graph");
     let graphml = ws.export_to("graphml", "graph.graphml", &[]);
@@ -335,6 +338,46 @@ fn the_seeds_graph_opens_in_every_client_with_nothing_lost() {
 }
 
 // GEXF
+
+/// NPMI, association strength, Jaccard and G², and the backbone's alpha,
+/// recomputed by scipy and networkx from the counts graph.json keeps, on the
+/// seeds and on the annotated documents (Reuters stories among them).
+#[test]
+fn association_measures_agree_with_scipy_and_networkx() {
+    if !client(
+        "networkx and scipy (Python)",
+        python_with("networkx, scipy"),
+    ) {
+        return;
+    }
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mentions/docs.jsonl");
+    for (name, extra) in [("seeds", None), ("annotated documents", Some(&docs))] {
+        let ws = match extra {
+            None => Workspace::seeds(),
+            Some(input) => {
+                let dir = tempfile::tempdir().unwrap();
+                assert_cmd::Command::new(cargo_bin!("actorgraph"))
+                    .current_dir(dir.path())
+                    .arg("build")
+                    .arg(input)
+                    .args(["-q", "-o", "graph.json", "--min-count", "1.5"])
+                    .assert()
+                    .success();
+                Workspace { dir }
+            }
+        };
+        let said = check_python("association_check.py", &[&ws.graph()]);
+        let checked: usize = said
+            .split_whitespace()
+            .nth(8)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        assert!(
+            checked >= 20,
+            "{name}: only {checked} co-mentions checked: {said}"
+        );
+    }
+}
 
 #[test]
 fn gexf_validates_against_the_relax_ng_grammar() {
