@@ -83,7 +83,7 @@ pub struct Edge {
     pub docs: u64,
     /// First date (of a document, or a fact's `from`).
     pub first: Option<Date>,
-    /// Last date (of a document, or a fact's `to`).
+    /// Last date (of a document, or a fact's `to`); `None` for a fact that still holds.
     pub last: Option<Date>,
     /// Trigger words of typed relations, most frequent first (bounded).
     pub triggers: Vec<String>,

@@ -204,12 +204,9 @@ impl<'g> GraphBuilder<'g> {
                 let evidence = self.fact_evidence(entity, target, fact);
                 let edge = self.edges.entry(key).or_default();
                 edge.weight += 1.0;
-                widen(
-                    &mut edge.first,
-                    &mut edge.last,
-                    fact.from,
-                    fact.to.or(fact.from),
-                );
+                // A fact that still holds (no `to`) leaves `last` open, as
+                // queries read a missing last date: it holds to this day.
+                widen(&mut edge.first, &mut edge.last, fact.from, fact.to);
                 edge.evidence.insert(0, evidence);
                 edge.evidence.truncate(self.options.evidence.max(1));
             }
