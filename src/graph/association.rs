@@ -116,6 +116,26 @@ impl Counts {
     }
 }
 
+/// NPMI alone, unrounded (the queries need no other measure); `None` when
+/// undefined. O(1).
+pub fn npmi_exact(counts: Counts) -> Option<f64> {
+    let Counts {
+        both: k,
+        first: a,
+        second: b,
+        total: n,
+    } = counts.table()?;
+    Some(npmi_of(k, a, b, n))
+}
+
+fn npmi_of(k: f64, a: f64, b: f64, n: f64) -> f64 {
+    if k >= n {
+        1.0
+    } else {
+        ((k * n / (a * b)).ln() / -(k / n).ln()).clamp(-1.0, 1.0)
+    }
+}
+
 /// The measures of a pair, unrounded; `None` when undefined (see
 /// [`Counts`]). O(1).
 pub fn measures_exact(counts: Counts) -> Option<Association> {
@@ -126,11 +146,7 @@ pub fn measures_exact(counts: Counts) -> Option<Association> {
         total: n,
     } = counts.table()?;
     let ratio = k * n / (a * b);
-    let npmi = if k >= n {
-        1.0
-    } else {
-        (ratio.ln() / -(k / n).ln()).clamp(-1.0, 1.0)
-    };
+    let npmi = npmi_of(k, a, b, n);
     let jaccard = k / (a + b - k);
     let observed = [k, a - k, b - k, n - a - b + k];
     let expected = [

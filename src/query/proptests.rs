@@ -107,17 +107,16 @@ fn best_weight(g: &Graph, filter: &EdgeFilter, a: NodeIndex, b: NodeIndex) -> Op
         .max_by(f64::total_cmp)
 }
 
-/// NPMI with six significant digits, written out again from
-/// `graph::association`'s documentation (counts clamped into a 2×2 table).
+/// NPMI, written out again from `graph::association`'s documentation
+/// (counts clamped into a 2×2 table).
 fn reference_npmi(k: f64, a: f64, b: f64, n: f64) -> f64 {
     let k = k.min(a).min(b);
     let n = n.max(a + b - k);
-    let x = if k >= n {
+    if k >= n {
         1.0
     } else {
         ((k * n / (a * b)).ln() / -(k / n).ln()).clamp(-1.0, 1.0)
-    };
-    format!("{x:.5e}").parse().unwrap()
+    }
 }
 
 /// The specificity of an edge, from the table of `query::specificity`.

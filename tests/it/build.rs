@@ -298,7 +298,7 @@ fn stats_counts_types_components_and_top_actors() {
     let (status, _, err) = code(&["stats", arg(&root().join("Cargo.toml"))]);
     assert_eq!(status, 2);
     assert!(
-        err.contains("Cargo.toml:1:2: not an actorgraph graph file"),
+        err.contains("Cargo.toml:1:1: not an actorgraph graph file"),
         "{err}"
     );
 }
