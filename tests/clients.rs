@@ -180,7 +180,8 @@ fn graphviz_draws_every_name_and_snippet() {
         return;
     }
     let ws = Workspace::new(&fixtures::tricky());
-    let dot = ws.export_to("dot", "graph.dot", &[]);
+    // Every link, so that every name and snippet is drawn.
+    let dot = ws.export_to("dot", "graph.dot", &["--backbone", "off"]);
     let svg = ws.path("by-dot.svg");
     let status = Command::new("dot")
         .arg("-Tsvg")
@@ -192,7 +193,7 @@ fn graphviz_draws_every_name_and_snippet() {
     assert!(status.success(), "Graphviz rejected our DOT");
     check_python("svg_check.py", &[&ws.graph(), &svg]);
     // The binary renders the same drawing itself.
-    let ours = ws.export_to("svg", "graph.svg", &[]);
+    let ours = ws.export_to("svg", "graph.svg", &["--backbone", "off"]);
     check_python("svg_check.py", &[&ws.graph(), &ours]);
 }
 
@@ -202,7 +203,11 @@ fn graphviz_renders_a_1000_node_graph() {
         return;
     }
     let ws = Workspace::new(&fixtures::generated(1000));
-    let dot = ws.export_to("dot", "graph.dot", &["--max-nodes", "0"]);
+    let dot = ws.export_to(
+        "dot",
+        "graph.dot",
+        &["--max-nodes", "0", "--backbone", "off"],
+    );
     let text = std::fs::read_to_string(&dot).unwrap();
     assert!(
         text.contains("layout=sfdp") && text.contains("<b>1,000 actors"),
@@ -230,11 +235,28 @@ fn diagrams_of_large_graphs_show_the_strongest_actors() {
     let svg = ws.export_to(
         "svg",
         "graph.svg",
-        &["--types", "attacks,meets", "--max-nodes", "40"],
+        &[
+            "--types",
+            "attacks,meets",
+            "--max-nodes",
+            "40",
+            "--backbone",
+            "off",
+        ],
     );
     let svg = std::fs::read_to_string(svg).unwrap();
     assert_eq!(svg.matches("class=\"node\"").count(), 40);
     assert!(svg.contains("The 40 strongest of 400 actors"));
+    // By default the backbone: fewer links, and the caption says which.
+    let svg = ws.export_to("svg", "backbone.svg", &[]);
+    let svg = std::fs::read_to_string(svg).unwrap();
+    let graph = Graph::load(ws.graph().to_str().unwrap()).unwrap();
+    let (links, _) = actorgraph::graph::backbone::kept(&graph, 0.3);
+    assert!(links < graph.edges().len(), "the backbone leaves links out");
+    assert!(
+        svg.contains("The backbone at alpha 0.3:"),
+        "the caption names the backbone"
+    );
 }
 
 #[test]
@@ -283,8 +305,11 @@ fn the_seeds_graph_opens_in_every_client_with_nothing_lost() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // The default diagram is the backbone at 0.3; with it off, every actor.
     let svg = ws.export_to("svg", "graph.svg", &[]);
-    check_python("svg_check.py", &[&ws.graph(), &svg]);
+    check_python("svg_check.py", &[&ws.graph(), &svg, Path::new("0.3")]);
+    let every = ws.export_to("svg", "every.svg", &["--backbone", "off"]);
+    check_python("svg_check.py", &[&ws.graph(), &every]);
     let gexf = ws.export_to("gexf", "graph.gexf", &[]);
     assert_valid_gexf(&gexf, "the seeds' graph");
     let graphml = ws.export_to("graphml", "graph.graphml", &[]);
@@ -313,6 +338,46 @@ fn the_seeds_graph_opens_in_every_client_with_nothing_lost() {
 }
 
 // GEXF
+
+/// NPMI, association strength, Jaccard and G², and the backbone's alpha,
+/// recomputed by scipy and networkx from the counts graph.json keeps, on the
+/// seeds and on the annotated documents (Reuters stories among them).
+#[test]
+fn association_measures_agree_with_scipy_and_networkx() {
+    if !client(
+        "networkx and scipy (Python)",
+        python_with("networkx, scipy"),
+    ) {
+        return;
+    }
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mentions/docs.jsonl");
+    for (name, extra) in [("seeds", None), ("annotated documents", Some(&docs))] {
+        let ws = match extra {
+            None => Workspace::seeds(),
+            Some(input) => {
+                let dir = tempfile::tempdir().unwrap();
+                assert_cmd::Command::new(cargo_bin!("actorgraph"))
+                    .current_dir(dir.path())
+                    .arg("build")
+                    .arg(input)
+                    .args(["-q", "-o", "graph.json", "--min-count", "1.5"])
+                    .assert()
+                    .success();
+                Workspace { dir }
+            }
+        };
+        let said = check_python("association_check.py", &[&ws.graph()]);
+        let checked: usize = said
+            .split_whitespace()
+            .nth(8)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        assert!(
+            checked >= 20,
+            "{name}: only {checked} co-mentions checked: {said}"
+        );
+    }
+}
 
 #[test]
 fn gexf_validates_against_the_relax_ng_grammar() {

@@ -1,8 +1,12 @@
 //! The graph of the query benchmark, shared with the viewer's test of a big
-//! graph (`tests/clients.rs`): 100k actors and 1M edges from a fixed seed.
+//! graph (`tests/clients.rs`): 100k actors and 1M edges from a fixed seed,
+//! with the counts, association measures and backbone significance that
+//! `build` writes.
 
 use actorgraph::gazetteer::EntityType;
-use actorgraph::graph::{Edge, EdgeKind, Evidence, Graph, Header, Node, SurfaceForm};
+use actorgraph::graph::{
+    Edge, EdgeKind, Evidence, Graph, Header, Node, SurfaceForm, association, backbone,
+};
 
 /// Actors in the graph.
 pub const NODES: usize = 100_000;
@@ -24,7 +28,9 @@ impl Lcg {
 
 /// 100k actors and 1M edges whose targets favour a few hubs (as news does:
 /// every story names the same countries), each edge with one evidence
-/// sentence, as `build` writes them.
+/// sentence, as `build` writes them. An actor is named in as many sentences
+/// as its heaviest link and half its other links' weight, in a corpus of
+/// three sentences per edge.
 pub fn generate() -> Graph {
     let mut rng = Lcg(42);
     let kinds = [
@@ -42,6 +48,7 @@ pub fn generate() -> Graph {
             kind: types[i % 3],
             mentions: 10,
             docs: 5,
+            scopes: 0,
             first: "2024-01-01".parse().ok(),
             last: "2024-12-31".parse().ok(),
             aliases: vec![SurfaceForm {
@@ -74,8 +81,29 @@ pub fn generate() -> Graph {
                     end: Some(1290),
                     snippet: format!("Actor {source} met Actor {target} in the capital on Tuesday, officials said."),
                 }],
+                association: None,
+                alpha: None,
             }
         })
-        .collect();
-    Graph::new(Header::default(), nodes, edges)
+        .collect::<Vec<Edge>>();
+    let mut nodes: Vec<Node> = nodes;
+    let mut heaviest = vec![0.0f64; NODES];
+    let mut total = vec![0.0f64; NODES];
+    for e in &edges {
+        for v in [e.source as usize, e.target as usize] {
+            heaviest[v] = heaviest[v].max(e.weight);
+            total[v] += e.weight;
+        }
+    }
+    for (v, node) in nodes.iter_mut().enumerate() {
+        node.scopes = (heaviest[v] + (total[v] - heaviest[v]) / 2.0).ceil() as u64;
+    }
+    let mut header = Header::default();
+    header
+        .counts
+        .insert("scopes".into(), (3 * EDGES as u64).into());
+    let mut graph = Graph::new(header, nodes, edges);
+    association::annotate(&mut graph, association::MIN_COUNT);
+    backbone::annotate(&mut graph);
+    graph
 }

@@ -44,6 +44,12 @@ pub struct BuildArgs {
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub evidence: usize,
 
+    /// Co-mentions a pair needs before its association measures (npmi,
+    /// assoc, jaccard, llr) are computed: a pair seen fewer times carries
+    /// none, as too few to trust.
+    #[arg(long, default_value_t = actorgraph::graph::association::MIN_COUNT, value_name = "K")]
+    pub min_count: f64,
+
     /// Weight of a co-mention where one side is only a demonym ("Iraqi").
     #[arg(long, default_value_t = 0.5, value_name = "W")]
     pub demonym_weight: f64,

@@ -7,7 +7,9 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 pub const EXAMPLES: &str = "\
 Examples:
-  actorgraph export out/graph.json -f svg                  diagram of the 150 strongest actors: out/graph.svg
+  actorgraph export out/graph.json -f svg                  diagram of the backbone's 150 strongest actors: out/graph.svg
+  actorgraph export out/graph.json -f png --backbone 0.05  only the most significant links
+  actorgraph export out/graph.json -f svg --backbone off   every link, hubs and all
   actorgraph export out/graph.json -f png -o net.png --max-nodes 40 --types meets,attacks
   actorgraph export out/graph.json -f html                 out/graph.html: open it in a browser, works offline
   actorgraph export out/graph.json -f gexf -o graph.gexf   open in Gephi (File > Open)
@@ -35,6 +37,15 @@ pub struct ExportArgs {
     /// edges.csv (standard output when GRAPH is `-`).
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<String>,
+
+    /// Keep only the backbone: the links whose significance alpha (the
+    /// disparity filter's, in the graph file) is at most ALPHA, between 0
+    /// and 1 (smaller keeps fewer), and the actors they link. Diagrams (dot,
+    /// svg, png) show the backbone at 0.3 unless told otherwise, so that the
+    /// actors every article names do not drown the rest; `off` keeps every
+    /// link. The other formats keep every link unless told.
+    #[arg(long, value_name = "ALPHA", value_parser = backbone_parser)]
+    pub backbone: Option<Backbone>,
 
     /// Keep the N strongest actors (by the total weight of their links); 0
     /// keeps all. Diagrams show 150 unless told otherwise, html 5000; the
@@ -90,11 +101,31 @@ impl ExportArgs {
             None => default,
         };
         Selection {
+            backbone: match self.backbone {
+                Some(Backbone(alpha)) => alpha,
+                None => default.backbone,
+            },
             max_nodes: limit(self.max_nodes, default.max_nodes),
             max_edges: limit(self.max_edges, default.max_edges),
             min_weight: self.min_weight.unwrap_or(default.min_weight),
             types: (!self.types.is_empty()).then(|| self.types.clone()),
         }
+    }
+}
+
+/// `--backbone`: a significance level, or `off` (`None`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Backbone(pub Option<f64>);
+
+fn backbone_parser(value: &str) -> Result<Backbone, String> {
+    if value == "off" {
+        return Ok(Backbone(None));
+    }
+    match value.parse::<f64>() {
+        Ok(a) if a > 0.0 && a <= 1.0 => Ok(Backbone(Some(a))),
+        _ => Err(format!(
+            "expected a significance above 0 and at most 1 (0.05, 0.3), or off; not '{value}'"
+        )),
     }
 }
 

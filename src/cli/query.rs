@@ -8,7 +8,8 @@ pub const PATH_EXAMPLES: &str = "\
 Examples:
   actorgraph path out/graph.json Jolani Erdogan
   actorgraph path out/graph.json al-Sudani Putin --k 3 --by strength
-  actorgraph path out/graph.json qasim-al-araji ahmed-al-sharaa --attested --exclude-types co_mention
+  actorgraph path out/graph.json Rashid Jolani --through all --facts all   routes through countries too
+  actorgraph path out/graph.json qasim-al-araji ahmed-al-sharaa --facts none --exclude-types co_mention
   actorgraph path out/graph.json Rashid Erdogan --since 2024-12 --avoid iraq,syria --format json
   actorgraph path out/graph.json Rashid Erdogan --format dot --context | dot -Tsvg > route.svg
 
@@ -18,6 +19,7 @@ pub const NEIGHBORS_EXAMPLES: &str = "\
 Examples:
   actorgraph neighbors out/graph.json Jolani
   actorgraph neighbors out/graph.json turkiye --depth 2 --min-weight 2
+  actorgraph neighbors out/graph.json Erdogan --by weight
   actorgraph neighbors out/graph.json al-Sudani --types meets,communicates --format dot | dot -Tpng > ego.png
   actorgraph neighbors out/graph.json Erdogan --depth 2 --format gexf > erdogan.gexf";
 
@@ -25,6 +27,7 @@ pub const TOP_EXAMPLES: &str = "\
 Examples:
   actorgraph top out/graph.json
   actorgraph top out/graph.json --by pagerank --type person -n 20
+  actorgraph top out/graph.json --by association --type group
   actorgraph top out/graph.json --by betweenness --format json";
 
 /// Options shared by the queries that walk the graph.
@@ -64,7 +67,14 @@ pub struct EdgeFilterArgs {
     #[arg(long)]
     pub undated: bool,
 
-    /// Use only edges that documents attest, not gazetteer facts alone.
+    /// Which gazetteer facts (roles, memberships, where places lie) to use:
+    /// attested-period (the default) leaves out the facts whose dates lie
+    /// outside the corpus's dates (a 2025 office says nothing about 2024
+    /// news), all uses every fact, none only what documents attest.
+    #[arg(long, value_enum, default_value_t = FactsArg::AttestedPeriod)]
+    pub facts: FactsArg,
+
+    /// Use only edges that documents attest: the same as --facts none.
     #[arg(long)]
     pub attested: bool,
 }
@@ -87,8 +97,15 @@ pub struct PathArgs {
     pub k: usize,
 
     /// What makes a route best.
-    #[arg(long, value_enum, default_value_t = RouteMetric::Hops)]
+    #[arg(long, value_enum, default_value_t = RouteMetric::Specificity)]
     pub by: RouteMetric,
+
+    /// The types of actor a route may pass through, comma-separated
+    /// (person, group, place), or all. By default people and groups: a place
+    /// may start or end a route but not carry it, since two actors named
+    /// with one country are not thereby linked.
+    #[arg(long, value_name = "TYPES", value_delimiter = ',')]
+    pub through: Vec<String>,
 
     #[command(flatten)]
     pub filter: EdgeFilterArgs,
@@ -134,6 +151,10 @@ pub struct NeighborsArgs {
     #[arg(long, value_name = "W")]
     pub min_weight: Option<f64>,
 
+    /// How to order the actors of each ring.
+    #[arg(long, value_enum, default_value_t = NeighborsBy::Association)]
+    pub by: NeighborsBy,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = NeighborsFormat::Text)]
     pub format: NeighborsFormat,
@@ -178,10 +199,34 @@ pub struct TopArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RouteMetric {
+    /// The most specific links: a meeting, or two actors named together far
+    /// more often than chance (NPMI), beats a co-mention with an actor every
+    /// article names; a direct link beats any route through others.
+    Specificity,
     /// Fewest hops; ties go to the greatest total weight.
     Hops,
     /// Least total 1/weight: well-attested links are preferred.
     Strength,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NeighborsBy {
+    /// The most specific tie first: actors named with the center far more
+    /// often than chance (NPMI), or in a stated relation, before those every
+    /// article names.
+    Association,
+    /// The heaviest ties first.
+    Weight,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FactsArg {
+    /// Every gazetteer fact.
+    All,
+    /// The facts whose dates overlap the corpus's dates, and undated ones.
+    AttestedPeriod,
+    /// No fact: only what documents attest.
+    None,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -190,6 +235,9 @@ pub enum RankBy {
     Degree,
     /// Total weight of the actor's edges.
     Strength,
+    /// Total specificity of the actor's links (NPMI of its co-mentions,
+    /// stated relations): actors with many specific ties.
+    Association,
     /// Weighted PageRank.
     Pagerank,
     /// Betweenness by hops (Brandes; sampled on large graphs).

@@ -75,6 +75,12 @@ fn options(args: &BuildArgs) -> anyhow::Result<BuildOptions> {
     if args.min_weight < 0.0 || args.min_weight.is_nan() {
         bail!("--min-weight must be 0 or more, not {}", args.min_weight);
     }
+    if !(args.min_count > 0.0 && args.min_count.is_finite()) {
+        bail!(
+            "--min-count must be a number above 0, not {}",
+            args.min_count
+        );
+    }
     Ok(BuildOptions {
         scope,
         demonyms: !args.input.no_demonyms,
@@ -82,6 +88,7 @@ fn options(args: &BuildArgs) -> anyhow::Result<BuildOptions> {
         evidence: args.evidence,
         min_weight: args.min_weight,
         undated: args.input.undated_as,
+        min_count: args.min_count,
     })
 }
 

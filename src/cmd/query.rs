@@ -9,16 +9,19 @@ use actorgraph::gazetteer::{EntityType, Gazetteer};
 use actorgraph::graph::{EdgeKind, Graph, NodeIndex};
 use actorgraph::query::explain::Actor;
 use actorgraph::query::filter::coarse_cmp;
+use actorgraph::query::neighbors::Order;
 use actorgraph::query::output::{self, Emphasis};
+use actorgraph::query::path::THROUGH;
 use actorgraph::query::{
-    Centrality, EdgeFilter, Metric, PathQuery, Resolver, Sampling, ego, explain, find_paths, rank,
+    Centrality, EdgeFilter, Facts, Metric, PathQuery, Resolver, Sampling, ego, explain, find_paths,
+    rank,
 };
 use anyhow::{Context, anyhow, bail};
 
 use super::{Reporter, finish_output, load_gazetteer, stdout};
 use crate::cli::{
-    EdgeFilterArgs, GazetteerArgs, NeighborsArgs, NeighborsFormat, PathArgs, QueryFormat, RankBy,
-    RankFormat, RouteMetric, TopArgs,
+    EdgeFilterArgs, FactsArg, GazetteerArgs, NeighborsArgs, NeighborsBy, NeighborsFormat, PathArgs,
+    QueryFormat, RankBy, RankFormat, RouteMetric, TopArgs,
 };
 
 pub fn path(args: &PathArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
@@ -46,15 +49,95 @@ pub fn path(args: &PathArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
         }
     }
     finish_output(out)?;
-    exit_without_freeing(graph);
     if paths.is_empty() {
-        eprintln!(
-            "{}",
-            super::for_stderr(&no_route(&answer.from, &answer.to, &query))
-        );
+        let mut message = no_route(&answer.from, &answer.to, &query);
+        if args.through.is_empty() {
+            message = through_places(args, &graph, &query).unwrap_or(message);
+        }
+        eprintln!("{}", super::for_stderr(&message));
+        exit_without_freeing(graph);
         return Ok(ExitCode::from(1));
     }
+    exit_without_freeing(graph);
     Ok(ExitCode::SUCCESS)
+}
+
+/// When no route passes through people and groups alone (the default) but
+/// one passes through places, says so and gives the command that shows it.
+fn through_places(args: &PathArgs, graph: &Graph, query: &PathQuery) -> Option<String> {
+    let wider = PathQuery {
+        k: 1,
+        through: None,
+        ..query.clone()
+    };
+    let found = find_paths(graph, &wider).ok()?;
+    let route = found.first()?;
+    let places: Vec<&str> = route.nodes[1..route.nodes.len() - 1]
+        .iter()
+        .map(|&v| graph.node(v))
+        .filter(|n| !THROUGH.contains(&n.kind))
+        .map(|n| n.label.as_str())
+        .collect();
+    let mut command = vec![
+        "actorgraph",
+        "path",
+        &args.graph.graph,
+        &args.from,
+        &args.to,
+    ];
+    command.push("--through");
+    command.push("all");
+    Some(format!(
+        "actorgraph: no route between {} and {} through people and groups; one passes through {} ({} hop{}):\n  {}",
+        graph.node(query.from).label,
+        graph.node(query.to).label,
+        places.join(", "),
+        route.hops(),
+        if route.hops() == 1 { "" } else { "s" },
+        shell_words(&command)
+    ))
+}
+
+/// Words joined into a command a shell reads back as the same words.
+fn shell_words(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| {
+            let plain = !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || "-_./:,=@+".contains(c));
+            if plain {
+                w.to_string()
+            } else {
+                format!("'{}'", w.replace('\'', "'\\''"))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `--through`: the types a route may pass through (`None`: all).
+fn through(names: &[String]) -> anyhow::Result<Option<Vec<EntityType>>> {
+    let names: Vec<&str> = names
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.is_empty() {
+        return Ok(Some(THROUGH.to_vec()));
+    }
+    if names.contains(&"all") {
+        return Ok(None);
+    }
+    names
+        .iter()
+        .map(|n| {
+            n.parse::<EntityType>().map_err(|_| {
+                anyhow!("--through: unknown actor type '{n}' (known: person, group, place, or all)")
+            })
+        })
+        .collect::<anyhow::Result<Vec<_>>>()
+        .map(Some)
 }
 
 /// The question the options ask, with every name resolved.
@@ -74,10 +157,12 @@ fn path_query(
         to: resolve("TO", &args.to)?,
         k: args.k,
         metric: match args.by {
+            RouteMetric::Specificity => Metric::Specificity,
             RouteMetric::Hops => Metric::Hops,
             RouteMetric::Strength => Metric::Strength,
         },
-        filter: edge_filter(&args.filter)?,
+        filter: edge_filter(&args.filter)?.for_graph(graph),
+        through: through(&args.through)?,
         via: args
             .via
             .as_deref()
@@ -92,9 +177,18 @@ fn path_query(
 }
 
 fn no_route(from: &Actor, to: &Actor, query: &PathQuery) -> String {
-    let constrained = !query.filter.is_empty() || query.via.is_some() || !query.avoid.is_empty();
+    let unconstrained = EdgeFilter {
+        facts: query.filter.facts,
+        period: query.filter.period,
+        ..EdgeFilter::default()
+    };
+    let constrained = query.filter != unconstrained
+        || query.filter.facts == Facts::None
+        || query.through.is_some()
+        || query.via.is_some()
+        || !query.avoid.is_empty();
     let hint = if constrained {
-        " under these constraints; try without --types, --exclude-types, --since, --until, --attested, --via or --avoid"
+        " under these constraints; try without --types, --exclude-types, --since, --until, --facts none, --via or --avoid, or with --through all"
     } else {
         ": they lie in parts of the graph that no edge joins"
     };
@@ -115,7 +209,10 @@ pub fn neighbors(args: &NeighborsArgs, reporter: &mut Reporter) -> anyhow::Resul
         ..EdgeFilter::default()
     };
     let ego = ego(&graph, center, args.depth, &filter);
-    let list = ego.neighbors();
+    let list = ego.neighbors(match args.by {
+        NeighborsBy::Association => Order::Association,
+        NeighborsBy::Weight => Order::Weight,
+    });
     let center = Actor::of(&graph, center);
     let mut out = stdout();
     match args.format {
@@ -149,6 +246,7 @@ pub fn top(args: &TopArgs) -> anyhow::Result<ExitCode> {
     let by = match args.by {
         RankBy::Degree => Centrality::Degree,
         RankBy::Strength => Centrality::Strength,
+        RankBy::Association => Centrality::Association,
         RankBy::Pagerank => Centrality::PageRank,
         RankBy::Betweenness => Centrality::Betweenness,
     };
@@ -210,13 +308,21 @@ fn edge_filter(args: &EdgeFilterArgs) -> anyhow::Result<EdgeFilter> {
     if args.undated && since.is_none() && until.is_none() {
         bail!("--undated goes with --since or --until: without them every edge is used");
     }
+    let facts = match (args.attested, args.facts) {
+        (true, FactsArg::AttestedPeriod | FactsArg::None) => Facts::None,
+        (true, FactsArg::All) => bail!("--attested is --facts none: it cannot go with --facts all"),
+        (false, FactsArg::All) => Facts::All,
+        (false, FactsArg::AttestedPeriod) => Facts::AttestedPeriod,
+        (false, FactsArg::None) => Facts::None,
+    };
     Ok(EdgeFilter {
         types: edge_kinds(&args.types)?,
         exclude: edge_kinds(&args.exclude_types)?,
         since,
         until,
         min_weight: None,
-        attested: args.attested,
+        facts,
+        period: None,
         undated: args.undated,
     })
 }

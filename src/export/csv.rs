@@ -2,10 +2,13 @@
 //! csv crate (RFC 4180 quoting, so any text survives, control characters
 //! included).
 //!
-//! `nodes.csv`: Id, Label, Type, Mentions, Docs, First, Last, Timeset, Aliases.
+//! `nodes.csv`: Id, Label, Type, Mentions, Docs, First, Last, Timeset, Aliases,
+//! Scopes.
 //! `edges.csv`: Source, Target, Type (`Directed` or `Undirected`, which Gephi
 //! reads per row), Id, Kind (the edge type), Label (the edge type, for Gephi to
-//! show), Weight, Docs, First, Last, Timeset, Trigger, Evidence, EvidenceDoc.
+//! show), Weight, Docs, First, Last, Timeset, Trigger, Evidence, EvidenceDoc,
+//! Npmi, Assoc, Jaccard, Llr (a co-mention's association measures) and Alpha
+//! (the backbone significance).
 //! Timesets are Gephi intervals of whole days, `<[2024-12-01, 2024-12-31]>`;
 //! a value the graph lacks is an empty cell.
 
@@ -23,11 +26,11 @@ pub struct NodeTable;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EdgeTable;
 
-const NODE_COLUMNS: [&str; 9] = [
-    "Id", "Label", "Type", "Mentions", "Docs", "First", "Last", "Timeset", "Aliases",
+const NODE_COLUMNS: [&str; 10] = [
+    "Id", "Label", "Type", "Mentions", "Docs", "First", "Last", "Timeset", "Aliases", "Scopes",
 ];
 
-const EDGE_COLUMNS: [&str; 14] = [
+const EDGE_COLUMNS: [&str; 19] = [
     "Source",
     "Target",
     "Type",
@@ -42,6 +45,11 @@ const EDGE_COLUMNS: [&str; 14] = [
     "Trigger",
     "Evidence",
     "EvidenceDoc",
+    "Npmi",
+    "Assoc",
+    "Jaccard",
+    "Llr",
+    "Alpha",
 ];
 
 impl Exporter for NodeTable {
@@ -59,6 +67,7 @@ impl Exporter for NodeTable {
                 &date(n.last),
                 &timeset(n.first, n.last),
                 &text::aliases(n),
+                &n.scopes.to_string(),
             ])?;
         }
         w.flush()
@@ -71,6 +80,12 @@ impl Exporter for EdgeTable {
         w.write_record(EDGE_COLUMNS)?;
         for (i, e) in graph.edges().iter().enumerate() {
             let evidence = text::evidence(e);
+            let measure = |f: fn(&crate::graph::Association) -> f64| {
+                e.association
+                    .as_ref()
+                    .map(|m| text::number(f(m)))
+                    .unwrap_or_default()
+            };
             w.write_record([
                 graph.node(e.source).id.as_str(),
                 &graph.node(e.target).id,
@@ -86,6 +101,11 @@ impl Exporter for EdgeTable {
                 text::trigger(e).unwrap_or(""),
                 evidence.map_or("", |ev| ev.snippet.as_str()),
                 evidence.map_or("", |ev| ev.doc.as_str()),
+                &measure(|m| m.npmi),
+                &measure(|m| m.assoc),
+                &measure(|m| m.jaccard),
+                &measure(|m| m.llr),
+                &e.alpha.map(text::number).unwrap_or_default(),
             ])?;
         }
         w.flush()

@@ -34,14 +34,16 @@ const MAX_EDGE_LABELS: usize = 150;
 const WRAP_AT: usize = 20;
 const FONT: &str = "Helvetica,Arial,sans-serif";
 
-/// Writes a styled DOT diagram of a selection of the graph.
+/// Writes a styled DOT diagram of a selection of the graph (by default its
+/// backbone's strongest actors).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dot {
     selection: Selection,
 }
 
 impl Default for Dot {
-    /// The strongest [`Selection::DIAGRAM_NODES`] actors.
+    /// [`Selection::diagram`]: the backbone's strongest
+    /// [`Selection::DIAGRAM_NODES`] actors.
     fn default() -> Dot {
         Dot::new(Selection::diagram())
     }
@@ -75,7 +77,7 @@ impl Exporter for Dot {
             .iter()
             .filter(|e| e.kind != EdgeKind::CoMention);
         let edge_labels = typed.count() <= MAX_EDGE_LABELS;
-        let mut stmts = defaults(&shown, graph).into_iter();
+        let mut stmts = defaults(&shown, graph, self.selection.backbone).into_iter();
         stmts.try_for_each(|s| write_stmt(out, &mut ctx, &s))?;
         for node in shown.nodes() {
             write_stmt(out, &mut ctx, &node_stmt(node))?;
@@ -92,7 +94,7 @@ fn write_stmt(out: &mut dyn Write, ctx: &mut PrinterContext, stmt: &Stmt) -> io:
 }
 
 /// Graph, node and edge defaults: layout, fonts, the legend.
-fn defaults(shown: &Graph, whole: &Graph) -> Vec<Stmt> {
+fn defaults(shown: &Graph, whole: &Graph, backbone: Option<f64>) -> Vec<Stmt> {
     let mut graph = vec![
         attr("fontname", quoted(FONT)),
         attr("fontsize", plain("13")),
@@ -101,7 +103,7 @@ fn defaults(shown: &Graph, whole: &Graph) -> Vec<Stmt> {
         attr("outputorder", plain("edgesfirst")),
         attr("labelloc", plain("b")),
         attr("labeljust", plain("l")),
-        attr("label", Id::Html(legend::html(shown, whole))),
+        attr("label", Id::Html(legend::html(shown, whole, backbone))),
     ];
     graph.extend(layout(shown.nodes().len()));
     let node = vec![
@@ -325,10 +327,28 @@ mod tests {
     use super::*;
     use crate::graph::tests::sample;
 
+    /// The diagram of every link (without the backbone), to see each style.
     fn dot(graph: &Graph) -> String {
         let mut buf = Vec::new();
-        Dot::default().write(graph, &mut buf).unwrap();
+        let every_link = Selection {
+            backbone: None,
+            ..Selection::diagram()
+        };
+        Dot::new(every_link).write(graph, &mut buf).unwrap();
         String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn the_default_diagram_draws_the_backbone() {
+        // alpha: araji–rashid 0.2 (two edges), rashid–syria 0.33, araji–syria 0.67.
+        let mut buf = Vec::new();
+        Dot::default().write(&sample(), &mut buf).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert_eq!(text.matches("\" -> \"").count(), 2, "{text}");
+        assert!(
+            text.contains("backbone at alpha 0.3: 2 of 3 actors, 2 of 4 links"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -29,17 +29,18 @@ const NS: &str = "http://gexf.net/1.3";
 const NS_VIZ: &str = "http://gexf.net/1.3/viz";
 
 /// Declared node attributes: (id, title, type).
-const NODE_ATTRIBUTES: [(&str, &str, &str); 6] = [
+const NODE_ATTRIBUTES: [(&str, &str, &str); 7] = [
     ("0", "type", "string"),
     ("1", "mentions", "long"),
     ("2", "docs", "long"),
     ("3", "aliases", "string"),
     ("4", "first", "string"),
     ("5", "last", "string"),
+    ("6", "scopes", "long"),
 ];
 
 /// Declared edge attributes: (id, title, type).
-const EDGE_ATTRIBUTES: [(&str, &str, &str); 11] = [
+const EDGE_ATTRIBUTES: [(&str, &str, &str); 16] = [
     ("0", "type", "string"),
     ("1", "directed", "boolean"),
     ("2", "weight", "double"),
@@ -51,6 +52,11 @@ const EDGE_ATTRIBUTES: [(&str, &str, &str); 11] = [
     ("8", "evidence_doc", "string"),
     ("9", "from", "string"),
     ("10", "to", "string"),
+    ("11", "npmi", "double"),
+    ("12", "assoc", "double"),
+    ("13", "jaccard", "double"),
+    ("14", "llr", "double"),
+    ("15", "alpha", "double"),
 ];
 
 /// Writes GEXF 1.3.
@@ -156,6 +162,7 @@ fn write_node<W: Write>(w: &mut Writer<W>, node: &Node) -> io::Result<()> {
     ];
     values.extend(node.first.map(|d| ("4", d.to_string())));
     values.extend(node.last.map(|d| ("5", d.to_string())));
+    values.push(("6", node.scopes.to_string()));
     let spell = spell(node.first, node.last);
     let colour = palette::entity(node.kind);
     let size = text::number(viz_size(node.mentions));
@@ -221,6 +228,13 @@ fn edge_values(edge: &Edge, source: &str, target: &str) -> Vec<(&'static str, St
     }
     values.push(("9", source.to_string()));
     values.push(("10", target.to_string()));
+    if let Some(m) = &edge.association {
+        values.push(("11", text::number(m.npmi)));
+        values.push(("12", text::number(m.assoc)));
+        values.push(("13", text::number(m.jaccard)));
+        values.push(("14", text::number(m.llr)));
+    }
+    values.extend(edge.alpha.map(|a| ("15", text::number(a))));
     values
 }
 

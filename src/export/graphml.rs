@@ -28,7 +28,7 @@ const SCHEMA: &str =
 /// A declared attribute: key id, what it is for, name, type.
 struct Key(&'static str, &'static str, &'static str, &'static str);
 
-const KEYS: [Key; 22] = [
+const KEYS: [Key; 30] = [
     Key("d0", "graph", "tool", "string"),
     Key("d1", "graph", "version", "string"),
     Key("d2", "graph", "gazetteer", "string"),
@@ -51,6 +51,14 @@ const KEYS: [Key; 22] = [
     Key("d19", "edge", "key", "string"),
     Key("d20", "edge", "from", "string"),
     Key("d21", "edge", "to", "string"),
+    Key("d22", "node", "scopes", "long"),
+    Key("d23", "edge", "npmi", "double"),
+    Key("d24", "edge", "assoc", "double"),
+    Key("d25", "edge", "jaccard", "double"),
+    Key("d26", "edge", "llr", "double"),
+    Key("d27", "edge", "alpha", "double"),
+    Key("d28", "graph", "scope", "string"),
+    Key("d29", "graph", "scopes", "long"),
 ];
 
 /// Writes GraphML.
@@ -99,6 +107,13 @@ fn write_graph<W: Write>(w: &mut Writer<W>, graph: &Graph, mixed: bool) -> io::R
             values.push((key, value.clone()));
         }
     }
+    // What a scope unit is and how many the corpus has: with each node's
+    // `scopes` and each co-mention's weight, the counts of the association
+    // measures.
+    if let Some(scope) = header.options.get("scope").and_then(|v| v.as_str()) {
+        values.push(("d28", scope.to_string()));
+    }
+    values.extend(graph.scopes().map(|n| ("d29", n.to_string())));
     w.create_element("graph")
         .with_attributes([("id", "actors"), ("edgedefault", "undirected")])
         .write_inner_content(|w| {
@@ -124,6 +139,7 @@ fn write_node<W: Write>(w: &mut Writer<W>, node: &Node) -> io::Result<()> {
     ];
     values.extend(node.first.map(|d| ("d8", d.to_string())));
     values.extend(node.last.map(|d| ("d9", d.to_string())));
+    values.push(("d22", node.scopes.to_string()));
     w.create_element("node")
         .with_attribute(("id", text::xml_safe(&node.id)))
         .write_inner_content(|w| write_data(w, &values))?;
@@ -155,6 +171,13 @@ fn write_edge<W: Write>(
     values.push(("d19", id.clone()));
     values.push(("d20", source.clone()));
     values.push(("d21", target.clone()));
+    if let Some(m) = &edge.association {
+        values.push(("d23", text::number(m.npmi)));
+        values.push(("d24", text::number(m.assoc)));
+        values.push(("d25", text::number(m.jaccard)));
+        values.push(("d26", text::number(m.llr)));
+    }
+    values.extend(edge.alpha.map(|a| ("d27", text::number(a))));
     w.create_element("edge")
         .with_attributes([
             ("id", id.as_str().into()),

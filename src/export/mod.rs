@@ -12,7 +12,8 @@
 //! | `html` | `graph.html` | people, in a browser | [`html`]: one self-contained page, drawn with WebGL (sigma.js) |
 //!
 //! Diagrams (`dot`, `svg`, `png`) show a [`Selection`] of the graph, by default
-//! the [`Selection::DIAGRAM_NODES`] strongest actors, so that a diagram of a real
+//! its backbone at [`crate::graph::backbone::DIAGRAM_ALPHA`] and, of it, the
+//! [`Selection::DIAGRAM_NODES`] strongest actors, so that a diagram of a real
 //! corpus stays readable; the viewer (`html`) shows the
 //! [`Selection::VIEWER_NODES`] strongest actors and at most
 //! [`Selection::VIEWER_EDGES`] links; the data formats hold the whole graph.
@@ -41,8 +42,15 @@
 //! | `docs` | integer | `weight` | number |
 //! | `first`, `last` | dates as in the graph (`2024`, `2024-12`, `2024-12-08`) | `docs`, `first`, `last` | as for nodes |
 //! | `aliases` | the surface forms, most frequent first, as a JSON array of strings | `trigger` | the most frequent trigger word |
-//! | | | `evidence`, `evidence_doc` | the earliest evidence's snippet and document |
+//! | `scopes` | integer: the scope units that name the actor | `evidence`, `evidence_doc` | the earliest evidence's snippet and document |
 //! | | | `key` | the edge id again (GraphML, for igraph) |
+//! | | | `npmi`, `assoc`, `jaccard`, `llr` | a co-mention's association measures ([`crate::graph::association`]), numbers |
+//! | | | `alpha` | the pair's backbone significance ([`crate::graph::backbone`]), a number |
+//!
+//! GraphML also says, for the graph, `scope` (what a scope unit is) and
+//! `scopes` (how many the corpus has), so that the measures can be
+//! recomputed from the file; CSV names the columns `Scopes`, `Npmi`,
+//! `Assoc`, `Jaccard`, `Llr` and `Alpha`.
 //!
 //! A value the graph lacks (no date, no trigger, no evidence) is left out
 //! rather than written empty. The JSON keeps everything, every evidence

@@ -1,16 +1,21 @@
-//! Which part of the graph a diagram shows: the strongest actors and the edges
-//! worth drawing, so that a diagram of a whole corpus stays readable.
+//! Which part of the graph a diagram shows: the backbone, the strongest
+//! actors and the edges worth drawing, so that a diagram of a whole corpus
+//! stays readable.
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashSet;
 
-use crate::graph::{Edge, EdgeKind, Graph};
+use crate::graph::{EdgeKind, Graph, backbone};
 
-/// A part of the graph: edges of some types and weights, then the strongest
-/// actors among those left.
+/// A part of the graph: edges of the backbone, of some types and weights,
+/// then the strongest actors among those left.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Selection {
+    /// Keep only the edges whose backbone significance `alpha` is at most
+    /// this ([`backbone`]; computed when the graph lacks it). `None` keeps
+    /// every edge.
+    pub backbone: Option<f64>,
     /// Keep at most this many actors, the strongest first: the highest total
     /// weight of their (kept) edges, then the most mentions, then by id. `None`
     /// keeps every actor.
@@ -28,6 +33,7 @@ impl Default for Selection {
     /// The whole graph.
     fn default() -> Selection {
         Selection {
+            backbone: None,
             max_nodes: None,
             min_weight: 0.0,
             types: None,
@@ -53,9 +59,12 @@ impl Selection {
         Selection::default()
     }
 
-    /// What diagrams show by default: the [`Selection::DIAGRAM_NODES`] strongest actors.
+    /// What diagrams show by default: the backbone at
+    /// [`backbone::DIAGRAM_ALPHA`], and its [`Selection::DIAGRAM_NODES`]
+    /// strongest actors.
     pub fn diagram() -> Selection {
         Selection {
+            backbone: Some(backbone::DIAGRAM_ALPHA),
             max_nodes: Some(Selection::DIAGRAM_NODES),
             ..Selection::default()
         }
@@ -72,22 +81,33 @@ impl Selection {
         }
     }
 
-    /// True when edges are left out by type or weight.
+    /// True when edges are left out by backbone, type or weight.
     fn filters_edges(&self) -> bool {
-        self.min_weight > 0.0 || self.types.is_some()
+        self.min_weight > 0.0 || self.types.is_some() || self.backbone.is_some_and(|a| a < 1.0)
     }
 
-    fn keeps(&self, edge: &Edge) -> bool {
-        edge.weight >= self.min_weight && self.types.as_ref().is_none_or(|t| t.contains(&edge.kind))
-    }
-
-    /// The selected subgraph. When edges are left out by type or weight,
-    /// actors left with no edge are left out too: they would only be in the
-    /// diagram because of the filter.
+    /// The selected subgraph. When edges are left out by backbone, type or
+    /// weight, actors left with no edge are left out too: they would only be
+    /// in the diagram because of the filter.
     pub fn apply<'g>(&self, graph: &'g Graph) -> Cow<'g, Graph> {
         let mut graph = Cow::Borrowed(graph);
         if self.filters_edges() {
-            let edges = graph.filter(|_| true, |e| self.keeps(e));
+            // The backbone of the whole graph, before anything is cut: an
+            // edge's significance depends on all of its ends' links.
+            if self.backbone.is_some() && graph.edges().iter().any(|e| e.alpha.is_none()) {
+                let mut annotated = graph.into_owned();
+                backbone::annotate(&mut annotated);
+                graph = Cow::Owned(annotated);
+            }
+            let edges = graph.filter(
+                |_| true,
+                |e| {
+                    self.backbone
+                        .is_none_or(|a| e.alpha.is_none_or(|alpha| alpha <= a))
+                        && e.weight >= self.min_weight
+                        && self.types.as_ref().is_none_or(|t| t.contains(&e.kind))
+                },
+            );
             let linked: HashSet<u32> = edges
                 .edges()
                 .iter()
@@ -164,7 +184,40 @@ mod tests {
     fn the_whole_graph_is_not_copied() {
         let g = sample();
         assert!(matches!(Selection::all().apply(&g), Cow::Borrowed(_)));
-        assert!(matches!(Selection::diagram().apply(&g), Cow::Borrowed(_)));
+        let every_link = Selection {
+            backbone: None,
+            ..Selection::diagram()
+        };
+        assert!(matches!(every_link.apply(&g), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_backbone_keeps_significant_links_and_their_actors() {
+        // alpha: araji–rashid 0.2 (two edges), rashid–syria 0.333333,
+        // araji–syria 0.666667.
+        let g = sample();
+        let at = |alpha| Selection {
+            backbone: Some(alpha),
+            ..Selection::all()
+        };
+        let kept = at(0.2).apply(&g);
+        assert_eq!(ids(&kept), ["araji", "rashid"]);
+        assert_eq!(kept.edges().len(), 2);
+        assert_eq!(at(0.5).apply(&g).edges().len(), 3);
+        assert_eq!(at(1.0).apply(&g).edges().len(), 4);
+        assert_eq!(Selection::diagram().apply(&g).edges().len(), 2);
+        // A graph file without alpha: computed, the same.
+        let mut bare = g.clone();
+        let edges: Vec<_> = bare
+            .edges()
+            .iter()
+            .map(|e| crate::graph::Edge {
+                alpha: None,
+                ..e.clone()
+            })
+            .collect();
+        bare = Graph::new(bare.header.clone(), bare.nodes().to_vec(), edges);
+        assert_eq!(ids(&at(0.2).apply(&bare)), ["araji", "rashid"]);
     }
 
     #[test]

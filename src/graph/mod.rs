@@ -7,6 +7,8 @@
 //! may hold several edges of different types (a multigraph); `co_mention` is
 //! kept alongside typed relations.
 
+pub mod association;
+pub mod backbone;
 pub mod build;
 pub mod kind;
 pub mod stats;
@@ -18,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::gazetteer::EntityType;
+pub use association::Association;
 pub use kind::EdgeKind;
 
 /// Index of a node in [`Graph::nodes`].
@@ -37,6 +40,11 @@ pub struct Node {
     pub mentions: u64,
     /// Documents that mention it.
     pub docs: u64,
+    /// Scope units (sentences by default; see the header's `scope` option)
+    /// that mention it: the actor's count in the association measures. 0 in
+    /// files made before it was counted.
+    #[serde(default)]
+    pub scopes: u64,
     /// Date of the first document that mentions it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first: Option<Date>,
@@ -75,12 +83,22 @@ pub struct Edge {
     pub docs: u64,
     /// First date (of a document, or a fact's `from`).
     pub first: Option<Date>,
-    /// Last date (of a document, or a fact's `to`).
+    /// Last date (of a document, or a fact's `to`); `None` for a fact that still holds.
     pub last: Option<Date>,
     /// Trigger words of typed relations, most frequent first (bounded).
     pub triggers: Vec<String>,
     /// The evidence: up to N sentences (or gazetteer lines), earliest first.
     pub evidence: Vec<Evidence>,
+    /// How much more often than chance the two actors are named together
+    /// ([`association`]): on `co_mention` edges seen at least the minimum
+    /// count of times, `None` elsewhere.
+    #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
+    pub association: Option<Association>,
+    /// The disparity filter's significance of the pair ([`backbone`]): the
+    /// smaller, the more the link stands out among its ends' links. Every
+    /// edge of a pair has the pair's value; `None` in files made without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alpha: Option<f64>,
 }
 
 /// Where an edge is attested.
@@ -192,6 +210,17 @@ impl Graph {
         self.by_id.get(id).copied()
     }
 
+    /// The edges, to fill in derived values ([`association::annotate`],
+    /// [`backbone::annotate`]); ends, types and order must not change.
+    pub(crate) fn edges_mut(&mut self) -> &mut [Edge] {
+        &mut self.edges
+    }
+
+    /// Scope units in the corpus (the header's `counts.scopes`), if the file says.
+    pub fn scopes(&self) -> Option<u64> {
+        self.header.counts.get("scopes").and_then(|v| v.as_u64())
+    }
+
     /// The id every export gives edge `index`: `e0`, `e1`, … (unique, stable).
     pub fn edge_id(index: usize) -> String {
         format!("e{index}")
@@ -250,7 +279,9 @@ pub(crate) mod tests {
     use super::*;
 
     /// A small graph for tests of exporters and queries: three actors, four
-    /// edges, two of them between one pair.
+    /// edges, two of them between one pair; the corpus has 10 sentences, so
+    /// the co-mentions of weight 1 and 2 carry association measures, and
+    /// every edge its backbone significance.
     pub fn sample() -> Graph {
         let node = |id: &str, label: &str, kind| Node {
             id: id.into(),
@@ -258,6 +289,7 @@ pub(crate) mod tests {
             kind,
             mentions: 3,
             docs: 2,
+            scopes: 3,
             first: "2024-11-30".parse().ok(),
             last: "2024-12-03".parse().ok(),
             aliases: vec![SurfaceForm {
@@ -282,9 +314,15 @@ pub(crate) mod tests {
                 end: Some(10),
                 snippet: "Rashid met al-Araji.".into(),
             }],
+            association: None,
+            alpha: None,
         };
-        Graph::new(
-            Header::default(),
+        let mut header = Header::default();
+        header
+            .counts
+            .insert("scopes".into(), serde_json::Value::from(10));
+        let mut graph = Graph::new(
+            header,
             vec![
                 node("syria", "Syria", EntityType::Place),
                 node("rashid", "Abdul Latif Jamal Rashid", EntityType::Person),
@@ -296,7 +334,54 @@ pub(crate) mod tests {
                 edge(2, 0, EdgeKind::CoMention, 0.5),
                 edge(1, 0, EdgeKind::CoMention, 1.0),
             ],
-        )
+        );
+        association::annotate(&mut graph, 1.0);
+        backbone::annotate(&mut graph);
+        graph
+    }
+
+    /// A hub (a place) linked by co-mentions of weight 1 to `leaves` people,
+    /// each of whom is also linked to a person of its own, and by weight 20
+    /// to the group `strong`.
+    pub fn star(leaves: usize) -> Graph {
+        let node = |id: String, kind| Node {
+            id: id.clone(),
+            label: id,
+            kind,
+            mentions: 1,
+            docs: 1,
+            scopes: 1,
+            first: None,
+            last: None,
+            aliases: vec![],
+        };
+        let mut nodes = vec![
+            node("hub".into(), EntityType::Place),
+            node("strong".into(), EntityType::Group),
+        ];
+        let mut edges = Vec::new();
+        let edge = |s: usize, t: usize, weight| Edge {
+            source: s as NodeIndex,
+            target: t as NodeIndex,
+            kind: EdgeKind::CoMention,
+            directed: false,
+            weight,
+            docs: 1,
+            first: None,
+            last: None,
+            triggers: vec![],
+            evidence: vec![],
+            association: None,
+            alpha: None,
+        };
+        edges.push(edge(0, 1, 20.0));
+        for i in 0..leaves {
+            nodes.push(node(format!("leaf{i}"), EntityType::Person));
+            nodes.push(node(format!("other{i}"), EntityType::Person));
+            edges.push(edge(0, nodes.len() - 2, 1.0));
+            edges.push(edge(nodes.len() - 2, nodes.len() - 1, 1.0));
+        }
+        Graph::new(Header::default(), nodes, edges)
     }
 
     #[test]

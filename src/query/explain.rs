@@ -1,10 +1,12 @@
 //! A route told hop by hop with what attests each hop: the two actors, the
-//! edge's type and direction, its weight and documents, the best evidence.
+//! edge's type and direction, its weight and documents, what ranked it (its
+//! specificity, from the pair's NPMI), the best evidence.
 
 use serde::Serialize;
 
 use super::filter::EdgeFilter;
 use super::search::{Metric, Path};
+use super::specificity;
 use crate::date::Date;
 use crate::gazetteer::EntityType;
 use crate::graph::{Edge, EdgeKind, Evidence, Graph, NodeIndex};
@@ -84,6 +86,17 @@ pub struct Hop {
     pub last: Option<Date>,
     /// Trigger words of a typed relation.
     pub triggers: Vec<String>,
+    /// How specific the link is ([`specificity`]), what `--by specificity`
+    /// ranks by.
+    pub specificity: f64,
+    /// The pair's NPMI behind it, when the graph has the counts and the pair
+    /// a co-mention (computed even below the minimum count, where it is
+    /// discounted).
+    pub npmi: Option<f64>,
+    /// The pair's co-mentions (its `co_mention` weight; 0 without one).
+    pub co_mentions: f64,
+    /// Below this many co-mentions the NPMI is discounted.
+    pub min_count: f64,
     /// The evidence that best shows the link.
     pub evidence: Option<Evidence>,
     /// How many pieces of evidence the edge keeps.
@@ -103,6 +116,9 @@ pub struct Route {
     pub weight: f64,
     /// Sum of `1 / weight` over the hops (the `strength` cost).
     pub cost: f64,
+    /// What the route costs under the metric that ranked it: the sum of
+    /// `2 − specificity`, the hops, or the sum of `1 / weight`.
+    pub score: f64,
     /// The hops, in order.
     pub steps: Vec<Hop>,
 }
@@ -139,6 +155,7 @@ pub fn explain(
                 hops: steps.len(),
                 weight: steps.iter().map(|s| s.weight).sum(),
                 cost: steps.iter().map(|s| 1.0 / s.weight).sum(),
+                score: p.cost.primary,
                 steps,
             }
         })
@@ -165,6 +182,7 @@ fn hop(graph: &Graph, filter: &EdgeFilter, a: NodeIndex, b: NodeIndex, index: us
             }
         })
         .collect();
+    let ranked = specificity::of_edge(graph, index);
     Hop {
         from: Actor::of(graph, a),
         to: Actor::of(graph, b),
@@ -176,6 +194,10 @@ fn hop(graph: &Graph, filter: &EdgeFilter, a: NodeIndex, b: NodeIndex, index: us
         first: e.first,
         last: e.last,
         triggers: e.triggers.clone(),
+        specificity: ranked.value,
+        npmi: ranked.npmi,
+        co_mentions: ranked.co_mentions,
+        min_count: ranked.min_count,
         evidence: best_evidence(graph, e).cloned(),
         evidence_count: e.evidence.len(),
         also,
@@ -241,6 +263,7 @@ mod tests {
             from: 0,
             to: 2,
             k: 2,
+            metric: Metric::Hops,
             ..PathQuery::default()
         };
         let paths = find_paths(&g, &q).unwrap();

@@ -1,10 +1,49 @@
 //! Which edges a query may use: edge types to keep or leave out, a date window,
-//! a minimum weight.
+//! a minimum weight, and which gazetteer facts.
 
 use std::cmp::Ordering;
 
+use serde::Serialize;
+
 use crate::date::Date;
-use crate::graph::{Edge, EdgeKind};
+use crate::graph::{Edge, EdgeKind, Graph};
+
+/// Which gazetteer facts (edges that no document attests: `docs` is 0, the
+/// evidence a gazetteer line) a query may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Facts {
+    /// Every fact.
+    #[default]
+    All,
+    /// The facts whose dates overlap the corpus's dates (the first and last
+    /// dates of the documents that mention the graph's actors), and the
+    /// undated ones: a 2025 office says nothing about a 2024 corpus. Every
+    /// fact when the corpus has no dates. `path`'s default.
+    AttestedPeriod,
+    /// No fact: only what documents attest.
+    None,
+}
+
+impl Facts {
+    /// `all`, `attested-period`, `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Facts::All => "all",
+            Facts::AttestedPeriod => "attested-period",
+            Facts::None => "none",
+        }
+    }
+}
+
+/// The corpus's dates: the earliest `first` and the latest `last` of the
+/// graph's actors (dates of the documents that mention them), or `None`
+/// when no document is dated. O(V).
+pub fn corpus_period(graph: &Graph) -> Option<(Date, Date)> {
+    let first = graph.nodes().iter().filter_map(|n| n.first).min()?;
+    let last = graph.nodes().iter().filter_map(|n| n.last).max()?;
+    Some((first, last))
+}
 
 /// The edges a query may walk along. The default admits every edge.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -19,8 +58,12 @@ pub struct EdgeFilter {
     pub until: Option<Date>,
     /// Only edges of at least this weight.
     pub min_weight: Option<f64>,
-    /// Only edges that documents attest (`docs > 0`), not gazetteer facts alone.
-    pub attested: bool,
+    /// Which gazetteer facts (edges with `docs` 0); [`Facts::AttestedPeriod`]
+    /// needs [`EdgeFilter::for_graph`] to know the corpus's dates.
+    pub facts: Facts,
+    /// The corpus's dates, for [`Facts::AttestedPeriod`]; set by
+    /// [`EdgeFilter::for_graph`].
+    pub period: Option<(Date, Date)>,
     /// Under a date window, also edges with no date at all (from undated
     /// documents, or undated facts); left out by default, since nothing says
     /// they fall in the window.
@@ -47,7 +90,7 @@ impl EdgeFilter {
         if self.min_weight.is_some_and(|w| edge.weight < w) {
             return false;
         }
-        if self.attested && edge.docs == 0 {
+        if edge.docs == 0 && !self.admits_fact(edge) {
             return false;
         }
         let windowed = self.since.is_some() || self.until.is_some();
@@ -70,6 +113,32 @@ impl EdgeFilter {
     /// True when the filter admits every edge.
     pub fn is_empty(&self) -> bool {
         *self == EdgeFilter::default()
+    }
+
+    /// The filter with the corpus's dates that [`Facts::AttestedPeriod`]
+    /// needs, from `graph` ([`corpus_period`]). O(V), once per query.
+    pub fn for_graph(mut self, graph: &Graph) -> EdgeFilter {
+        if self.facts == Facts::AttestedPeriod && self.period.is_none() {
+            self.period = corpus_period(graph);
+        }
+        self
+    }
+
+    /// True when the policy on facts admits this fact: for
+    /// [`Facts::AttestedPeriod`], when its span `[first, last]` overlaps the
+    /// corpus's dates (an open end is open, as in a date window).
+    fn admits_fact(&self, edge: &Edge) -> bool {
+        match (self.facts, self.period) {
+            (Facts::All, _) | (Facts::AttestedPeriod, None) => true,
+            (Facts::None, _) => false,
+            (Facts::AttestedPeriod, Some((first, last))) => {
+                edge.last
+                    .is_none_or(|l| coarse_cmp(l, first) != Ordering::Less)
+                    && edge
+                        .first
+                        .is_none_or(|f| coarse_cmp(f, last) != Ordering::Greater)
+            }
+        }
     }
 }
 
@@ -111,7 +180,7 @@ mod tests {
         let mut fact = g.edges()[0].clone();
         fact.docs = 0;
         let attested = EdgeFilter {
-            attested: true,
+            facts: Facts::None,
             ..EdgeFilter::default()
         };
         assert!(attested.admits(&g.edges()[0]) && !attested.admits(&fact));
@@ -152,5 +221,45 @@ mod tests {
             ..window("2030", "2031")
         };
         assert!(undated.admits(&edge));
+    }
+
+    #[test]
+    fn facts_outside_the_corpus_dates_are_left_out_by_default() {
+        let g = sample(); // actors dated 2024-11-30 to 2024-12-03
+        assert_eq!(
+            corpus_period(&g),
+            Some(("2024-11-30".parse().unwrap(), "2024-12-03".parse().unwrap()))
+        );
+        let period = EdgeFilter {
+            facts: Facts::AttestedPeriod,
+            ..EdgeFilter::default()
+        };
+        let mut fact = g.edges()[2].clone();
+        fact.docs = 0;
+        // A 2025 office: after the corpus.
+        (fact.first, fact.last) = (date("2025-01-29"), None);
+        assert!(
+            period.admits(&fact),
+            "without the corpus's dates, every fact"
+        );
+        let period = period.for_graph(&g);
+        assert!(!period.admits(&fact));
+        // A leadership from 2017 that ended in 2025 overlaps it.
+        (fact.first, fact.last) = (date("2017-10-01"), date("2025-01-29"));
+        assert!(period.admits(&fact));
+        // Known only to the month, or undated: kept.
+        (fact.first, fact.last) = (date("2024-12"), None);
+        assert!(period.admits(&fact));
+        (fact.first, fact.last) = (None, None);
+        assert!(period.admits(&fact));
+        // Ended before: out.
+        (fact.first, fact.last) = (date("2019"), date("2024-11-29"));
+        assert!(!period.admits(&fact));
+        // What documents attest is never a fact, whatever its dates.
+        let mut attested = fact.clone();
+        attested.docs = 1;
+        assert!(period.admits(&attested));
+        let all = EdgeFilter::default().for_graph(&g);
+        assert!(all.admits(&fact) && all.period.is_none());
     }
 }

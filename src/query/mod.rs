@@ -43,6 +43,7 @@ pub mod path;
 pub mod rank;
 pub mod resolve;
 pub mod search;
+pub mod specificity;
 pub mod yen;
 
 #[cfg(test)]
@@ -50,7 +51,7 @@ mod proptests;
 
 pub use betweenness::Sampling;
 pub use explain::{PathAnswer, explain};
-pub use filter::EdgeFilter;
+pub use filter::{EdgeFilter, Facts};
 pub use neighbors::{Ego, ego};
 pub use path::{PathQuery, find_paths};
 pub use rank::{Centrality, Ranking, rank};

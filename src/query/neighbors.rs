@@ -1,12 +1,29 @@
 //! `neighbors`: an actor's ego network, the actors within a number of hops and
-//! the edges between them, as a [`Graph`] that any exporter can write.
+//! the edges between them, as a [`Graph`] that any exporter can write; its
+//! actors listed most specifically tied first ([`Order::Association`]) or
+//! most heavily ([`Order::Weight`]).
 
 use serde::Serialize;
 
 use super::explain::{Actor, Direction, direction};
 use super::filter::EdgeFilter;
 use super::network::Network;
+use super::specificity;
 use crate::graph::{EdgeKind, Graph, NodeIndex};
+
+/// How `neighbors` orders the actors of one ring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    /// The most specific tie first ([`specificity`]: the pair's NPMI, and
+    /// stated relations), then the heaviest: the actors named with the
+    /// center far more often than chance come before those every article
+    /// names.
+    #[default]
+    Association,
+    /// The heaviest ties first (the sum of their weights).
+    Weight,
+}
 
 /// The actors within `depth` hops of a center, and every admitted edge
 /// between any two of them (as networkx's `ego_graph` does).
@@ -36,6 +53,10 @@ pub struct Tie {
     pub weight: f64,
     /// Documents.
     pub docs: u64,
+    /// How specific the tie is ([`specificity`]).
+    pub specificity: f64,
+    /// The pair's NPMI, when the graph has the counts and a co-mention.
+    pub npmi: Option<f64>,
 }
 
 /// A neighbour, as `neighbors` lists it.
@@ -94,10 +115,11 @@ pub fn ego(graph: &Graph, center: NodeIndex, depth: u32, filter: &EdgeFilter) ->
 }
 
 impl Ego {
-    /// Every actor but the center, nearest first, then the most heavily tied
-    /// to the ring before, then by id. O(V + E).
-    pub fn neighbors(&self) -> Vec<Neighbor> {
+    /// Every actor but the center, nearest first, then by `order` its ties
+    /// to the ring before, then by id. O(V + E log E).
+    pub fn neighbors(&self, order: Order) -> Vec<Neighbor> {
         let g = &self.graph;
+        let specific = specificity::all(g);
         let mut incident = vec![Vec::new(); g.nodes().len()];
         for (i, e) in g.edges().iter().enumerate() {
             incident[e.source as usize].push(i);
@@ -108,21 +130,28 @@ impl Ego {
             .map(|v| Neighbor {
                 actor: Actor::of(g, v),
                 depth: self.depth[v as usize],
-                ties: self.ties(v, &incident[v as usize]),
+                ties: self.ties(v, &incident[v as usize], &specific, order),
             })
             .collect();
         let strength = |n: &Neighbor| n.ties.iter().map(|t| t.weight).sum::<f64>();
+        let specific = |n: &Neighbor| n.ties.iter().map(|t| t.specificity).fold(0.0, f64::max);
         list.sort_by(|a, b| {
+            let by_order = match order {
+                Order::Association => specific(b).total_cmp(&specific(a)),
+                Order::Weight => std::cmp::Ordering::Equal,
+            };
             a.depth
                 .cmp(&b.depth)
+                .then(by_order)
                 .then_with(|| strength(b).total_cmp(&strength(a)))
                 .then_with(|| a.actor.id.cmp(&b.actor.id))
         });
         list
     }
 
-    /// The edges among `incident` (the edges of `v`) that lead one ring inwards.
-    fn ties(&self, v: NodeIndex, incident: &[usize]) -> Vec<Tie> {
+    /// The edges among `incident` (the edges of `v`) that lead one ring
+    /// inwards, the first by `order`.
+    fn ties(&self, v: NodeIndex, incident: &[usize], specific: &[f64], order: Order) -> Vec<Tie> {
         let g = &self.graph;
         let closer = self.depth[v as usize].saturating_sub(1);
         let mut ties: Vec<Tie> = incident
@@ -137,11 +166,19 @@ impl Ego {
                     direction: direction(e, v),
                     weight: e.weight,
                     docs: e.docs,
+                    specificity: specific[i],
+                    npmi: specificity::of_edge(g, i).npmi,
                 })
             })
             .collect();
-        // Stable: equal weights keep the file order of the edges.
-        ties.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+        // Stable: equal values keep the file order of the edges.
+        ties.sort_by(|a, b| match order {
+            Order::Association => b
+                .specificity
+                .total_cmp(&a.specificity)
+                .then_with(|| b.weight.total_cmp(&a.weight)),
+            Order::Weight => b.weight.total_cmp(&a.weight),
+        });
         ties
     }
 }
@@ -162,7 +199,7 @@ mod tests {
         );
         assert_eq!(e.graph.nodes().len(), 3);
         assert_eq!(e.graph.edges().len(), 4);
-        let list = e.neighbors();
+        let list = e.neighbors(Order::Weight);
         let ids: Vec<&str> = list.iter().map(|n| n.actor.id.as_str()).collect();
         assert_eq!(ids, ["rashid", "araji"]);
         assert_eq!(list[0].ties.len(), 1);
@@ -183,9 +220,59 @@ mod tests {
         assert_eq!(e.graph.edges().len(), 2);
         let e = ego(&g, araji, 2, &heavy);
         assert_eq!(e.depth, [0, 1, 2]);
-        let syria = &e.neighbors()[1];
+        let syria = &e.neighbors(Order::Weight)[1];
         assert_eq!((syria.actor.id.as_str(), syria.depth), ("syria", 2));
         assert_eq!(syria.ties[0].to.id, "rashid");
         assert_eq!(ego(&g, araji, 0, &heavy).graph.nodes().len(), 1);
+    }
+
+    #[test]
+    fn association_puts_the_specific_tie_before_the_heavy_one() {
+        // In 200 sentences: the center in 10; a hub in 100, named with the
+        // center 5 times (as often as chance: npmi 0); a minor actor in 3,
+        // all of them with the center (npmi ln 20 / ln(200/3) = 0.71).
+        use crate::gazetteer::EntityType;
+        use crate::graph::{Edge, Header, Node};
+        let node = |id: &str, scopes| Node {
+            id: id.into(),
+            label: id.into(),
+            kind: EntityType::Person,
+            mentions: scopes,
+            docs: 1,
+            scopes,
+            first: None,
+            last: None,
+            aliases: vec![],
+        };
+        let edge = |t: u32, weight| Edge {
+            source: 0,
+            target: t,
+            kind: EdgeKind::CoMention,
+            directed: false,
+            weight,
+            docs: 1,
+            first: None,
+            last: None,
+            triggers: vec![],
+            evidence: vec![],
+            association: None,
+            alpha: None,
+        };
+        let mut header = Header::default();
+        header.counts.insert("scopes".into(), 200.into());
+        let g = Graph::new(
+            header,
+            vec![node("a-center", 10), node("b-hub", 100), node("c-minor", 3)],
+            vec![edge(1, 5.0), edge(2, 3.0)],
+        );
+        let e = ego(&g, 0, 1, &EdgeFilter::default());
+        let ids =
+            |order| -> Vec<String> { e.neighbors(order).into_iter().map(|n| n.actor.id).collect() };
+        assert_eq!(ids(Order::Weight), ["b-hub", "c-minor"]);
+        assert_eq!(ids(Order::Association), ["c-minor", "b-hub"]);
+        let minor = &e.neighbors(Order::Association)[0].ties[0];
+        let npmi = 20f64.ln() / (200.0f64 / 3.0).ln();
+        assert!((minor.npmi.unwrap() - npmi).abs() < 1e-12);
+        assert!((minor.specificity - npmi).abs() < 1e-12);
     }
 }

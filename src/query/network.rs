@@ -1,13 +1,19 @@
 //! The walkable view of a graph under a filter: for every actor, its
-//! neighbours, each reached through the one best edge of the pair.
+//! neighbours, each reached through the one best edge of the pair, and which
+//! actors a route may pass through.
 //!
 //! A pair of actors can hold several edges (a `meets` and a `co_mention`); a
 //! route goes from actor to actor, so each pair becomes one link carried by its
-//! strongest admitted edge (ties: a typed relation over `co_mention`, then the
-//! first edge in file order). Direction is ignored for connectivity; the
-//! explanation shows it. Self-loops are dropped.
+//! best admitted edge: for routes by specificity the most specific
+//! ([`super::specificity`]), otherwise the strongest; then the heavier, a
+//! typed relation over `co_mention`, and the first edge in file order.
+//! Direction is ignored for connectivity; the explanation shows it.
+//! Self-loops are dropped.
 
 use super::filter::EdgeFilter;
+use super::search::Metric;
+use super::specificity;
+use crate::gazetteer::EntityType;
 use crate::graph::{Edge, EdgeKind, Graph, NodeIndex};
 
 /// A step from one actor to a neighbour.
@@ -19,6 +25,8 @@ pub struct Link {
     pub edge: usize,
     /// That edge's weight.
     pub weight: f64,
+    /// That edge's specificity, for routes by specificity (0 otherwise).
+    pub specificity: f64,
 }
 
 /// Adjacency lists in one flat array (compressed sparse rows), each sorted by
@@ -27,13 +35,28 @@ pub struct Link {
 pub struct Network {
     offsets: Vec<usize>,
     links: Vec<Link>,
+    /// Which actors a route may pass through; empty: every actor.
+    passable: Vec<bool>,
 }
 
 impl Network {
-    /// The network of the edges that `filter` admits.
+    /// The network of the edges that `filter` admits, each pair carried by
+    /// its strongest edge.
     ///
     /// O(V + E log d) time, where d is the largest degree; O(V + E) memory.
     pub fn new(graph: &Graph, filter: &EdgeFilter) -> Network {
+        Network::for_metric(graph, filter, Metric::Hops)
+    }
+
+    /// The network that routes by `metric` walk: for
+    /// [`Metric::Specificity`], links carry their specificity and each pair
+    /// its most specific edge (O(E log E) more, to find each typed edge's
+    /// co-mention).
+    pub fn for_metric(graph: &Graph, filter: &EdgeFilter, metric: Metric) -> Network {
+        let specific = match metric {
+            Metric::Specificity => specificity::all(graph),
+            Metric::Hops | Metric::Strength => Vec::new(),
+        };
         let n = graph.nodes().len();
         let admitted: Vec<usize> = (0..graph.edges().len())
             .filter(|&i| {
@@ -55,20 +78,43 @@ impl Network {
             neighbor: 0,
             edge: 0,
             weight: 0.0,
+            specificity: 0.0,
         };
         let mut links = vec![empty; count[n]];
         for &i in &admitted {
             let e = &graph.edges()[i];
+            let specificity = specific.get(i).copied().unwrap_or(0.0);
             for (a, b) in [(e.source, e.target), (e.target, e.source)] {
                 links[fill[a as usize]] = Link {
                     neighbor: b,
                     edge: i,
                     weight: e.weight,
+                    specificity,
                 };
                 fill[a as usize] += 1;
             }
         }
         collapse_pairs(graph.edges(), &count, links)
+    }
+
+    /// The same network, with routes passing only through actors of these
+    /// types (they may still start or end anywhere); `None` lets them pass
+    /// through every actor. O(V).
+    pub fn through(mut self, graph: &Graph, types: Option<&[EntityType]>) -> Network {
+        self.passable = match types {
+            Some(types) => graph
+                .nodes()
+                .iter()
+                .map(|n| types.contains(&n.kind))
+                .collect(),
+            None => Vec::new(),
+        };
+        self
+    }
+
+    /// True when a route may pass through this actor.
+    pub fn passes(&self, node: NodeIndex) -> bool {
+        self.passable.get(node as usize).copied().unwrap_or(true)
     }
 
     /// Number of actors.
@@ -107,7 +153,7 @@ fn collapse_pairs(edges: &[Edge], count: &[usize], mut links: Vec<Link>) -> Netw
         row.sort_unstable_by(|a, b| {
             a.neighbor
                 .cmp(&b.neighbor)
-                .then_with(|| best_first(&edges[a.edge], &edges[b.edge], a.edge, b.edge))
+                .then_with(|| best_first(a, b, &edges[a.edge], &edges[b.edge]))
         });
         let mut last: Option<NodeIndex> = None;
         for read in count[v]..count[v + 1] {
@@ -121,16 +167,22 @@ fn collapse_pairs(edges: &[Edge], count: &[usize], mut links: Vec<Link>) -> Netw
         offsets.push(write);
     }
     links.truncate(write);
-    Network { offsets, links }
+    Network {
+        offsets,
+        links,
+        passable: Vec::new(),
+    }
 }
 
-/// Orders two edges of one pair, the better first: heavier, then a typed
+/// Orders two links of one pair, the better first: more specific (all are 0
+/// unless the network routes by specificity), heavier, then a typed
 /// relation, then the earlier in the file.
-fn best_first(a: &Edge, b: &Edge, ia: usize, ib: usize) -> std::cmp::Ordering {
-    b.weight
-        .total_cmp(&a.weight)
+fn best_first(la: &Link, lb: &Link, a: &Edge, b: &Edge) -> std::cmp::Ordering {
+    lb.specificity
+        .total_cmp(&la.specificity)
+        .then_with(|| b.weight.total_cmp(&a.weight))
         .then_with(|| (a.kind == EdgeKind::CoMention).cmp(&(b.kind == EdgeKind::CoMention)))
-        .then_with(|| ia.cmp(&ib))
+        .then_with(|| la.edge.cmp(&lb.edge))
 }
 
 #[cfg(test)]

@@ -1,14 +1,22 @@
 //! `path`: the best routes between two actors under the user's constraints.
 
-use super::filter::EdgeFilter;
+use super::filter::{EdgeFilter, Facts};
 use super::network::Network;
 use super::search::{Blocked, Metric, Path};
 use super::yen::{Ends, k_shortest};
 use crate::error::Error;
+use crate::gazetteer::EntityType;
 use crate::graph::{Graph, NodeIndex};
 
-/// A question about the links between two actors.
-#[derive(Debug, Clone, Default)]
+/// The actors a route passes through unless told otherwise: people and
+/// groups. A place may be where a route starts or ends, but a route through
+/// a country says only that both ends were named with it.
+pub const THROUGH: [EntityType; 2] = [EntityType::Person, EntityType::Group];
+
+/// A question about the links between two actors. The default is `path`'s:
+/// one route, by specificity, through people and groups, using the
+/// gazetteer's facts that the corpus's period attests.
+#[derive(Debug, Clone)]
 pub struct PathQuery {
     /// First actor.
     pub from: NodeIndex,
@@ -20,14 +28,36 @@ pub struct PathQuery {
     pub metric: Metric,
     /// Which edges may be used.
     pub filter: EdgeFilter,
+    /// The types of the actors a route may pass through (its ends may be of
+    /// any type); `None`: every actor.
+    pub through: Option<Vec<EntityType>>,
     /// An actor every route passes through.
     pub via: Option<NodeIndex>,
     /// Actors no route passes through.
     pub avoid: Vec<NodeIndex>,
 }
 
+impl Default for PathQuery {
+    fn default() -> PathQuery {
+        PathQuery {
+            from: 0,
+            to: 0,
+            k: 1,
+            metric: Metric::default(),
+            filter: EdgeFilter {
+                facts: Facts::AttestedPeriod,
+                ..EdgeFilter::default()
+            },
+            through: Some(THROUGH.to_vec()),
+            via: None,
+            avoid: Vec::new(),
+        }
+    }
+}
+
 /// Up to `query.k` distinct loopless routes, best first; empty when the actors
 /// are not connected under the constraints. Connectivity ignores direction.
+/// The `via` actor is passed through whatever its type.
 ///
 /// An error when the question contradicts itself: the same actor at both
 /// ends, or an end or the `via` actor also to be avoided.
@@ -43,12 +73,14 @@ pub struct PathQuery {
 ///             {"source": "c", "target": "b", "type": "co_mention", "directed": false, "weight": 1}]}"#;
 /// let graph = Graph::read_json("g.json", json.as_bytes()).unwrap();
 /// let (a, c) = (graph.node_by_id("a").unwrap(), graph.node_by_id("c").unwrap());
-/// let paths = find_paths(&graph, &PathQuery { from: a, to: c, k: 1, ..PathQuery::default() }).unwrap();
+/// let paths = find_paths(&graph, &PathQuery { from: a, to: c, ..PathQuery::default() }).unwrap();
 /// assert_eq!(paths[0].hops(), 2);
 /// ```
 pub fn find_paths(graph: &Graph, query: &PathQuery) -> crate::Result<Vec<Path>> {
     check(graph, query)?;
-    let net = Network::new(graph, &query.filter);
+    let filter = query.filter.clone().for_graph(graph);
+    let net =
+        Network::for_metric(graph, &filter, query.metric).through(graph, query.through.as_deref());
     let blocked = Blocked {
         nodes: query.avoid.iter().copied().collect(),
         links: Default::default(),

@@ -1,8 +1,11 @@
 //! Property tests on random graphs, where a plain second implementation checks
 //! each query (as petgraph checks A* against Dijkstra): routes by hops against
-//! breadth-first search, by strength against petgraph's Dijkstra, Yen's k
-//! routes against every simple route enumerated, Brandes' betweenness against
-//! counting shortest routes pair by pair.
+//! breadth-first search, by strength against petgraph's Dijkstra, by
+//! specificity and Yen's k routes against every simple route enumerated (with
+//! specificity recomputed here from the documentation's table), routes
+//! through people and groups only against the same searches kept off
+//! places, Brandes' betweenness against counting shortest routes pair by
+//! pair.
 
 use std::collections::VecDeque;
 
@@ -11,10 +14,12 @@ use proptest::prelude::*;
 use super::betweenness::{Sampling, betweenness};
 use super::filter::EdgeFilter;
 use super::network::Network;
-use super::path::{PathQuery, find_paths};
+use super::path::{PathQuery, THROUGH, find_paths};
 use super::search::{Cost, Metric, Path};
 use crate::gazetteer::EntityType;
 use crate::graph::{Edge, EdgeKind, Graph, Header, Node, NodeIndex};
+
+const METRICS: [Metric; 3] = [Metric::Specificity, Metric::Hops, Metric::Strength];
 
 const KINDS: [EdgeKind; 4] = [
     EdgeKind::CoMention,
@@ -23,13 +28,17 @@ const KINDS: [EdgeKind; 4] = [
     EdgeKind::AlliedWith,
 ];
 
+/// Actors of every type in turn, each named in 1 to 5 of the corpus's 12
+/// sentences.
 fn node(i: usize) -> Node {
+    const TYPES: [EntityType; 3] = [EntityType::Person, EntityType::Group, EntityType::Place];
     Node {
         id: format!("n{i:02}"),
         label: format!("Actor {i}"),
-        kind: EntityType::Person,
+        kind: TYPES[i % 3],
         mentions: 1,
         docs: 1,
+        scopes: 1 + (i as u64 * 7) % 5,
         first: None,
         last: None,
         aliases: vec![],
@@ -54,10 +63,14 @@ fn build(n: usize, edges: &[(usize, usize, usize, u8, u8)]) -> Graph {
                 last: year,
                 triggers: vec![],
                 evidence: vec![],
+                association: None,
+                alpha: None,
             }
         })
         .collect();
-    Graph::new(Header::default(), (0..n).map(node).collect(), edges)
+    let mut header = Header::default();
+    header.counts.insert("scopes".into(), 12.into());
+    Graph::new(header, (0..n).map(node).collect(), edges)
 }
 
 prop_compose! {
@@ -77,7 +90,8 @@ prop_compose! {
             since: since.and_then(|y| format!("{}", 2020 + y).parse().ok()),
             until: None,
             min_weight: None,
-            attested: false,
+            facts: Default::default(),
+            period: None,
             undated,
         }
     }
@@ -93,13 +107,79 @@ fn best_weight(g: &Graph, filter: &EdgeFilter, a: NodeIndex, b: NodeIndex) -> Op
         .max_by(f64::total_cmp)
 }
 
+/// NPMI, written out again from `graph::association`'s documentation
+/// (counts clamped into a 2×2 table).
+fn reference_npmi(k: f64, a: f64, b: f64, n: f64) -> f64 {
+    let k = k.min(a).min(b);
+    let n = n.max(a + b - k);
+    if k >= n {
+        1.0
+    } else {
+        ((k * n / (a * b)).ln() / -(k / n).ln()).clamp(-1.0, 1.0)
+    }
+}
+
+/// The specificity of an edge, from the table of `query::specificity`.
+fn reference_specificity(g: &Graph, e: &Edge) -> f64 {
+    let co_mention = |e: &Edge| {
+        let (a, b) = (
+            g.node(e.source).scopes as f64,
+            g.node(e.target).scopes as f64,
+        );
+        let npmi = reference_npmi(e.weight, a, b, g.scopes().unwrap() as f64);
+        npmi.max(0.0) * (e.weight / 2.0).min(1.0)
+    };
+    if e.kind == EdgeKind::CoMention {
+        return co_mention(e);
+    }
+    let pair = g.edges().iter().find(|o| {
+        o.kind == EdgeKind::CoMention
+            && (o.source.min(o.target), o.source.max(o.target))
+                == (e.source.min(e.target), e.source.max(e.target))
+    });
+    0.5 + 0.5 * pair.map_or(0.0, co_mention)
+}
+
+/// The value a step by `metric` takes from the best admitted edge between two
+/// actors: for specificity the most specific edge (then the heaviest), for
+/// the others the heaviest; as (weight, specificity).
+fn best_edge(
+    g: &Graph,
+    filter: &EdgeFilter,
+    metric: Metric,
+    a: NodeIndex,
+    b: NodeIndex,
+) -> Option<(f64, f64)> {
+    g.edges()
+        .iter()
+        .filter(|e| a != b && filter.admits(e))
+        .filter(|e| (e.source, e.target) == (a, b) || (e.source, e.target) == (b, a))
+        .map(|e| {
+            let s = match metric {
+                Metric::Specificity => reference_specificity(g, e),
+                Metric::Hops | Metric::Strength => 0.0,
+            };
+            (e.weight, s)
+        })
+        .max_by(|x, y| x.1.total_cmp(&y.1).then(x.0.total_cmp(&y.0)))
+}
+
+/// True when a route may pass through `v` (its ends may be anything).
+fn passes(g: &Graph, through: &Option<Vec<EntityType>>, v: NodeIndex) -> bool {
+    through.as_ref().is_none_or(|t| t.contains(&g.node(v).kind))
+}
+
 /// Hops from `from` by a plain breadth-first search over the edge list.
-fn bfs(g: &Graph, filter: &EdgeFilter, from: NodeIndex, to: NodeIndex) -> Option<usize> {
+fn bfs(g: &Graph, q: &PathQuery) -> Option<usize> {
+    let (filter, from, to) = (&q.filter, q.from, q.to);
     let n = g.nodes().len() as NodeIndex;
     let mut dist = vec![None; n as usize];
     dist[from as usize] = Some(0);
     let mut queue = VecDeque::from([from]);
     while let Some(v) = queue.pop_front() {
+        if v != from && !passes(g, &q.through, v) {
+            continue;
+        }
         for w in 0..n {
             if dist[w as usize].is_none() && best_weight(g, filter, v, w).is_some() {
                 dist[w as usize] = Some(dist[v as usize].unwrap() + 1);
@@ -112,14 +192,16 @@ fn bfs(g: &Graph, filter: &EdgeFilter, from: NodeIndex, to: NodeIndex) -> Option
 
 /// The cost of a step written out again from the documentation of
 /// [`Metric`], so that the search's own cost function is checked too.
-fn reference_step(metric: Metric, weight: f64) -> Option<Cost> {
+fn reference_step(metric: Metric, (weight, specificity): (f64, f64)) -> Option<Cost> {
     match metric {
+        Metric::Specificity => Some(Cost::new(2.0 - specificity, -weight)),
         Metric::Hops => Some(Cost::new(1.0, -weight)),
         Metric::Strength => (weight > 0.0).then(|| Cost::new(1.0 / weight, 1.0)),
     }
 }
 
-/// Every simple route, with its cost, by depth-first enumeration.
+/// Every simple route, with its cost, by depth-first enumeration, passing
+/// only through the actors `through` allows.
 fn all_routes(
     g: &Graph,
     filter: &EdgeFilter,
@@ -127,41 +209,55 @@ fn all_routes(
     from: NodeIndex,
     to: NodeIndex,
 ) -> Vec<(Cost, Vec<NodeIndex>)> {
-    fn walk(
-        g: &Graph,
-        f: &EdgeFilter,
+    all_routes_through(g, filter, metric, (from, to), &None)
+}
+
+fn all_routes_through(
+    g: &Graph,
+    filter: &EdgeFilter,
+    metric: Metric,
+    (from, to): (NodeIndex, NodeIndex),
+    through: &Option<Vec<EntityType>>,
+) -> Vec<(Cost, Vec<NodeIndex>)> {
+    struct Walk<'a> {
+        g: &'a Graph,
+        f: &'a EdgeFilter,
         m: Metric,
         to: NodeIndex,
-        route: &mut Vec<NodeIndex>,
-        cost: Cost,
-        out: &mut Vec<(Cost, Vec<NodeIndex>)>,
-    ) {
+        through: &'a Option<Vec<EntityType>>,
+        out: Vec<(Cost, Vec<NodeIndex>)>,
+    }
+    fn walk(w: &mut Walk, route: &mut Vec<NodeIndex>, cost: Cost) {
         let v = *route.last().unwrap();
-        if v == to {
-            out.push((cost, route.clone()));
+        if v == w.to {
+            w.out.push((cost, route.clone()));
             return;
         }
-        for w in 0..g.nodes().len() as NodeIndex {
-            if route.contains(&w) {
+        if route.len() > 1 && !passes(w.g, w.through, v) {
+            return;
+        }
+        for x in 0..w.g.nodes().len() as NodeIndex {
+            if route.contains(&x) {
                 continue;
             }
-            if let Some(step) = best_weight(g, f, v, w).and_then(|x| reference_step(m, x)) {
-                route.push(w);
-                walk(g, f, m, to, route, cost + step, out);
+            if let Some(step) = best_edge(w.g, w.f, w.m, v, x).and_then(|e| reference_step(w.m, e))
+            {
+                route.push(x);
+                walk(w, route, cost + step);
                 route.pop();
             }
         }
     }
-    let mut out = Vec::new();
-    walk(
+    let mut w = Walk {
         g,
-        filter,
-        metric,
+        f: filter,
+        m: metric,
         to,
-        &mut vec![from],
-        Cost::default(),
-        &mut out,
-    );
+        through,
+        out: Vec::new(),
+    };
+    walk(&mut w, &mut vec![from], Cost::default());
+    let mut out = w.out;
     out.sort_by(|a, b| a.0.total_cmp(&b.0));
     out
 }
@@ -185,6 +281,7 @@ fn query(
         k,
         metric,
         filter,
+        through: None,
         via: None,
         avoid: vec![],
     }
@@ -202,11 +299,23 @@ fn assert_chain(g: &Graph, q: &PathQuery, p: &Path) {
             "hop {h} of {p:?}"
         );
         assert!(q.filter.admits(e), "edge {i} fails the filter");
+        let s = match q.metric {
+            Metric::Specificity => reference_specificity(g, e),
+            Metric::Hops | Metric::Strength => 0.0,
+        };
         assert_eq!(
-            Some(e.weight),
-            best_weight(g, &q.filter, a, b),
+            Some((e.weight, s)),
+            best_edge(g, &q.filter, q.metric, a, b),
             "the hop takes the best edge"
         );
+        // The via actor is passed through whatever its type.
+        if h > 0 && q.via != Some(a) {
+            assert!(
+                passes(g, &q.through, a),
+                "{p:?} passes through a {}",
+                g.node(a).kind
+            );
+        }
     }
     let mut seen = p.nodes.clone();
     seen.sort_unstable();
@@ -220,15 +329,16 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn hops_equal_breadth_first_search(g in graphs(), f in filters(), a in 0usize..8, b in 0usize..8) {
-        let q = query(&g, a, b, 1, Metric::Hops, f);
+    fn hops_equal_breadth_first_search(g in graphs(), f in filters(), a in 0usize..8, b in 0usize..8, off_places in any::<bool>()) {
+        let mut q = query(&g, a, b, 1, Metric::Hops, f);
+        q.through = off_places.then(|| THROUGH.to_vec());
         prop_assume!(q.from != q.to);
         let paths = find_paths(&g, &q).unwrap();
-        let want = bfs(&g, &q.filter, q.from, q.to);
+        let want = bfs(&g, &q);
         prop_assert_eq!(paths.first().map(Path::hops), want);
         if let Some(p) = paths.first() {
             // Ties are broken by the greatest total weight of the route's edges.
-            let best = all_routes(&g, &q.filter, Metric::Hops, q.from, q.to)[0].0;
+            let best = all_routes_through(&g, &q.filter, Metric::Hops, (q.from, q.to), &q.through)[0].0;
             let weight: f64 = p.edges.iter().map(|&i| g.edges()[i].weight).sum();
             prop_assert!((weight + best.secondary).abs() < 1e-9, "{} vs {:?}", weight, best);
             prop_assert!(close(p.cost, best), "{:?} vs {:?}", p.cost, best);
@@ -256,10 +366,12 @@ proptest! {
     #[test]
     fn every_route_is_a_real_chain_through_the_filters(
         g in graphs(), f in filters(), a in 0usize..8, b in 0usize..8, k in 1usize..5,
-        via in prop::option::of(0usize..8), avoid in prop::option::of(0usize..8), strength in any::<bool>()
+        via in prop::option::of(0usize..8), avoid in prop::option::of(0usize..8), m in 0usize..3,
+        off_places in any::<bool>()
     ) {
-        let metric = if strength { Metric::Strength } else { Metric::Hops };
+        let metric = METRICS[m];
         let mut q = query(&g, a, b, k, metric, f);
+        q.through = off_places.then(|| THROUGH.to_vec());
         let n = g.nodes().len();
         q.via = via.map(|v| (v % n) as NodeIndex).filter(|&v| v != q.from && v != q.to);
         q.avoid = avoid.map(|v| (v % n) as NodeIndex).filter(|&v| v != q.from && v != q.to && Some(v) != q.via).into_iter().collect();
@@ -272,12 +384,16 @@ proptest! {
     }
 
     #[test]
-    fn k_routes_are_distinct_ordered_and_the_k_best(g in graphs(), f in filters(), a in 0usize..8, b in 0usize..8, k in 1usize..6, strength in any::<bool>()) {
-        let metric = if strength { Metric::Strength } else { Metric::Hops };
-        let q = query(&g, a, b, k, metric, f);
+    fn k_routes_are_distinct_ordered_and_the_k_best(
+        g in graphs(), f in filters(), a in 0usize..8, b in 0usize..8, k in 1usize..6, m in 0usize..3,
+        off_places in any::<bool>()
+    ) {
+        let metric = METRICS[m];
+        let mut q = query(&g, a, b, k, metric, f);
+        q.through = off_places.then(|| THROUGH.to_vec());
         prop_assume!(q.from != q.to);
         let paths = find_paths(&g, &q).unwrap();
-        let all = all_routes(&g, &q.filter, metric, q.from, q.to);
+        let all = all_routes_through(&g, &q.filter, metric, (q.from, q.to), &q.through);
         prop_assert_eq!(paths.len(), k.min(all.len()));
         for (p, (cost, _)) in paths.iter().zip(&all) {
             prop_assert!(close(p.cost, *cost), "{:?} vs {:?}", p.cost, cost);

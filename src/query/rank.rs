@@ -4,6 +4,7 @@
 //! |---|---|---|
 //! | `degree` | distinct actors linked to it | O(V + E) |
 //! | `strength` | sum of the weights of its edges (every type) | O(V + E) |
+//! | `association` | sum of the specificity of its links, one per linked actor ([`super::specificity`]) | O(V + E log E) |
 //! | `pagerank` | [`page_rank`] over the best link of each pair | O(I · (V + E)) |
 //! | `betweenness` | [`betweenness`] by hops, exact or sampled | O(V · E), or O(s · E) |
 
@@ -14,6 +15,7 @@ use super::explain::Actor;
 use super::filter::EdgeFilter;
 use super::network::Network;
 use super::pagerank::page_rank;
+use super::search::Metric;
 use crate::gazetteer::EntityType;
 use crate::graph::Graph;
 
@@ -26,6 +28,9 @@ pub enum Centrality {
     Degree,
     /// Total weight of the actor's edges.
     Strength,
+    /// Total specificity of the actor's links: many ties that are specific
+    /// to it, rather than many mentions beside every other actor.
+    Association,
     /// PageRank, weighted.
     PageRank,
     /// Betweenness, by hops.
@@ -75,6 +80,7 @@ pub fn rank(
     let (scores, exact, sources) = match by {
         Centrality::Degree => (degree(&net), true, None),
         Centrality::Strength => (strength(graph), true, None),
+        Centrality::Association => (association(graph), true, None),
         Centrality::PageRank => (page_rank(&net), true, None),
         Centrality::Betweenness => {
             let b = betweenness(&net, sampling);
@@ -111,6 +117,13 @@ fn degree(net: &Network) -> Vec<f64> {
         .collect()
 }
 
+fn association(graph: &Graph) -> Vec<f64> {
+    let net = Network::for_metric(graph, &EdgeFilter::default(), Metric::Specificity);
+    (0..net.node_count())
+        .map(|v| net.links(v as u32).iter().map(|l| l.specificity).sum())
+        .collect()
+}
+
 fn strength(graph: &Graph) -> Vec<f64> {
     let mut s = vec![0.0; graph.nodes().len()];
     for e in graph.edges().iter().filter(|e| e.source != e.target) {
@@ -140,6 +153,14 @@ mod tests {
         let r = rank(&g, Centrality::Strength, None, 2, Sampling::default());
         assert_eq!(ids(&r), [("rashid", 4.0), ("araji", 3.5)]);
         assert_eq!(r.actors[1].rank, 2);
+        // araji: its link to rashid is carried by `supports` (0.5 + 0.5 ·
+        // npmi), to syria by a co-mention below chance (0).
+        let s = crate::query::specificity::all(&g);
+        let r = rank(&g, Centrality::Association, None, 3, Sampling::default());
+        assert_eq!(
+            ids(&r),
+            [("rashid", s[2] + s[3]), ("araji", s[2]), ("syria", s[3])]
+        );
     }
 
     #[test]

@@ -310,6 +310,7 @@ mod tests {
             kind,
             mentions: 1,
             docs: 1,
+            scopes: 1,
             first: None,
             last: None,
             aliases: seen

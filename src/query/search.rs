@@ -8,16 +8,23 @@ use std::ops::Add;
 
 use serde::Serialize;
 
-use super::network::Network;
+use super::network::{Link, Network};
+use super::specificity::step_cost;
 use crate::graph::NodeIndex;
 
 /// What "best" means for a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Metric {
+    /// The most specific links ([`super::specificity`]): a step along a link
+    /// of specificity s costs `(2 − s, −weight)`, compared in that order, so
+    /// that a direct link beats any route through others, and among routes
+    /// of as many hops a meeting or a strongly associated pair beats a
+    /// co-mention with an actor every article names.
+    #[default]
+    Specificity,
     /// Fewest hops; among routes of as many hops, the greatest total weight.
     /// A step costs `(1, -weight)`, compared in that order.
-    #[default]
     Hops,
     /// Least total `1 / weight`, so a well-attested link (weight 10) costs a
     /// tenth of a link seen once; among equal sums, the fewest hops. A step
@@ -26,10 +33,11 @@ pub enum Metric {
 }
 
 impl Metric {
-    /// The cost of a step along a link of this weight, or `None` when it
-    /// cannot be taken.
-    pub fn step(self, weight: f64) -> Option<Cost> {
+    /// The cost of a step along a link, or `None` when it cannot be taken.
+    pub fn step(self, link: &Link) -> Option<Cost> {
+        let weight = link.weight;
         match self {
+            Metric::Specificity => Some(Cost::new(step_cost(link.specificity), -weight)),
             Metric::Hops => Some(Cost::new(1.0, -weight)),
             Metric::Strength if weight > 0.0 && weight.is_finite() => {
                 Some(Cost::new(1.0 / weight, 1.0))
@@ -38,9 +46,10 @@ impl Metric {
         }
     }
 
-    /// `hops` or `strength`.
+    /// `specificity`, `hops` or `strength`.
     pub fn as_str(self) -> &'static str {
         match self {
+            Metric::Specificity => "specificity",
             Metric::Hops => "hops",
             Metric::Strength => "strength",
         }
@@ -50,7 +59,7 @@ impl Metric {
 /// The cost of a route: compared on `primary`, then on `secondary`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Cost {
-    /// Hops, or the sum of `1 / weight`.
+    /// The sum of `2 − specificity`, hops, or the sum of `1 / weight`.
     pub primary: f64,
     /// Minus the total weight, or hops.
     pub secondary: f64,
@@ -104,7 +113,7 @@ impl Path {
         let mut edges = Vec::with_capacity(nodes.len().saturating_sub(1));
         for pair in nodes.windows(2) {
             let link = net.link(pair[0], pair[1])?;
-            cost = cost + metric.step(link.weight)?;
+            cost = cost + metric.step(link)?;
             edges.push(link.edge);
         }
         Some(Path { nodes, edges, cost })
@@ -154,7 +163,8 @@ impl PartialOrd for Queued {
 
 /// The cheapest route from `from` to `to`, or `None`. Dijkstra with a binary
 /// heap, stopping when `to` is settled: O((V + E) log V). Ties are broken by
-/// actor index, so the answer is deterministic.
+/// actor index, so the answer is deterministic. Only actors the network lets
+/// a route pass through ([`Network::passes`]) are entered, but for `to`.
 pub fn shortest(
     net: &Network,
     metric: Metric,
@@ -178,10 +188,10 @@ pub fn shortest(
         }
         for link in net.links(v) {
             let w = link.neighbor;
-            if done[w as usize] || !blocked.allows(v, w) {
+            if done[w as usize] || !blocked.allows(v, w) || (w != to && !net.passes(w)) {
                 continue;
             }
-            let Some(step) = metric.step(link.weight) else {
+            let Some(step) = metric.step(link) else {
                 continue;
             };
             let next = cost + step;

@@ -21,7 +21,7 @@ def main(graph_json, directory):
     graph = expected.load(graph_json)
     nodes = {}
     for r in rows(os.path.join(directory, "nodes.csv")):
-        attrs = {"label": r["Label"], "type": r["Type"], "mentions": int(r["Mentions"]), "docs": int(r["Docs"])}
+        attrs = {"label": r["Label"], "type": r["Type"], "mentions": int(r["Mentions"]), "docs": int(r["Docs"]), "scopes": int(r["Scopes"])}
         attrs["aliases"] = json.loads(r["Aliases"])
         for col, key in (("First", "first"), ("Last", "last")):
             if r[col]:
@@ -36,6 +36,9 @@ def main(graph_json, directory):
         for col, key in (("First", "first"), ("Last", "last"), ("Trigger", "trigger"), ("Evidence", "evidence"), ("EvidenceDoc", "evidence_doc")):
             if r[col]:
                 attrs[key] = r[col]
+        for key in expected.MEASURES:
+            if r[key.capitalize()]:
+                attrs[key] = float(r[key.capitalize()])
         edges[r["Id"]] = (r["Source"], r["Target"], attrs)
     expected.compare("csv edges", edges, expected.edges(graph))
     print(f"csv read: {len(nodes)} nodes, {len(edges)} edges")

@@ -4,6 +4,10 @@ rules documented in actorgraph's src/export/mod.rs."""
 
 import json
 
+# The association measures of a co-mention and every edge's backbone
+# significance: numbers, present only where graph.json has them.
+MEASURES = ("npmi", "assoc", "jaccard", "llr", "alpha")
+
 # XML 1.0 forbids these even as character references; actorgraph writes U+FFFD.
 FORBIDDEN = set(range(0x00, 0x09)) | {0x0B, 0x0C} | set(range(0x0E, 0x20)) | {0xFFFE, 0xFFFF}
 
@@ -31,6 +35,7 @@ def nodes(graph, xml=False):
             "type": n["type"],
             "mentions": n["mentions"],
             "docs": n["docs"],
+            "scopes": n.get("scopes", 0),
             # A JSON array: its \uXXXX escapes carry control characters
             # through XML too; only the non-characters U+FFFE, U+FFFF go.
             "aliases": [fix_json(a["text"]) if xml else a["text"] for a in n.get("aliases", [])],
@@ -61,6 +66,9 @@ def edges(graph, xml=False):
         if e.get("evidence"):
             attrs["evidence"] = fix(e["evidence"][0]["snippet"])
             attrs["evidence_doc"] = fix(e["evidence"][0]["doc"])
+        for key in MEASURES:
+            if e.get(key) is not None:
+                attrs[key] = float(e[key])
         out[e["key"]] = (fix(e["source"]), fix(e["target"]), attrs)
     return out
 

@@ -13,6 +13,7 @@ fn node(id: &str, label: &str, kind: EntityType, aliases: &[&str]) -> Node {
         kind,
         mentions: 4,
         docs: 2,
+        scopes: 3,
         first: "2024-11".parse().ok(),
         last: "2024-12-08".parse().ok(),
         aliases: aliases
@@ -44,6 +45,8 @@ fn edge(source: u32, target: u32, kind: EdgeKind, weight: f64, snippet: &str) ->
             end: Some(90),
             snippet: snippet.into(),
         }],
+        association: None,
+        alpha: None,
     }
 }
 

@@ -5,6 +5,7 @@ usage: igraph_check.py GRAPH_JSON FILE.graphml
 """
 
 import json
+import math
 import sys
 
 import igraph
@@ -21,6 +22,7 @@ def main(graph_json, path):
         attrs = {k: v[k] for k in ("label", "type", "first", "last") if v[k] not in (None, "")}
         attrs["mentions"] = int(v["mentions"])
         attrs["docs"] = int(v["docs"])
+        attrs["scopes"] = int(v["scopes"])
         attrs["aliases"] = json.loads(v["aliases"])
         nodes[v["id"]] = attrs
     expected.compare("igraph nodes", nodes, expected.nodes(graph, xml=True))
@@ -30,6 +32,10 @@ def main(graph_json, path):
         attrs["directed"] = bool(e["directed"])
         attrs["weight"] = float(e["weight"])
         attrs["docs"] = int(e["docs"])
+        # igraph gives an edge without a measure NaN.
+        for k in expected.MEASURES:
+            if e[k] is not None and not math.isnan(e[k]):
+                attrs[k] = float(e[k])
         # igraph 1.0 fills its edge "id" attribute with vertex ids, so the
         # edge's id is read from the "key" attribute actorgraph also writes.
         # igraph orders the ends of undirected edges its own way; `from` and

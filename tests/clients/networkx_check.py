@@ -24,7 +24,7 @@ def read(fmt, path):
 
 
 def flat_node(data):
-    attrs = {k: data[k] for k in ("label", "type", "mentions", "docs", "first", "last") if k in data}
+    attrs = {k: data[k] for k in ("label", "type", "mentions", "docs", "scopes", "first", "last") if k in data}
     aliases = data.get("aliases", "[]")
     attrs["aliases"] = json.loads(aliases) if isinstance(aliases, str) else [a["text"] for a in aliases]
     return attrs
@@ -35,6 +35,9 @@ def flat_edge(data):
         raise SystemExit(f"edge {data['id']} has key {data['key']}")
     keys = ("type", "directed", "weight", "docs", "first", "last", "trigger", "evidence", "evidence_doc")
     attrs = {k: data[k] for k in keys if k in data}
+    for k in expected.MEASURES:
+        if k in data:
+            attrs[k] = float(data[k])
     if "triggers" in data and data["triggers"]:
         attrs["trigger"] = data["triggers"][0]
     if "evidence" in data and isinstance(data["evidence"], list):
@@ -67,6 +70,11 @@ def main(graph_json, fmt, path):
     expected.compare(f"{fmt} edges", got, want)
     if fmt == "graphml":
         header = {k: v for k, v in graph["graph"].items() if k in ("tool", "version", "gazetteer") and v}
+        # What a scope unit is and how many there are: the N of the measures.
+        if graph["graph"].get("options", {}).get("scope"):
+            header["scope"] = graph["graph"]["options"]["scope"]
+        if graph["graph"].get("counts", {}).get("scopes") is not None:
+            header["scopes"] = graph["graph"]["counts"]["scopes"]
         got = {k: v for k, v in G.graph.items() if k not in ("node_default", "edge_default")}
         expected.compare("graphml graph data", got, header)
     print(f"networkx {nx.__version__} read {fmt}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")

@@ -5,7 +5,10 @@ following the DOT rules in src/export/mod.rs (CR and CRLF are line breaks,
 XML-forbidden characters U+FFFD, names over 20 characters wrap at spaces,
 tooltips read tabs as spaces).
 
-usage: svg_check.py GRAPH_JSON FILE.svg
+With ALPHA, the diagram is of the backbone: the links whose `alpha` is at
+most ALPHA, and the actors they link (computed here from graph.json).
+
+usage: svg_check.py GRAPH_JSON FILE.svg [ALPHA]
 """
 
 import sys
@@ -46,8 +49,17 @@ def tooltip(group):
     return None
 
 
-def main(graph_json, path):
+def backbone(graph, alpha):
+    edges = [e for e in graph["edges"] if e["alpha"] <= alpha]
+    linked = {e["source"] for e in edges} | {e["target"] for e in edges}
+    nodes = [n for n in graph["nodes"] if n["id"] in linked]
+    return {**graph, "nodes": nodes, "edges": edges}
+
+
+def main(graph_json, path, alpha=None):
     graph = expected.load(graph_json)
+    if alpha is not None:
+        graph = backbone(graph, float(alpha))
     labels = {dot_text(n["id"]): n["label"] for n in graph["nodes"]}
     drawn = {}
     tips = []

@@ -298,7 +298,7 @@ fn stats_counts_types_components_and_top_actors() {
     let (status, _, err) = code(&["stats", arg(&root().join("Cargo.toml"))]);
     assert_eq!(status, 2);
     assert!(
-        err.contains("Cargo.toml:1:2: not an actorgraph graph file"),
+        err.contains("Cargo.toml:1:1: not an actorgraph graph file"),
         "{err}"
     );
 }
@@ -432,4 +432,111 @@ fn bare_titles_link_only_where_the_gazetteer_confirms_the_office() {
         .filter(|e| e["source"] == syria.as_str() || e["target"] == syria.as_str())
         .collect();
     assert!(typed.is_empty(), "no office of Syria for Aoun: {typed:?}");
+}
+
+/// The counts behind the association measures, for each scope, on a text
+/// whose sentences and paragraphs a reader can count: Erdogan in sentences
+/// 0 and 3, Putin in 0, 1 and 3, Ankara in 0, Syria in 2; paragraphs
+/// {0, 1, 2} and {3}.
+#[test]
+fn every_scope_counts_its_units_and_each_actors_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("t.txt");
+    fs::write(
+        &text,
+        "Erdogan met Putin in Ankara. Putin spoke to reporters. Syria was calm.\n\n\
+         Erdogan and Putin talked again.\n",
+    )
+    .unwrap();
+    // (scope, N, Erdogan, Putin, Ankara, Syria, Erdogan–Putin co-mentions)
+    let table = [
+        ("sentence", 4, 2, 3, 1, 1, 2.0),
+        ("paragraph", 2, 2, 2, 1, 1, 2.0),
+        ("document", 1, 1, 1, 1, 1, 1.0),
+        // Windows of 2 sentences, one per sentence: Erdogan's 0, 1 and 3.
+        ("window:2", 4, 3, 4, 2, 2, 3.0),
+    ];
+    for (scope, total, erdogan, putin, ankara, syria, both) in table {
+        let g = build(&["--scope", scope, arg(&text)]);
+        assert_eq!(g["graph"]["counts"]["scopes"], total, "{scope}");
+        let scopes = |id: &str| {
+            g["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|n| n["id"] == id)
+                .unwrap_or_else(|| panic!("{id}"))["scopes"]
+                .as_u64()
+                .unwrap()
+        };
+        assert_eq!(
+            [
+                scopes("recep-tayyip-erdogan"),
+                scopes("vladimir-putin"),
+                scopes("ankara"),
+                scopes("syria")
+            ],
+            [erdogan, putin, ankara, syria],
+            "{scope}"
+        );
+        let pair = edges(&g, "recep-tayyip-erdogan", "vladimir-putin", "co_mention");
+        assert_eq!(pair[0]["weight"], both, "{scope}");
+    }
+    // Sentences: k 2, a 2, b 3, N 4; npmi = ln(2·4 / 6) / −ln(2 / 4).
+    let g = build(&[arg(&text)]);
+    let pair = edges(&g, "recep-tayyip-erdogan", "vladimir-putin", "co_mention")[0];
+    let npmi = (8.0f64 / 6.0).ln() / 2f64.ln();
+    assert!(
+        (pair["npmi"].as_f64().unwrap() - npmi).abs() < 1e-6,
+        "{pair}"
+    );
+    assert_eq!(g["graph"]["options"]["min_count"], 2.0);
+    let once = edges(&g, "ankara", "vladimir-putin", "co_mention")[0];
+    assert!(once.get("npmi").is_none(), "seen once: no measures {once}");
+    let g = build(&["--min-count", "1", arg(&text)]);
+    let once = edges(&g, "ankara", "vladimir-putin", "co_mention")[0];
+    assert!(once["npmi"].is_f64(), "{once}");
+    let (status, _, stderr) = code(&["build", "--min-count", "0", arg(&text)]);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("--min-count must be a number above 0"),
+        "{stderr}"
+    );
+}
+
+/// On the seeds, every co-mention is consistent with its actors' counts, the
+/// measures are where the minimum count says, and every edge has its alpha.
+#[test]
+fn the_seeds_carry_consistent_counts_and_measures() {
+    let g = seeds_graph();
+    let scopes: std::collections::HashMap<&str, f64> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["id"].as_str().unwrap(), n["scopes"].as_f64().unwrap()))
+        .collect();
+    let total = g["graph"]["counts"]["scopes"].as_f64().unwrap();
+    assert!(
+        total > 100.0,
+        "the five seeds have over a hundred sentences"
+    );
+    for e in g["edges"].as_array().unwrap() {
+        let alpha = e["alpha"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&alpha), "{e}");
+        if e["type"] != "co_mention" {
+            assert!(e.get("npmi").is_none(), "{e}");
+            continue;
+        }
+        let k = e["weight"].as_f64().unwrap();
+        let (a, b) = (
+            scopes[e["source"].as_str().unwrap()],
+            scopes[e["target"].as_str().unwrap()],
+        );
+        assert!(k <= a.min(b) && a <= total && b <= total, "{e}");
+        assert_eq!(e.get("npmi").is_some(), k >= 2.0, "{e}");
+        if let Some(npmi) = e.get("npmi").and_then(Value::as_f64) {
+            let want = (k * total / (a * b)).ln() / -(k / total).ln();
+            assert!((npmi - want).abs() < 1e-5, "{e}: {want}");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! One test target for the whole binary (as ripgrep's tests/tests.rs), one
 //! module per command.
 
+mod analyst;
 mod build;
 mod context;
 mod eval;

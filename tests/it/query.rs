@@ -20,6 +20,7 @@ fn node(id: &str, label: &str, kind: EntityType) -> Node {
         kind,
         mentions: 1,
         docs: 1,
+        scopes: 1,
         first: None,
         last: None,
         aliases: vec![SurfaceForm {
@@ -47,6 +48,8 @@ fn edge(s: u32, t: u32, kind: EdgeKind, weight: f64, date: &str, doc: &str, snip
             end: None,
             snippet: snippet.into(),
         }],
+        association: None,
+        alpha: None,
     }
 }
 
@@ -213,10 +216,32 @@ fn path_explains_every_hop_with_its_evidence() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no actor called"));
+    // Only countries join them: no route by default, and the command that
+    // shows the route through them.
     actorgraph()
         .arg("path")
         .arg(&g)
         .args(["Mohammed Shia al-Sudani", "Erdogan"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "no route between Mohammed Shia' al-Sudani and Recep Tayyip Erdoğan through people and groups; one passes through Syria (4 hops):",
+        ))
+        .stderr(predicate::str::contains(
+            "graph.json 'Mohammed Shia al-Sudani' Erdogan --through all\n",
+        ));
+    actorgraph()
+        .arg("path")
+        .arg(&g)
+        .args([
+            "Mohammed Shia al-Sudani",
+            "Erdogan",
+            "--through",
+            "all",
+            "--by",
+            "hops",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("Route 1 of 1: 4 hops"))
@@ -240,6 +265,10 @@ fn path_json_carries_the_same_answer() {
         "turkiye",
         "--format",
         "json",
+        "--by",
+        "hops",
+        "--through",
+        "all",
     ]));
     assert_eq!(v["from"]["id"], "ahmed-al-sharaa");
     assert_eq!(v["by"], "hops");
@@ -262,18 +291,40 @@ fn path_json_carries_the_same_answer() {
         (step["type"].as_str(), step["direction"].as_str()),
         (Some("meets"), Some("undirected"))
     );
+    // By default, through people and groups, by specificity: Türkiye is an
+    // end, so the route runs through Erdoğan, whom a meeting links to
+    // al-Sharaa; every hop says how specific it is.
+    let v = json_of(actorgraph().arg("path").arg(&g).args([
+        "ahmed-al-sharaa",
+        "turkiye",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(v["by"], "specificity");
+    let route = &v["paths"][0];
+    assert_eq!(
+        route_ids(route),
+        ["ahmed-al-sharaa", "recep-tayyip-erdogan", "turkiye"]
+    );
+    let steps = route["steps"].as_array().unwrap();
+    // No counts in this file: a stated relation is 1/2, a co-mention 0.
+    assert_eq!(steps[0]["specificity"], 0.5);
+    assert_eq!(steps[1]["specificity"], 0.0);
+    assert_eq!(route["score"], 1.5 + 2.0);
 }
 
 #[test]
 fn names_resolve_through_the_extraction_normalization() {
     let (_dir, g) = with_fixture();
     let from_of = |name: &str| {
-        let v = json_of(
-            actorgraph()
-                .arg("path")
-                .arg(&g)
-                .args([name, "iraq", "--format", "json"]),
-        );
+        let v = json_of(actorgraph().arg("path").arg(&g).args([
+            name,
+            "iraq",
+            "--format",
+            "json",
+            "--through",
+            "all",
+        ]));
         v["from"]["id"].as_str().unwrap().to_string()
     };
     // "Jolani" and "al-Julani" come from the builtin gazetteer's aliases and
@@ -360,9 +411,17 @@ fn k_routes_filters_via_and_avoid() {
     let (_dir, g) = with_fixture();
     let routes = |extra: &[&str]| -> Vec<Vec<String>> {
         let mut cmd = actorgraph();
-        cmd.arg("path")
-            .arg(&g)
-            .args(["vladimir-putin", "turkiye", "--format", "json"]);
+        cmd.arg("path").arg(&g).args([
+            "vladimir-putin",
+            "turkiye",
+            "--format",
+            "json",
+            "--through",
+            "all",
+        ]);
+        if !extra.contains(&"--by") {
+            cmd.args(["--by", "hops"]);
+        }
         let out = cmd.args(extra).output().unwrap();
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
         v["paths"]
@@ -408,7 +467,15 @@ fn dot_draws_the_route_escaped() {
     let out = actorgraph()
         .arg("path")
         .arg(&g)
-        .args(["quote", "turkiye", "--format", "dot", "--context"])
+        .args([
+            "quote",
+            "turkiye",
+            "--format",
+            "dot",
+            "--context",
+            "--through",
+            "all",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());

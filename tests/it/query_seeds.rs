@@ -70,22 +70,51 @@ fn the_seed_questions_are_answered_with_seed_evidence() {
         ),
     ];
     for (from, to, from_id, to_id) in questions {
-        // --attested keeps to links the articles make, not gazetteer facts.
-        let answer = json(&["path", g, from, to, "--attested", "--format", "json"]);
+        // --attested keeps to links the articles make, not gazetteer facts;
+        // --through all lets the route pass through the countries they name.
+        let answer = json(&[
+            "path",
+            g,
+            from,
+            to,
+            "--attested",
+            "--through",
+            "all",
+            "--format",
+            "json",
+        ]);
         assert_eq!(
             (answer["from"]["id"].as_str(), answer["to"]["id"].as_str()),
             (Some(from_id), Some(to_id))
         );
         assert_seed_evidence(&answer);
         // The same question by ids, as text: every hop quotes its document.
-        let text = ok(&["path", g, from_id, to_id, "--attested"]);
+        let text = ok(&["path", g, from_id, to_id, "--attested", "--through", "all"]);
         let hops = answer["paths"][0]["hops"].as_u64().unwrap() as usize;
         assert_eq!(text.matches(".txt] \"").count(), hops, "{text}");
     }
-    // Without --attested the first two are still answered from the articles.
-    for (from, to) in [("al-Sudani", "Putin"), ("Rashid", "Erdogan")] {
-        assert_seed_evidence(&json(&["path", g, from, to, "--format", "json"]));
-    }
+    // By default al-Sudani reaches Putin through Erdoğan, whom both spoke
+    // with, not through Syria, which every seed names.
+    let answer = json(&["path", g, "al-Sudani", "Putin", "--format", "json"]);
+    assert_seed_evidence(&answer);
+    let route = &answer["paths"][0];
+    let kinds: Vec<&str> = route["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["communicates", "communicates"]);
+    assert_eq!(route["steps"][0]["to"]["id"], "recep-tayyip-erdogan");
+    // Only Syria joins al-Araji to al-Jolani in the articles: no route
+    // through people and groups, and the command that shows that one.
+    let (status, stdout, stderr) = code(&["path", g, "al-Araji", "al-Jolani", "--attested"]);
+    assert_eq!((status, stdout.as_str()), (1, ""), "{stderr}");
+    assert!(
+        stderr.contains("through people and groups; one passes through Syria")
+            && stderr.contains("al-Araji al-Jolani --through all"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -194,7 +223,8 @@ for a, b in zip(sys.argv[2::2], sys.argv[3::2]):
     )
 }
 
-/// Asserts that `path --by hops` agrees with networkx on every pair, and that
+/// Asserts that `path --by hops --through all --facts all` (every actor,
+/// every edge) agrees with networkx on every pair, and that
 /// enough pairs are connected for the agreement to mean something.
 pub(super) fn cross_check(file: &Path, pairs: &[(String, String)], min_routed: usize) {
     let Some(theirs) = networkx_hops(file, pairs) else {
@@ -203,8 +233,20 @@ pub(super) fn cross_check(file: &Path, pairs: &[(String, String)], min_routed: u
     assert_eq!(theirs.len(), pairs.len());
     let mut routed = 0;
     for ((a, b), want) in pairs.iter().zip(&theirs) {
-        let (status, stdout, stderr) =
-            code(&["path", arg(file), a, b, "--by", "hops", "--format", "json"]);
+        let (status, stdout, stderr) = code(&[
+            "path",
+            arg(file),
+            a,
+            b,
+            "--by",
+            "hops",
+            "--through",
+            "all",
+            "--facts",
+            "all",
+            "--format",
+            "json",
+        ]);
         assert!(status == 0 || status == 1, "{a} → {b}: {stderr}");
         let v: Value = serde_json::from_str(&stdout).unwrap();
         let ours = v["paths"]

@@ -1,6 +1,7 @@
 //! The diagram's legend, as the graph's HTML-like label at the bottom left: how
-//! many actors it shows out of how many, and what each colour means. Only the
-//! types the diagram shows are listed.
+//! many actors and links it shows out of how many (and at which backbone
+//! significance), and what each colour means. Only the types the diagram
+//! shows are listed.
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -15,8 +16,8 @@ const PER_LINE: usize = 6;
 /// The legend as an HTML-like label, `<…>` included: one line of text per
 /// table row, so nothing stretches. Every string in it is ours (type names and
 /// numbers), so nothing needs escaping.
-pub fn html(shown: &Graph, whole: &Graph) -> String {
-    let mut lines = vec![format!("<b>{}</b>", caption(shown, whole))];
+pub fn html(shown: &Graph, whole: &Graph, backbone: Option<f64>) -> String {
+    let mut lines = vec![format!("<b>{}</b>", caption(shown, whole, backbone))];
     let actors: BTreeSet<EntityType> = shown.nodes().iter().map(|n| n.kind).collect();
     if !actors.is_empty() {
         let mut line = String::from("Actors ");
@@ -63,9 +64,19 @@ fn link(kind: EdgeKind) -> String {
     }
 }
 
-/// "12 actors, 30 links", or "The 150 strongest of 2,314 actors, 812 links".
-fn caption(shown: &Graph, whole: &Graph) -> String {
+/// "12 actors, 30 links", or "The 150 strongest of 2,314 actors, 812
+/// links", or "The backbone at alpha 0.3: 25 of 59 actors, 60 of 262 links".
+fn caption(shown: &Graph, whole: &Graph, backbone: Option<f64>) -> String {
     let links = count(shown.edges().len(), "link");
+    if let Some(alpha) = backbone.filter(|&a| a < 1.0) {
+        return format!(
+            "The backbone at alpha {alpha}: {} of {}, {} of {}",
+            thousands(shown.nodes().len()),
+            count(whole.nodes().len(), "actor"),
+            thousands(shown.edges().len()),
+            count(whole.edges().len(), "link"),
+        );
+    }
     if shown.nodes().len() < whole.nodes().len() {
         format!(
             "The {} strongest of {} actors, {links}",
@@ -104,7 +115,7 @@ mod tests {
     #[test]
     fn legend_lists_the_shown_types() {
         let g = sample();
-        let legend = html(&g, &g);
+        let legend = html(&g, &g, None);
         assert!(legend.starts_with("<<table") && legend.ends_with("</table>>"));
         assert!(legend.contains("<b>3 actors, 4 links</b>"), "{legend}");
         assert!(legend.contains("</font> person") && legend.contains("</font> place"));
@@ -121,7 +132,16 @@ mod tests {
             ..Selection::all()
         };
         let shown = one.apply(&g);
-        assert!(html(&shown, &g).contains("<b>The 1 strongest of 3 actors, 0 links</b>"));
+        assert!(html(&shown, &g, None).contains("<b>The 1 strongest of 3 actors, 0 links</b>"));
+        let backbone = Selection {
+            backbone: Some(0.3),
+            ..Selection::all()
+        };
+        let shown = backbone.apply(&g);
+        assert!(
+            html(&shown, &g, Some(0.3))
+                .contains("<b>The backbone at alpha 0.3: 2 of 3 actors, 2 of 4 links</b>")
+        );
         assert_eq!(thousands(2314), "2,314");
         assert_eq!(thousands(999), "999");
         assert_eq!(count(1, "link"), "1 link");

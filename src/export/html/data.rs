@@ -11,6 +11,8 @@
 //!  "actor_types": [{"name": "person", "colour": "#4e79a7"}, …],
 //!  "link_types": [{"name": "co_mention", "directed": false, "colour": "#a0a0a0"}, …],
 //!  "documents": [{"id": "doc-1", "date": "2024-12-08"}, …],
+//!  "routes": {"by": "specificity", "through": ["person", "group"],
+//!             "facts": "attested-period", "period": ["2024-11-30", "2024-12-08"] or null},
 //!  "nodes": {"id": […], "label": […], "type": [index into actor_types], "mentions": […],
 //!            "docs": […], "first": [date or null], "last": […], "aliases": [[[text, count], …]],
 //!            "keys": [[normalized name, …]], "x": […], "y": […], "strength": […],
@@ -18,8 +20,16 @@
 //!  "edges": {"source": [node index], "target": […], "type": [index into link_types],
 //!            "directed": [bool], "weight": […], "docs": […], "first": […], "last": […],
 //!            "triggers": [[word, …]], "evidence": [[[document index, sentence or null, snippet], …]],
+//!            "specificity": [0 … 1], "outside_period": [bool],
 //!            "attributes": {"name": [value or null per link], …}}}
 //! ```
+//!
+//! `routes` says how the page finds a route, which is how `actorgraph path`
+//! finds it by default: by specificity ([`crate::query::specificity`], each
+//! link's value in `specificity`), through the actor types listed, without
+//! the gazetteer facts whose dates lie outside the corpus's period
+//! (`outside_period`). Specificity is computed on the links shown; it is the
+//! graph's unless the page leaves out a pair's co-mention.
 //!
 //! `keys` are each actor's names normalized as the command line normalizes
 //! them ([`crate::normalize`]), with the gazetteer's spelling variants, so the
@@ -42,6 +52,9 @@ use crate::date::Date;
 use crate::gazetteer::{EntityType, variants};
 use crate::graph::{EdgeKind, Graph, Header, Node};
 use crate::normalize::normalize;
+use crate::query::filter::{EdgeFilter, Facts, corpus_period};
+use crate::query::path::THROUGH;
+use crate::query::specificity;
 
 use super::super::palette;
 
@@ -72,8 +85,18 @@ pub struct PageData<'g> {
     actor_types: Vec<ActorType>,
     link_types: Vec<LinkType>,
     documents: Vec<Document>,
+    routes: Routes,
     nodes: Nodes<'g>,
     edges: Edges<'g>,
+}
+
+/// How the page finds routes: as `actorgraph path` does by default.
+#[derive(Serialize)]
+struct Routes {
+    by: &'static str,
+    through: Vec<&'static str>,
+    facts: &'static str,
+    period: Option<(Date, Date)>,
 }
 
 #[derive(Serialize)]
@@ -136,6 +159,8 @@ struct Edges<'g> {
     last: Vec<Option<Date>>,
     triggers: Vec<&'g [String]>,
     evidence: Vec<Vec<(usize, Option<u32>, &'g str)>>,
+    specificity: Vec<f64>,
+    outside_period: Vec<bool>,
     attributes: BTreeMap<String, Vec<Value>>,
 }
 
@@ -146,6 +171,12 @@ impl<'g> PageData<'g> {
     pub fn new(shown: &'g Graph, whole: &Graph) -> PageData<'g> {
         let documents = Documents::of(shown);
         let positions = layout::positions(shown);
+        let period = corpus_period(whole);
+        let facts = EdgeFilter {
+            facts: Facts::AttestedPeriod,
+            period,
+            ..EdgeFilter::default()
+        };
         PageData {
             format: "actorgraph-viewer",
             version: 1,
@@ -173,8 +204,14 @@ impl<'g> PageData<'g> {
                 })
                 .collect(),
             nodes: nodes(shown, &positions),
-            edges: edges(shown, &documents),
+            edges: edges(shown, &documents, &facts),
             documents: documents.list,
+            routes: Routes {
+                by: "specificity",
+                through: THROUGH.iter().map(|t| t.as_str()).collect(),
+                facts: Facts::AttestedPeriod.as_str(),
+                period,
+            },
         }
     }
 
@@ -245,8 +282,11 @@ fn search_keys(node: &Node) -> Vec<String> {
     keys
 }
 
-fn edges<'g>(graph: &'g Graph, documents: &Documents) -> Edges<'g> {
-    let mut edges = Edges::default();
+fn edges<'g>(graph: &'g Graph, documents: &Documents, facts: &EdgeFilter) -> Edges<'g> {
+    let mut edges = Edges {
+        specificity: specificity::all(graph),
+        ..Edges::default()
+    };
     let n = graph.edges().len();
     for (i, e) in graph.edges().iter().enumerate() {
         edges.source.push(e.source);
@@ -263,6 +303,7 @@ fn edges<'g>(graph: &'g Graph, documents: &Documents) -> Edges<'g> {
         edges.first.push(e.first);
         edges.last.push(e.last);
         edges.triggers.push(&e.triggers);
+        edges.outside_period.push(!facts.admits(e));
         edges.evidence.push(
             e.evidence
                 .iter()
@@ -418,8 +459,24 @@ mod tests {
             data["edges"]["evidence"][0],
             serde_json::json!([[0, 0, "Rashid met al-Araji."]])
         );
-        assert_eq!(data["edges"]["attributes"], serde_json::json!({}));
-        assert_eq!(data["nodes"]["attributes"], serde_json::json!({}));
+        // The association measures and the backbone's alpha are attributes:
+        // the page lists them, and filters on alpha.
+        let attributes = &data["edges"]["attributes"];
+        assert_eq!(
+            attributes["alpha"],
+            serde_json::json!([0.2, 0.666667, 0.2, 0.333333])
+        );
+        assert_eq!(
+            attributes["npmi"],
+            serde_json::json!([0.496141, null, null, 0.0457575])
+        );
+        let names: Vec<&String> = attributes.as_object().unwrap().keys().collect();
+        assert_eq!(names, ["alpha", "assoc", "jaccard", "llr", "npmi"]);
+        // Counts the columns do not carry are attributes, listed by the page.
+        assert_eq!(
+            data["nodes"]["attributes"],
+            serde_json::json!({"scopes": [3, 3, 3]})
+        );
         assert_eq!(data["shown"]["of_links"], 4);
     }
 

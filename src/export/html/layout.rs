@@ -389,6 +389,7 @@ mod tests {
             kind: crate::gazetteer::EntityType::Person,
             mentions: 1,
             docs: 1,
+            scopes: 1,
             first: None,
             last: None,
             aliases: vec![],
@@ -404,6 +405,8 @@ mod tests {
             last: None,
             triggers: vec![],
             evidence: vec![],
+            association: None,
+            alpha: None,
         };
         let pairs = [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)];
         let g = Graph::new(

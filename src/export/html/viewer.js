@@ -234,27 +234,36 @@
 
   // ---------------------------------------------------------------- route
 
+  // Routes are found as `actorgraph path` finds them by default (the page's
+  // `routes`): by specificity, through the actor types it lists (a place may
+  // end a route but not carry it), without the gazetteer facts outside the
+  // corpus's period. Each link's specificity comes computed with the page.
+  const routing = data.routes || { through: null };
+  const passable = Uint8Array.from(nodes.type, (t) => (!routing.through || routing.through.includes(actorTypes[t].name) ? 1 : 0));
+  const specificity = edges.specificity || new Array(M).fill(0);
+  const outsidePeriod = edges.outside_period || new Array(M).fill(false);
+
   // The cost of one step of a route along a link, as [primary, secondary],
   // compared in that order. This mirrors `actorgraph path`'s default
-  // (Metric::Hops in src/query/search.rs): fewest hops, and among routes of
-  // as many hops the heaviest. Change it here to follow `path`.
+  // (Metric::Specificity in src/query/search.rs): 2 − specificity, and among
+  // routes of equal cost the heaviest. Change it here to follow `path`.
   function routeStepCost(link) {
-    return [1, -edges.weight[link]];
+    return [2 - Math.min(1, Math.max(0, specificity[link])), -edges.weight[link]];
   }
 
   const compareCost = (a, b) => a[0] - b[0] || a[1] - b[1];
 
-  /** Which of two links of one pair carries a route: heavier, then typed, then first. */
+  /** Which of two links of one pair carries a route: more specific, heavier, then typed, then first. */
   function betterLink(a, b) {
     const typed = (i) => (linkTypes[edges.type[i]].name === "co_mention" ? 1 : 0);
-    return edges.weight[b] - edges.weight[a] || typed(a) - typed(b) || a - b;
+    return specificity[b] - specificity[a] || edges.weight[b] - edges.weight[a] || typed(a) - typed(b) || a - b;
   }
 
-  /** Adjacency over the links shown: per actor, [neighbour, link], by neighbour. */
+  /** Adjacency over the links shown that routes may use: per actor, [neighbour, link], by neighbour. */
   function network() {
     const best = new Map();
     for (let i = 0; i < M; i++) {
-      if (!edgeShown[i] || edges.source[i] === edges.target[i]) continue;
+      if (!edgeShown[i] || edges.source[i] === edges.target[i] || outsidePeriod[i]) continue;
       const key = pairKey(edges.source[i], edges.target[i]);
       const held = best.get(key);
       if (held === undefined || betterLink(i, held) < 0) best.set(key, i);
@@ -335,7 +344,7 @@
       }
       if (!nodeShown[v]) continue;
       for (const [w, link] of adjacency[v]) {
-        if (done[w] || !nodeShown[w]) continue;
+        if (done[w] || !nodeShown[w] || (w !== to && !passable[w])) continue;
         const step = routeStepCost(link);
         const next = [cost[0] + step[0], cost[1] + step[1]];
         if (best[w] === null || compareCost(next, best[w]) < 0) {
@@ -754,7 +763,7 @@
     updateFocus();
     if (sigma) sigma.refresh();
     if (!found) {
-      out.replaceChildren(el("p", { class: "muted", id: "route-none" }, `No route from ${nodes.label[from.v]} to ${nodes.label[to.v]} over the links shown.`));
+      out.replaceChildren(el("p", { class: "muted", id: "route-none" }, `No route from ${nodes.label[from.v]} to ${nodes.label[to.v]} over the links shown${routing.through ? `, through ${routing.through.join(" and ")} only` : ""}.`));
       return;
     }
     const steps = el("ol", { id: "route-steps" });
@@ -762,11 +771,11 @@
       const item = el("li", { "data-index": v }, actorButton(v));
       if (k < found.edges.length) {
         const link = found.edges[k];
-        item.append(el("button", { type: "button", class: "link", onclick: () => selectEdge(link) }, el("span", { class: "muted" }, `↓ ${linkTypes[edges.type[link]].name.replace(/_/g, " ")}, weight ${fmt(edges.weight[link])}`)));
+        item.append(el("button", { type: "button", class: "link", onclick: () => selectEdge(link) }, el("span", { class: "muted" }, `↓ ${linkTypes[edges.type[link]].name.replace(/_/g, " ")}, weight ${fmt(edges.weight[link])}, specificity ${fmt(specificity[link])}`)));
       }
       steps.append(item);
     });
-    out.replaceChildren(el("p", {}, `${plural(found.edges.length, "hop")}, total weight ${fmt(-found.cost[1])}:`), steps);
+    out.replaceChildren(el("p", {}, `${plural(found.edges.length, "hop")}, total weight ${fmt(-found.cost[1])}, cost ${fmt(found.cost[0])} (by specificity, through ${(routing.through || ["every actor"]).join(" and ")}):`), steps);
     focusCamera(found.nodes);
   }
 

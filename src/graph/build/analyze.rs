@@ -61,6 +61,8 @@ impl EvidenceSpan {
 pub(super) struct EntityTally {
     pub entity: EntityIndex,
     pub mentions: u64,
+    /// Scope units that mention it (see [`super::scopes`]).
+    pub scopes: u64,
     /// Surface forms, as the byte range of one of their mentions in the
     /// document's text, with their counts, in text order. The merge copies a
     /// form only the first time it sees it, not once per document.
@@ -74,6 +76,8 @@ pub struct DocumentGraph {
     pub(super) fingerprint: u64,
     pub(super) bytes: usize,
     pub(super) mentions: usize,
+    /// Scope units in the document (see [`super::scopes`]).
+    pub(super) scopes: u64,
     /// Mentions per entity, by entity.
     pub(super) entities: Vec<EntityTally>,
     /// Edges, sorted by key.
@@ -173,12 +177,20 @@ impl<'a> Analyzer<'a> {
         ctx.relations(self.relations, &mentions, &mut edges);
         let mut edges: Vec<_> = edges.into_iter().collect();
         edges.sort_by_key(|e| e.0);
+        let mut entities = entity_counts(&doc.text, &mentions);
+        let scopes = super::scopes::count(
+            self.options.scope,
+            &extraction.segments,
+            &mentions,
+            &mut entities,
+        );
         DocumentGraph {
             date,
             fingerprint: extraction.fingerprint,
             bytes: doc.text.len(),
             mentions: mentions.len(),
-            entities: entity_counts(&doc.text, &mentions),
+            scopes,
+            entities,
             edges,
         }
     }
@@ -237,6 +249,7 @@ fn entity_counts(text: &str, mentions: &[Mention]) -> Vec<EntityTally> {
             _ => out.push(EntityTally {
                 entity,
                 mentions: count,
+                scopes: 0,
                 forms: vec![(start, end, count)],
             }),
         }

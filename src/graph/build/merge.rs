@@ -10,7 +10,9 @@ use super::analyze::{DocumentGraph, EdgeKey};
 use crate::corpus::Document;
 use crate::date::Date;
 use crate::gazetteer::{EntityIndex, Fact, Gazetteer};
-use crate::graph::{Edge, EdgeKind, Evidence, Graph, Header, Node, SurfaceForm};
+use crate::graph::{
+    Edge, EdgeKind, Evidence, Graph, Header, Node, SurfaceForm, association, backbone,
+};
 
 /// Surface forms kept per node.
 const MAX_FORMS: usize = 10;
@@ -26,12 +28,15 @@ pub struct BuildStats {
     pub mentions: u64,
     /// Bytes of text in merged documents.
     pub bytes: u64,
+    /// Scope units in merged documents (the N of the association measures).
+    pub scopes: u64,
 }
 
 #[derive(Default)]
 struct NodeTally {
     mentions: u64,
     docs: u64,
+    scopes: u64,
     first: Option<Date>,
     last: Option<Date>,
     forms: HashMap<String, u64>,
@@ -82,11 +87,13 @@ impl<'g> GraphBuilder<'g> {
         self.stats.documents += 1;
         self.stats.mentions += contribution.mentions as u64;
         self.stats.bytes += contribution.bytes as u64;
+        self.stats.scopes += contribution.scopes;
         let date = contribution.date;
         for tally in contribution.entities {
             let node = self.nodes.entry(tally.entity).or_default();
             node.mentions += tally.mentions;
             node.docs += 1;
+            node.scopes += tally.scopes;
             widen(&mut node.first, &mut node.last, date, date);
             for (start, end, count) in tally.forms {
                 let form = &doc.text[start..end];
@@ -121,7 +128,9 @@ impl<'g> GraphBuilder<'g> {
     }
 
     /// The graph: every actor mentioned, every edge at or above the minimum
-    /// weight, and the gazetteer's facts between actors that were mentioned.
+    /// weight, and the gazetteer's facts between actors that were mentioned;
+    /// co-mentions carry their association measures and every edge its
+    /// backbone significance.
     pub fn finish(mut self, mut header: Header) -> Graph {
         self.add_facts();
         let order: Vec<EntityIndex> = {
@@ -144,7 +153,10 @@ impl<'g> GraphBuilder<'g> {
             })
             .collect();
         self.fill_header(&mut header, &nodes, &edges);
-        Graph::new(header, nodes, edges)
+        let mut graph = Graph::new(header, nodes, edges);
+        association::annotate(&mut graph, self.options.min_count);
+        backbone::annotate(&mut graph);
+        graph
     }
 
     fn node(&mut self, entity: EntityIndex) -> Node {
@@ -163,6 +175,7 @@ impl<'g> GraphBuilder<'g> {
             kind: e.kind,
             mentions: tally.mentions,
             docs: tally.docs,
+            scopes: tally.scopes,
             first: tally.first,
             last: tally.last,
             aliases: forms,
@@ -191,12 +204,9 @@ impl<'g> GraphBuilder<'g> {
                 let evidence = self.fact_evidence(entity, target, fact);
                 let edge = self.edges.entry(key).or_default();
                 edge.weight += 1.0;
-                widen(
-                    &mut edge.first,
-                    &mut edge.last,
-                    fact.from,
-                    fact.to.or(fact.from),
-                );
+                // A fact that still holds (no `to`) leaves `last` open, as
+                // queries read a missing last date: it holds to this day.
+                widen(&mut edge.first, &mut edge.last, fact.from, fact.to);
                 edge.evidence.insert(0, evidence);
                 edge.evidence.truncate(self.options.evidence.max(1));
             }
@@ -235,6 +245,7 @@ impl<'g> GraphBuilder<'g> {
             "demonym_weight": o.demonym_weight,
             "evidence": o.evidence,
             "min_weight": o.min_weight,
+            "min_count": o.min_count,
         })
         .as_object()
         .cloned()
@@ -251,6 +262,7 @@ impl<'g> GraphBuilder<'g> {
             "documents": s.documents,
             "duplicates": s.duplicates,
             "mentions": s.mentions,
+            "scopes": s.scopes,
             "nodes": nodes.len(),
             "edges": edges.len(),
             "edges_by_type": by_type,
@@ -279,6 +291,8 @@ fn edge(source: u32, target: u32, kind: EdgeKind, directed: bool, tally: EdgeTal
             .take(MAX_FORMS)
             .collect(),
         evidence: tally.evidence,
+        association: None,
+        alpha: None,
     }
 }
 

@@ -26,6 +26,7 @@
 mod analyze;
 mod merge;
 mod pipeline;
+mod scopes;
 mod snippet;
 
 use std::fmt;
@@ -92,6 +93,9 @@ pub struct BuildOptions {
     pub min_weight: f64,
     /// The day undated documents are resolved on (`None`: today).
     pub undated: Option<crate::date::Date>,
+    /// Co-mentions needed before a pair's association measures are computed
+    /// ([`crate::graph::association::MIN_COUNT`]).
+    pub min_count: f64,
 }
 
 impl Default for BuildOptions {
@@ -103,6 +107,7 @@ impl Default for BuildOptions {
             evidence: 3,
             min_weight: 0.0,
             undated: None,
+            min_count: crate::graph::association::MIN_COUNT,
         }
     }
 }

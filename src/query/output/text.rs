@@ -5,16 +5,21 @@ use std::io::{self, Write};
 
 use super::number;
 use crate::date::Date;
+use crate::graph::EdgeKind;
 use crate::query::explain::{Actor, Direction, Hop, PathAnswer};
 use crate::query::neighbors::Neighbor;
 use crate::query::rank::Ranking;
+use crate::query::search::Metric;
 
-/// Writes the routes of a `path` answer, hop by hop.
+/// Writes the routes of a `path` answer, hop by hop. The cost is the
+/// metric's (for hops, the strength cost breaks ties); by specificity each
+/// hop also says how specific it is and why.
 ///
 /// ```text
-/// Route 1 of 1: 2 hops, weight 3 (by hops)
+/// Route 1 of 1: 2 hops, weight 3, cost 3.1 (by specificity)
 ///   Qasim al-Araji (person) —co_mention— Abdul Latif Jamal Rashid (person)
 ///       weight 2, 1 document, 2024-12-01; also ←supports— weight 1
+///       specificity 0.5: npmi 0.5 over 2 co-mentions
 ///       [d1] "Rashid met al-Araji."
 /// ```
 pub fn write_path(answer: &PathAnswer, out: &mut dyn Write) -> io::Result<()> {
@@ -23,6 +28,10 @@ pub fn write_path(answer: &PathAnswer, out: &mut dyn Write) -> io::Result<()> {
         if i > 0 {
             writeln!(out)?;
         }
+        let cost = match answer.by {
+            Metric::Specificity => route.score,
+            Metric::Hops | Metric::Strength => route.cost,
+        };
         writeln!(
             out,
             "Route {} of {total}: {} hop{}, weight {}, cost {} (by {})",
@@ -30,17 +39,17 @@ pub fn write_path(answer: &PathAnswer, out: &mut dyn Write) -> io::Result<()> {
             route.hops,
             plural(route.hops),
             number(route.weight),
-            number(route.cost),
+            number(cost),
             answer.by.as_str()
         )?;
         for hop in &route.steps {
-            write_hop(hop, out)?;
+            write_hop(hop, answer.by, out)?;
         }
     }
     Ok(())
 }
 
-fn write_hop(hop: &Hop, out: &mut dyn Write) -> io::Result<()> {
+fn write_hop(hop: &Hop, by: Metric, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "  {} {} {}",
@@ -71,6 +80,9 @@ fn write_hop(hop: &Hop, out: &mut dyn Write) -> io::Result<()> {
         facts.push_str(&format!("; also {}", also.join(", ")));
     }
     writeln!(out, "      {facts}")?;
+    if by == Metric::Specificity {
+        writeln!(out, "      {}", specificity(hop))?;
+    }
     match &hop.evidence {
         Some(ev) => {
             let more = hop.evidence_count.saturating_sub(1);
@@ -118,7 +130,12 @@ pub fn write_neighbors(
             .iter()
             .map(|t| {
                 let arrow = arrow(t.kind.as_str(), t.direction);
-                format!("{arrow} {} (weight {})", t.to.label, number(t.weight))
+                format!(
+                    "{arrow} {} (weight {}, specificity {})",
+                    t.to.label,
+                    number(t.weight),
+                    number3(t.specificity)
+                )
             })
             .collect();
         writeln!(out, "       {}", ties.join("; "))?;
@@ -148,6 +165,43 @@ pub fn write_ranking(ranking: &Ranking, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Why a hop is as specific as it is: the pair's NPMI and how often the
+/// pair was seen, and whether the link states a relation.
+fn specificity(hop: &Hop) -> String {
+    let seen = hop.co_mentions;
+    let npmi = match hop.npmi {
+        Some(npmi) => {
+            let times = format!(
+                "{} co-mention{}",
+                number(seen),
+                if seen == 1.0 { "" } else { "s" }
+            );
+            let discount = if seen < hop.min_count {
+                format!(", discounted below {}", number(hop.min_count))
+            } else {
+                String::new()
+            };
+            Some(format!("npmi {} over {times}{discount}", number3(npmi)))
+        }
+        None if seen > 0.0 => Some("no counts for an npmi".to_string()),
+        None => None,
+    };
+    let why = match (hop.kind == EdgeKind::CoMention, npmi) {
+        (true, Some(npmi)) => npmi,
+        (true, None) => "no counts for an npmi".to_string(),
+        (false, Some(npmi)) => format!("a stated relation, and {npmi}"),
+        (false, None) => "a stated relation; the pair has no co-mention".to_string(),
+    };
+    format!("specificity {}: {why}", number3(hop.specificity))
+}
+
+/// A measure between −1 and 1, to three decimals.
+fn number3(x: f64) -> String {
+    let s = format!("{x:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.into() }
 }
 
 fn actor(a: &Actor) -> String {
@@ -187,7 +241,6 @@ mod tests {
     use crate::graph::tests::sample;
     use crate::query::explain::explain;
     use crate::query::path::{PathQuery, find_paths};
-    use crate::query::search::Metric;
 
     #[test]
     fn every_hop_is_explained() {
@@ -196,6 +249,7 @@ mod tests {
             from: 0,
             to: 2,
             k: 2,
+            metric: Metric::Hops,
             ..PathQuery::default()
         };
         let answer = explain(

@@ -12,15 +12,25 @@
 //!
 //! A directed edge also says `"from"` and `"to"`: networkx reads the file as an
 //! undirected MultiGraph, which may list an edge's ends in either order.
+//!
+//! The counts behind the association measures are in the file: the header's
+//! `counts.scopes` (scope units in the corpus) and `options.scope` (what a
+//! unit is), each node's `scopes` (units that mention it), and each
+//! `co_mention` edge's `weight` (units that mention both). A co-mention seen
+//! at least `options.min_count` times also says its `npmi`, `assoc`,
+//! `jaccard` and `llr` ([`super::association`]), and every edge its backbone
+//! significance `alpha` ([`super::backbone`]).
 
-use std::borrow::Cow;
+mod mapped;
+mod read;
+
 use std::io::{Read, Write};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::{Edge, EdgeKind, Evidence, Graph, Header, Node};
+use super::{EdgeKind, Evidence, Graph, Header, Node};
 use crate::date::Date;
-use crate::error::{Error, Location};
+use crate::error::Error;
 
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -53,38 +63,16 @@ struct EdgeOut<'a> {
     last: Option<Date>,
     triggers: &'a [String],
     evidence: &'a [Evidence],
-}
-
-#[derive(Deserialize)]
-struct FileIn<'a> {
-    #[serde(default)]
-    graph: Header,
-    nodes: Vec<Node>,
-    #[serde(alias = "links", borrow)]
-    edges: Vec<EdgeIn<'a>>,
-}
-
-// Endpoints borrow from the file's bytes: two allocations fewer per edge.
-#[derive(Deserialize)]
-struct EdgeIn<'a> {
-    #[serde(borrow)]
-    source: Cow<'a, str>,
-    #[serde(borrow)]
-    target: Cow<'a, str>,
-    #[serde(rename = "type")]
-    kind: EdgeKind,
-    directed: bool,
-    weight: f64,
-    #[serde(default)]
-    docs: u64,
-    #[serde(default)]
-    first: Option<Date>,
-    #[serde(default)]
-    last: Option<Date>,
-    #[serde(default)]
-    triggers: Vec<String>,
-    #[serde(default)]
-    evidence: Vec<Evidence>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    npmi: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assoc: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    jaccard: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    llr: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alpha: Option<f64>,
 }
 
 impl Graph {
@@ -108,6 +96,11 @@ impl Graph {
                 last: e.last,
                 triggers: &e.triggers,
                 evidence: &e.evidence,
+                npmi: e.association.map(|a| a.npmi),
+                assoc: e.association.map(|a| a.assoc),
+                jaccard: e.association.map(|a| a.jaccard),
+                llr: e.association.map(|a| a.llr),
+                alpha: e.alpha,
             })
             .collect();
         let file = FileOut {
@@ -133,56 +126,7 @@ impl Graph {
     /// Reads a graph file held in memory. Parsing a slice is several times
     /// faster than parsing through `Read`, and lets strings borrow from it.
     pub fn from_json_slice(name: &str, bytes: &[u8]) -> crate::Result<Graph> {
-        let file: FileIn = serde_json::from_slice(bytes).map_err(|e| {
-            Error::parse(
-                Location {
-                    file: name.to_string(),
-                    line: e.line() as u32,
-                    column: e.column() as u32,
-                },
-                format!("not an actorgraph graph file: {e}"),
-            )
-        })?;
-        let invalid = |message: String| Error::parse(Location::line(name, 0), message);
-        let mut index: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
-        index.reserve(file.nodes.len());
-        for (i, n) in file.nodes.iter().enumerate() {
-            if let Some(first) = index.insert(n.id.as_str(), i as u32) {
-                return Err(invalid(format!(
-                    "node {i} has the id '{}' of node {first}: every node needs its own id",
-                    n.id
-                )));
-            }
-        }
-        let mut edges = Vec::with_capacity(file.edges.len());
-        for (i, e) in file.edges.into_iter().enumerate() {
-            let find = |id: &str| {
-                index.get(id).copied().ok_or_else(|| {
-                    invalid(format!(
-                        "edge {i} names node '{id}', which the file does not list"
-                    ))
-                })
-            };
-            if !(e.weight > 0.0 && e.weight.is_finite()) {
-                return Err(invalid(format!(
-                    "edge {i} ({} - {}) has the weight {}: a weight is a positive number",
-                    e.source, e.target, e.weight
-                )));
-            }
-            edges.push(Edge {
-                source: find(&e.source)?,
-                target: find(&e.target)?,
-                kind: e.kind,
-                directed: e.directed,
-                weight: e.weight,
-                docs: e.docs,
-                first: e.first,
-                last: e.last,
-                triggers: e.triggers,
-                evidence: e.evidence,
-            });
-        }
-        Ok(Graph::new(file.graph, file.nodes, edges))
+        read::parse(name, bytes)
     }
 
     /// Reads a graph file from a path (`-` is standard input).
@@ -190,7 +134,8 @@ impl Graph {
         if path == "-" {
             return Graph::read_json("<stdin>", std::io::stdin().lock());
         }
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let bytes = mapped::FileBytes::of(file).map_err(|e| Error::io(path, e))?;
         Graph::from_json_slice(path, &bytes)
     }
 }

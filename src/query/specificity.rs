@@ -1,0 +1,200 @@
+//! How specific a link is: the number between 0 and 1 that `path --by
+//! specificity` (the default) and `neighbors` rank links by, so that a
+//! meeting, or a co-mention of two actors that are named together far more
+//! often than chance, beats a co-mention with a country every article names.
+//!
+//! | edge | specificity |
+//! |---|---|
+//! | `co_mention` seen at least the minimum count of times | the pair's NPMI, or 0 when negative |
+//! | `co_mention` seen k times, fewer than the minimum m | NPMI⁺ · k / m: the same, discounted, since too few to trust |
+//! | a typed relation (meets, leads, …) or a gazetteer fact | 1/2 + 1/2 · the pair's co-mention specificity (0 without one): a stated relation is specific in itself |
+//! | any edge of a graph file without the counts | 0 for co-mentions, 1/2 for the others |
+//!
+//! NPMI is the edge's own where the file keeps it (rounded to six
+//! significant digits), and otherwise computed from the counts the graph
+//! keeps ([`crate::graph::association`]); the minimum count is the header's
+//! `min_count` ([`MIN_COUNT`] when the file does not say).
+//!
+//! A step along a link of specificity s costs `2 − s`: every hop costs at
+//! least 1, so a direct link always beats a route through someone else, and
+//! a specific hop costs up to half of what an unspecific one does.
+
+use crate::graph::association::{self, MIN_COUNT};
+use crate::graph::{Edge, EdgeKind, Graph, NodeIndex};
+
+use super::explain::edges_between;
+
+/// What ranked a link: its specificity, and the pair's NPMI and co-mention
+/// count behind it.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Specificity {
+    /// Between 0 and 1.
+    pub value: f64,
+    /// The pair's NPMI, when the graph has the counts and a co-mention.
+    pub npmi: Option<f64>,
+    /// The pair's co-mention count (weight), 0 without a co-mention.
+    pub co_mentions: f64,
+    /// The minimum count below which the NPMI is discounted.
+    pub min_count: f64,
+}
+
+/// The minimum count the graph was built with.
+pub fn min_count(graph: &Graph) -> f64 {
+    graph
+        .header
+        .options
+        .get("min_count")
+        .and_then(|v| v.as_f64())
+        .filter(|m| *m > 0.0)
+        .unwrap_or(MIN_COUNT)
+}
+
+/// The pair's NPMI: the edge's own, or from the counts. O(1).
+fn npmi(graph: &Graph, edge: &Edge, total: Option<u64>) -> Option<f64> {
+    if let Some(m) = &edge.association {
+        return Some(m.npmi);
+    }
+    let counts = association::Counts {
+        both: edge.weight,
+        first: graph.node(edge.source).scopes as f64,
+        second: graph.node(edge.target).scopes as f64,
+        total: total? as f64,
+    };
+    association::npmi_exact(counts)
+}
+
+/// The specificity of a co-mention edge (see the module's table).
+fn of_co_mention(graph: &Graph, edge: &Edge, min_count: f64) -> Specificity {
+    let npmi = npmi(graph, edge, graph.scopes());
+    let trust = (edge.weight / min_count).min(1.0);
+    Specificity {
+        value: npmi.map_or(0.0, |x| x.max(0.0) * trust),
+        npmi,
+        co_mentions: edge.weight,
+        min_count,
+    }
+}
+
+/// The specificity of one edge. O(log E) (a typed edge looks up its pair's
+/// co-mention).
+pub fn of_edge(graph: &Graph, index: usize) -> Specificity {
+    let min_count = min_count(graph);
+    let e = &graph.edges()[index];
+    if e.kind == EdgeKind::CoMention {
+        return of_co_mention(graph, e, min_count);
+    }
+    let pair = edges_between(graph, e.source, e.target)
+        .map(|i| &graph.edges()[i])
+        .find(|other| other.kind == EdgeKind::CoMention)
+        .map(|co| of_co_mention(graph, co, min_count))
+        .unwrap_or(Specificity {
+            min_count,
+            ..Specificity::default()
+        });
+    Specificity {
+        value: 0.5 + 0.5 * pair.value,
+        ..pair
+    }
+}
+
+/// The specificity of every edge, by index in [`Graph::edges`]. O(E log E)
+/// at worst, in two passes over the edges.
+pub fn all(graph: &Graph) -> Vec<f64> {
+    let min_count = min_count(graph);
+    let total = graph.scopes();
+    let edges = graph.edges();
+    // The co-mentions first, as (smaller end, larger end, specificity): in
+    // the order of the edges, which are sorted by (source, target, type),
+    // and a co-mention is written from its smaller end.
+    let co: Vec<(NodeIndex, NodeIndex, f64)> = edges
+        .iter()
+        .filter(|e| e.kind == EdgeKind::CoMention)
+        .map(|e| {
+            let trust = (e.weight / min_count).min(1.0);
+            let s = npmi(graph, e, total).map_or(0.0, |x| x.max(0.0) * trust);
+            (e.source.min(e.target), e.source.max(e.target), s)
+        })
+        .collect();
+    let mut next_co = 0;
+    edges
+        .iter()
+        .map(|e| {
+            if e.kind == EdgeKind::CoMention {
+                next_co += 1;
+                return co[next_co - 1].2;
+            }
+            let pair = (e.source.min(e.target), e.source.max(e.target));
+            // Written from the smaller end, the pair's co-mention is the
+            // last one met; otherwise a compact binary search among the
+            // co-mentions alone.
+            if let Some(mut j) = next_co.checked_sub(1)
+                && (co[j].0, co[j].1) == pair
+                && (e.source, e.target) == pair
+            {
+                // (The first, should a file hold two co-mentions of one pair.)
+                while j > 0 && (co[j - 1].0, co[j - 1].1) == pair {
+                    j -= 1;
+                }
+                return 0.5 + 0.5 * co[j].2;
+            }
+            // (The first, should a file hold two co-mentions of one pair.)
+            let j = co.partition_point(|c| (c.0, c.1) < pair);
+            let found = co
+                .get(j)
+                .filter(|c| (c.0, c.1) == pair)
+                .map_or(0.0, |c| c.2);
+            0.5 + 0.5 * found
+        })
+        .collect()
+}
+
+/// The cost of a step along a link of specificity `s`: `2 − s`.
+pub fn step_cost(s: f64) -> f64 {
+    2.0 - s.clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::tests::sample;
+
+    #[test]
+    fn the_table_of_the_module_documentation() {
+        // Sample: N 10, every actor in 3 sentences, min_count absent (2).
+        // araji–rashid co-mention k 2: npmi = ln(2·10/9) / −ln(0.2).
+        // araji–syria k 0.5: npmi = ln(0.5·10/9) / −ln(0.05) < 0: 0.
+        // rashid–syria k 1: npmi = ln(10/9) / −ln(0.1) = 0.0457575, discounted by 1/2.
+        // rashid supports araji: 1/2 + 1/2 · (araji–rashid).
+        let g = sample();
+        let s = all(&g);
+        let npmi_ar = association::round((20.0f64 / 9.0).ln() / 5f64.ln());
+        assert_eq!(s[0], npmi_ar);
+        assert_eq!(s[1], 0.0);
+        assert_eq!(s[2], 0.5 + 0.5 * npmi_ar);
+        assert_eq!(s[3], 0.0457575 / 2.0);
+        for (i, value) in s.iter().enumerate() {
+            assert_eq!(of_edge(&g, i).value, *value, "edge {i}");
+        }
+        let typed = of_edge(&g, 2);
+        assert_eq!((typed.npmi, typed.co_mentions), (Some(npmi_ar), 2.0));
+        // Without the counts: 0 for co-mentions, 1/2 for the others.
+        let g = sample();
+        let edges = g
+            .edges()
+            .iter()
+            .map(|e| Edge {
+                association: None,
+                ..e.clone()
+            })
+            .collect();
+        let mut bare = Graph::new(g.header.clone(), g.nodes().to_vec(), edges);
+        // Without the stored measures, the same from the counts (unrounded).
+        for (x, y) in all(&bare).iter().zip(&s) {
+            assert!((x - y).abs() < 1e-6, "{x} vs {y}");
+        }
+        bare.header.counts.clear();
+        assert_eq!(all(&bare), [0.0, 0.0, 0.5, 0.0]);
+        assert_eq!(step_cost(1.0), 1.0);
+        assert_eq!(step_cost(0.0), 2.0);
+    }
+}
