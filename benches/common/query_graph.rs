@@ -74,6 +74,7 @@ pub fn generate() -> Graph {
                 first: date,
                 last: date,
                 triggers: vec![],
+                rules: vec![],
                 evidence: vec![Evidence {
                     doc: format!("doc-{}", i / 4),
                     sentence: Some((i % 40) as u32),

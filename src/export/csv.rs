@@ -30,7 +30,7 @@ const NODE_COLUMNS: [&str; 10] = [
     "Id", "Label", "Type", "Mentions", "Docs", "First", "Last", "Timeset", "Aliases", "Scopes",
 ];
 
-const EDGE_COLUMNS: [&str; 19] = [
+const EDGE_COLUMNS: [&str; 20] = [
     "Source",
     "Target",
     "Type",
@@ -50,6 +50,7 @@ const EDGE_COLUMNS: [&str; 19] = [
     "Jaccard",
     "Llr",
     "Alpha",
+    "Rules",
 ];
 
 impl Exporter for NodeTable {
@@ -106,6 +107,7 @@ impl Exporter for EdgeTable {
                 &measure(|m| m.jaccard),
                 &measure(|m| m.llr),
                 &e.alpha.map(text::number).unwrap_or_default(),
+                &text::rules(e).unwrap_or_default(),
             ])?;
         }
         w.flush()

@@ -40,7 +40,7 @@ const NODE_ATTRIBUTES: [(&str, &str, &str); 7] = [
 ];
 
 /// Declared edge attributes: (id, title, type).
-const EDGE_ATTRIBUTES: [(&str, &str, &str); 16] = [
+const EDGE_ATTRIBUTES: [(&str, &str, &str); 17] = [
     ("0", "type", "string"),
     ("1", "directed", "boolean"),
     ("2", "weight", "double"),
@@ -57,6 +57,7 @@ const EDGE_ATTRIBUTES: [(&str, &str, &str); 16] = [
     ("13", "jaccard", "double"),
     ("14", "llr", "double"),
     ("15", "alpha", "double"),
+    ("16", "rules", "string"),
 ];
 
 /// Writes GEXF 1.3.
@@ -222,6 +223,7 @@ fn edge_values(edge: &Edge, source: &str, target: &str) -> Vec<(&'static str, St
     values.extend(edge.first.map(|d| ("4", d.to_string())));
     values.extend(edge.last.map(|d| ("5", d.to_string())));
     values.extend(text::trigger(edge).map(|t| ("6", t.to_string())));
+    values.extend(text::rules(edge).map(|r| ("16", r)));
     if let Some(evidence) = text::evidence(edge) {
         values.push(("7", evidence.snippet.clone()));
         values.push(("8", evidence.doc.clone()));

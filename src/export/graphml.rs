@@ -28,7 +28,7 @@ const SCHEMA: &str =
 /// A declared attribute: key id, what it is for, name, type.
 struct Key(&'static str, &'static str, &'static str, &'static str);
 
-const KEYS: [Key; 30] = [
+const KEYS: [Key; 31] = [
     Key("d0", "graph", "tool", "string"),
     Key("d1", "graph", "version", "string"),
     Key("d2", "graph", "gazetteer", "string"),
@@ -59,6 +59,7 @@ const KEYS: [Key; 30] = [
     Key("d27", "edge", "alpha", "double"),
     Key("d28", "graph", "scope", "string"),
     Key("d29", "graph", "scopes", "long"),
+    Key("d30", "edge", "rules", "string"),
 ];
 
 /// Writes GraphML.
@@ -162,6 +163,7 @@ fn write_edge<W: Write>(
     values.extend(edge.first.map(|d| ("d14", d.to_string())));
     values.extend(edge.last.map(|d| ("d15", d.to_string())));
     values.extend(text::trigger(edge).map(|t| ("d16", t.to_string())));
+    values.extend(text::rules(edge).map(|r| ("d30", r)));
     if let Some(evidence) = text::evidence(edge) {
         values.push(("d17", evidence.snippet.clone()));
         values.push(("d18", evidence.doc.clone()));

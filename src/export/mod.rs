@@ -43,6 +43,7 @@
 //! | `first`, `last` | dates as in the graph (`2024`, `2024-12`, `2024-12-08`) | `docs`, `first`, `last` | as for nodes |
 //! | `aliases` | the surface forms, most frequent first, as a JSON array of strings | `trigger` | the most frequent trigger word |
 //! | `scopes` | integer: the scope units that name the actor | `evidence`, `evidence_doc` | the earliest evidence's snippet and document |
+//! | | | `rules` | why a typed edge exists: the patterns (`relations.toml` ids, `builtin:NAME`) and facts (`gazetteer:FILE:LINE`) that found it, most frequent first, joined by `, ` |
 //! | | | `key` | the edge id again (GraphML, for igraph) |
 //! | | | `npmi`, `assoc`, `jaccard`, `llr` | a co-mention's association measures ([`crate::graph::association`]), numbers |
 //! | | | `alpha` | the pair's backbone significance ([`crate::graph::backbone`]), a number |
@@ -50,7 +51,7 @@
 //! GraphML also says, for the graph, `scope` (what a scope unit is) and
 //! `scopes` (how many the corpus has), so that the measures can be
 //! recomputed from the file; CSV names the columns `Scopes`, `Npmi`,
-//! `Assoc`, `Jaccard`, `Llr` and `Alpha`.
+//! `Assoc`, `Jaccard`, `Llr`, `Alpha` and `Rules`.
 //!
 //! A value the graph lacks (no date, no trigger, no evidence) is left out
 //! rather than written empty. The JSON keeps everything, every evidence

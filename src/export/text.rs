@@ -45,6 +45,12 @@ pub fn trigger(edge: &Edge) -> Option<&str> {
     edge.triggers.first().map(String::as_str)
 }
 
+/// Why a typed edge exists: its rules, most frequent first, joined by ", "
+/// (see [`Edge::rules`]); `None` for an edge without (a co-mention).
+pub fn rules(edge: &Edge) -> Option<String> {
+    (!edge.rules.is_empty()).then(|| edge.rules.join(", "))
+}
+
 /// The earliest evidence, if any.
 pub fn evidence(edge: &Edge) -> Option<&Evidence> {
     edge.evidence.first()

@@ -87,6 +87,12 @@ pub struct Edge {
     pub last: Option<Date>,
     /// Trigger words of typed relations, most frequent first (bounded).
     pub triggers: Vec<String>,
+    /// Why a typed edge exists: the patterns that found it in the text (a
+    /// pattern's `id`, `relations.toml:LINE`, or `builtin:NAME`) and the
+    /// gazetteer's facts (`gazetteer:FILE:LINE`), most frequent first
+    /// (bounded); empty for a co-mention.
+    #[serde(default)]
+    pub rules: Vec<String>,
     /// The evidence: up to N sentences (or gazetteer lines), earliest first.
     pub evidence: Vec<Evidence>,
     /// How much more often than chance the two actors are named together
@@ -307,6 +313,7 @@ pub(crate) mod tests {
             first: "2024-12-01".parse().ok(),
             last: "2024-12-01".parse().ok(),
             triggers: vec![],
+            rules: vec![],
             evidence: vec![Evidence {
                 doc: "d1".into(),
                 sentence: Some(0),
@@ -330,7 +337,11 @@ pub(crate) mod tests {
             ],
             vec![
                 edge(1, 2, EdgeKind::CoMention, 2.0),
-                edge(1, 2, EdgeKind::Supports, 1.0),
+                Edge {
+                    triggers: vec!["met".into()],
+                    rules: vec!["supports-verb".into(), "gazetteer:people.toml:7".into()],
+                    ..edge(1, 2, EdgeKind::Supports, 1.0)
+                },
                 edge(2, 0, EdgeKind::CoMention, 0.5),
                 edge(1, 0, EdgeKind::CoMention, 1.0),
             ],
@@ -370,6 +381,7 @@ pub(crate) mod tests {
             first: None,
             last: None,
             triggers: vec![],
+            rules: vec![],
             evidence: vec![],
             association: None,
             alpha: None,

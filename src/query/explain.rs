@@ -86,6 +86,9 @@ pub struct Hop {
     pub last: Option<Date>,
     /// Trigger words of a typed relation.
     pub triggers: Vec<String>,
+    /// Why a typed link exists: the patterns and facts that found it
+    /// ([`crate::graph::Edge::rules`]).
+    pub rules: Vec<String>,
     /// How specific the link is ([`specificity`]), what `--by specificity`
     /// ranks by.
     pub specificity: f64,
@@ -194,6 +197,7 @@ fn hop(graph: &Graph, filter: &EdgeFilter, a: NodeIndex, b: NodeIndex, index: us
         first: e.first,
         last: e.last,
         triggers: e.triggers.clone(),
+        rules: e.rules.clone(),
         specificity: ranked.value,
         npmi: ranked.npmi,
         co_mentions: ranked.co_mentions,

@@ -62,6 +62,7 @@ fn build(n: usize, edges: &[(usize, usize, usize, u8, u8)]) -> Graph {
                 first: year,
                 last: year,
                 triggers: vec![],
+                rules: vec![],
                 evidence: vec![],
                 association: None,
                 alpha: None,

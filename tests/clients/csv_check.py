@@ -33,7 +33,7 @@ def main(graph_json, directory):
         if r["Kind"] != r["Label"]:
             raise SystemExit(f"edge {r['Id']}: Label {r['Label']!r} is not the type {r['Kind']!r}")
         attrs = {"type": r["Kind"], "directed": r["Type"] == "Directed", "weight": float(r["Weight"]), "docs": int(r["Docs"])}
-        for col, key in (("First", "first"), ("Last", "last"), ("Trigger", "trigger"), ("Evidence", "evidence"), ("EvidenceDoc", "evidence_doc")):
+        for col, key in (("First", "first"), ("Last", "last"), ("Trigger", "trigger"), ("Rules", "rules"), ("Evidence", "evidence"), ("EvidenceDoc", "evidence_doc")):
             if r[col]:
                 attrs[key] = r[col]
         for key in expected.MEASURES:

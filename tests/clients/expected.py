@@ -63,6 +63,8 @@ def edges(graph, xml=False):
                 attrs[key] = e[key]
         if e.get("triggers"):
             attrs["trigger"] = fix(e["triggers"][0])
+        if e.get("rules"):
+            attrs["rules"] = fix(", ".join(e["rules"]))
         if e.get("evidence"):
             attrs["evidence"] = fix(e["evidence"][0]["snippet"])
             attrs["evidence_doc"] = fix(e["evidence"][0]["doc"])

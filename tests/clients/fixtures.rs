@@ -38,6 +38,7 @@ fn edge(source: u32, target: u32, kind: EdgeKind, weight: f64, snippet: &str) ->
         first: "2024-12-01".parse().ok(),
         last: "2024-12".parse().ok(),
         triggers: vec![],
+        rules: vec![],
         evidence: vec![Evidence {
             doc: "news/2024 \"d1\".txt".into(),
             sentence: Some(2),

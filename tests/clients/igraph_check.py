@@ -28,7 +28,7 @@ def main(graph_json, path):
     expected.compare("igraph nodes", nodes, expected.nodes(graph, xml=True))
     edges = {}
     for e in g.es:
-        attrs = {k: e[k] for k in ("type", "first", "last", "trigger", "evidence", "evidence_doc") if e[k] not in (None, "")}
+        attrs = {k: e[k] for k in ("type", "first", "last", "trigger", "rules", "evidence", "evidence_doc") if e[k] not in (None, "")}
         attrs["directed"] = bool(e["directed"])
         attrs["weight"] = float(e["weight"])
         attrs["docs"] = int(e["docs"])

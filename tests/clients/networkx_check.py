@@ -33,13 +33,17 @@ def flat_node(data):
 def flat_edge(data):
     if "key" in data and "id" in data and data["key"] != data["id"]:
         raise SystemExit(f"edge {data['id']} has key {data['key']}")
-    keys = ("type", "directed", "weight", "docs", "first", "last", "trigger", "evidence", "evidence_doc")
+    keys = ("type", "directed", "weight", "docs", "first", "last", "trigger", "rules", "evidence", "evidence_doc")
     attrs = {k: data[k] for k in keys if k in data}
     for k in expected.MEASURES:
         if k in data:
             attrs[k] = float(data[k])
     if "triggers" in data and data["triggers"]:
         attrs["trigger"] = data["triggers"][0]
+    if isinstance(attrs.get("rules"), list):
+        attrs["rules"] = ", ".join(attrs["rules"])
+        if not attrs["rules"]:
+            del attrs["rules"]
     if "evidence" in data and isinstance(data["evidence"], list):
         del attrs["evidence"]
         if data["evidence"]:

@@ -540,3 +540,55 @@ fn the_seeds_carry_consistent_counts_and_measures() {
         }
     }
 }
+
+/// Every typed edge says why it exists: the patterns of `relations.toml`
+/// (by id), the built-in rules, or the gazetteer's facts (by file and line).
+#[test]
+fn every_typed_edge_names_the_rules_that_found_it() {
+    let g = seeds_graph();
+    let patterns = fs::read_to_string(root().join("gazetteer/relations.toml")).unwrap();
+    let ids: Vec<&str> = patterns
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("id = \""))
+        .filter_map(|l| l.strip_suffix('"'))
+        .collect();
+    assert!(ids.len() > 10, "relations.toml names its patterns");
+    let mut from_text = 0;
+    for e in g["edges"].as_array().unwrap() {
+        let rules: Vec<&str> = e["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_str().unwrap())
+            .collect();
+        if e["type"] == "co_mention" {
+            assert!(rules.is_empty(), "{e}");
+            continue;
+        }
+        assert!(!rules.is_empty(), "a typed edge without its rule: {e}");
+        for rule in &rules {
+            let fact = rule.starts_with("gazetteer:")
+                && rule.rsplit(':').next().unwrap().parse::<u32>().is_ok();
+            assert!(
+                fact || rule.starts_with("builtin:") || ids.contains(rule),
+                "unknown rule {rule} on {e}"
+            );
+        }
+        let facts = rules.iter().filter(|r| r.starts_with("gazetteer:")).count();
+        let fact_lines = e["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|ev| ev["doc"].as_str().unwrap().starts_with("gazetteer:"))
+            .count();
+        assert_eq!(facts > 0, fact_lines > 0, "{e}");
+        if e["docs"].as_u64().unwrap() > 0 {
+            from_text += 1;
+            assert!(facts < rules.len(), "a text edge names its pattern: {e}");
+        }
+    }
+    assert!(
+        from_text >= 10,
+        "the seeds state typed relations: {from_text}"
+    );
+}

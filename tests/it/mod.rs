@@ -10,5 +10,6 @@ mod gazetteer;
 mod harness;
 mod query;
 mod query_seeds;
+mod relations_eval;
 mod reliability;
 mod suggest;

@@ -41,6 +41,7 @@ fn edge(s: u32, t: u32, kind: EdgeKind, weight: f64, date: &str, doc: &str, snip
         first: date.parse().ok(),
         last: date.parse().ok(),
         triggers: vec![],
+        rules: vec![],
         evidence: vec![Evidence {
             doc: doc.into(),
             sentence: Some(0),

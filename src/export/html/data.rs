@@ -19,7 +19,7 @@
 //!            "attributes": {"name": [value or null per actor], …}},
 //!  "edges": {"source": [node index], "target": […], "type": [index into link_types],
 //!            "directed": [bool], "weight": […], "docs": […], "first": […], "last": […],
-//!            "triggers": [[word, …]], "evidence": [[[document index, sentence or null, snippet], …]],
+//!            "triggers": [[word, …]], "rules": [[rule, …]], "evidence": [[[document index, sentence or null, snippet], …]],
 //!            "specificity": [0 … 1], "outside_period": [bool],
 //!            "attributes": {"name": [value or null per link], …}}}
 //! ```
@@ -70,8 +70,8 @@ const NODE_COLUMNS: [&str; 8] = [
 
 /// The edge fields that the columns carry; any other field of [`crate::graph::Edge`] goes
 /// to `attributes`.
-const EDGE_COLUMNS: [&str; 10] = [
-    "source", "target", "kind", "directed", "weight", "docs", "first", "last", "triggers",
+const EDGE_COLUMNS: [&str; 11] = [
+    "source", "target", "kind", "directed", "weight", "docs", "first", "last", "triggers", "rules",
     "evidence",
 ];
 
@@ -158,6 +158,7 @@ struct Edges<'g> {
     first: Vec<Option<Date>>,
     last: Vec<Option<Date>>,
     triggers: Vec<&'g [String]>,
+    rules: Vec<&'g [String]>,
     evidence: Vec<Vec<(usize, Option<u32>, &'g str)>>,
     specificity: Vec<f64>,
     outside_period: Vec<bool>,
@@ -303,6 +304,7 @@ fn edges<'g>(graph: &'g Graph, documents: &Documents, facts: &EdgeFilter) -> Edg
         edges.first.push(e.first);
         edges.last.push(e.last);
         edges.triggers.push(&e.triggers);
+        edges.rules.push(&e.rules);
         edges.outside_period.push(!facts.admits(e));
         edges.evidence.push(
             e.evidence

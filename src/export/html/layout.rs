@@ -404,6 +404,7 @@ mod tests {
             first: None,
             last: None,
             triggers: vec![],
+            rules: vec![],
             evidence: vec![],
             association: None,
             alpha: None,

@@ -646,6 +646,7 @@
         ["documents", fmt(edges.docs[i])],
         ["dates", dateRange(edges.first[i], edges.last[i])],
         ["triggers", edges.triggers[i].length ? edges.triggers[i].join(", ") : null],
+        ["found by", edges.rules[i].length ? edges.rules[i].join(", ") : null],
         ...extra,
       ]),
       el("ul", { class: "plain" }, el("li", {}, actorButton(s)), el("li", {}, actorButton(t))),

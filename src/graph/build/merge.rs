@@ -50,6 +50,7 @@ struct EdgeTally {
     last: Option<Date>,
     evidence: Vec<Evidence>,
     triggers: Vec<(String, u64)>,
+    rules: Vec<(String, u64)>,
 }
 
 /// Accumulates documents into a graph; memory grows with the graph, not the text.
@@ -118,10 +119,10 @@ impl<'g> GraphBuilder<'g> {
                     .map(|span| span.resolve(doc)),
             );
             for t in seen.triggers {
-                match edge.triggers.iter_mut().find(|(x, _)| *x == t) {
-                    Some((_, n)) => *n += 1,
-                    None => edge.triggers.push((t, 1)),
-                }
+                tally(&mut edge.triggers, t);
+            }
+            for r in seen.rules {
+                tally(&mut edge.rules, r);
             }
         }
         true
@@ -204,6 +205,7 @@ impl<'g> GraphBuilder<'g> {
                 let evidence = self.fact_evidence(entity, target, fact);
                 let edge = self.edges.entry(key).or_default();
                 edge.weight += 1.0;
+                tally(&mut edge.rules, evidence.doc.clone());
                 // A fact that still holds (no `to`) leaves `last` open, as
                 // queries read a missing last date: it holds to this day.
                 widen(&mut edge.first, &mut edge.last, fact.from, fact.to);
@@ -273,9 +275,21 @@ impl<'g> GraphBuilder<'g> {
     }
 }
 
+/// Counts one more document (or fact) for `key`.
+fn tally(counts: &mut Vec<(String, u64)>, key: String) {
+    match counts.iter_mut().find(|(x, _)| *x == key) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((key, 1)),
+    }
+}
+
+/// The most frequent first (ties by name), at most [`MAX_FORMS`].
+fn most_frequent(mut counts: Vec<(String, u64)>) -> Vec<String> {
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts.into_iter().map(|(t, _)| t).take(MAX_FORMS).collect()
+}
+
 fn edge(source: u32, target: u32, kind: EdgeKind, directed: bool, tally: EdgeTally) -> Edge {
-    let mut triggers = tally.triggers;
-    triggers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     Edge {
         source,
         target,
@@ -285,11 +299,8 @@ fn edge(source: u32, target: u32, kind: EdgeKind, directed: bool, tally: EdgeTal
         docs: tally.docs,
         first: tally.first,
         last: tally.last,
-        triggers: triggers
-            .into_iter()
-            .map(|(t, _)| t)
-            .take(MAX_FORMS)
-            .collect(),
+        triggers: most_frequent(tally.triggers),
+        rules: most_frequent(tally.rules),
         evidence: tally.evidence,
         association: None,
         alpha: None,

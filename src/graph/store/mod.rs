@@ -62,6 +62,7 @@ struct EdgeOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     last: Option<Date>,
     triggers: &'a [String],
+    rules: &'a [String],
     evidence: &'a [Evidence],
     #[serde(skip_serializing_if = "Option::is_none")]
     npmi: Option<f64>,
@@ -95,6 +96,7 @@ impl Graph {
                 first: e.first,
                 last: e.last,
                 triggers: &e.triggers,
+                rules: &e.rules,
                 evidence: &e.evidence,
                 npmi: e.association.map(|a| a.npmi),
                 assoc: e.association.map(|a| a.assoc),

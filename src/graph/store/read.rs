@@ -36,6 +36,8 @@ struct EdgeIn<'a> {
     #[serde(default)]
     triggers: Vec<String>,
     #[serde(default)]
+    rules: Vec<String>,
+    #[serde(default)]
     evidence: Vec<Evidence>,
     #[serde(default)]
     npmi: Option<f64>,
@@ -189,6 +191,7 @@ fn edge(i: usize, e: EdgeIn, index: &Index) -> Result<Edge, String> {
         first: e.first,
         last: e.last,
         triggers: e.triggers,
+        rules: e.rules,
         evidence: e.evidence,
         association,
         alpha: e.alpha,

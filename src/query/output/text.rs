@@ -65,6 +65,9 @@ fn write_hop(hop: &Hop, by: Metric, out: &mut dyn Write) -> io::Result<()> {
     if !hop.triggers.is_empty() {
         facts.push_str(&format!(", triggers: {}", hop.triggers.join(", ")));
     }
+    if !hop.rules.is_empty() {
+        facts.push_str(&format!(", found by {}", hop.rules.join(", ")));
+    }
     let also: Vec<String> = hop
         .also
         .iter()
