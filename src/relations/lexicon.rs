@@ -90,6 +90,13 @@ pub fn denies(word: &str) -> bool {
                 | "avoid"
                 | "avoided"
                 | "unable"
+                | "capable"
+                | "lift"
+                | "lifted"
+                | "lifting"
+                | "lifts"
+                | "eased"
+                | "ease"
                 | "instead"
                 | "whether"
                 | "if"
@@ -266,6 +273,26 @@ pub fn is_title_word(word: &str) -> bool {
             | "governor"
             | "mayor"
             | "monarch"
+    )
+}
+
+/// Forms of address that stand between a title and a name ("President Sheikh
+/// Zaid", "speaker Hojatoleslam Rafsanjani").
+pub fn is_honorific(word: &str) -> bool {
+    matches!(
+        word,
+        "sheikh"
+            | "shaikh"
+            | "hojatoleslam"
+            | "ayatollah"
+            | "sayyed"
+            | "sayed"
+            | "mullah"
+            | "brigadier"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
     )
 }
 
@@ -756,6 +783,10 @@ const MODIFIERS: &[&str] = &[
     "brig",
     "adm",
     "sheikh",
+    "hojatoleslam",
+    "sayyed",
+    "sayed",
+    "brigadier",
     "shaikh",
     "king",
     "emir",

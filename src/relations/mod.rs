@@ -179,7 +179,7 @@ impl Relations {
     /// ```
     pub fn find(&self, sentence: &str, actors: &[Actor]) -> Vec<RelationHit> {
         let normalized = normalize(sentence);
-        let s = Sentence::new(&normalized, actors);
+        let s = Sentence::new(sentence, &normalized, actors);
         let mut hits: Vec<Hit> = Vec::new();
         for i in 0..s.len() {
             let Token::Word(word) = s.tokens[i] else {
