@@ -46,7 +46,12 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
     // Past fillers and negations.
     while k > 0 {
         match s.tokens[k - 1] {
-            Token::Word(w) if lexicon::is_filler(w) || lexicon::class(w) == WordClass::Negation => {
+            Token::Word(w)
+                if lexicon::is_filler(w)
+                    || lexicon::class(w) == WordClass::Negation
+                    // "Iran meanwhile reported".
+                    || (k < i + 1 && matches!(w, "meanwhile" | "however" | "thus")) =>
+            {
                 k -= 1
             }
             _ => break,
@@ -77,6 +82,31 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
         }
         Token::Word("it" | "they") => return speaker(s, k - 1),
         Token::Word("he" | "she") => return sole_person(s, k - 1),
+        Token::Word("to") if k >= 2 => {
+            // "asked France to stop", "offered its warships to escort": the
+            // object before the infinitive is its subject; "Reagan's
+            // decision to protect": the owner of the noun.
+            let before = k - 2;
+            if s.actor_at(before).is_some()
+                && s.can_fill(before)
+                && s.governing_preposition(before).is_none()
+            {
+                return s.conjuncts(before);
+            }
+            if s.word(before).is_some_and(lexicon::is_state_noun) {
+                let own = subject(s, k - 1);
+                if !own.is_empty() {
+                    return own;
+                }
+            } else if before >= 2
+                && s.word(before)
+                    .is_some_and(|w| lexicon::class(w) == WordClass::Other)
+                && s.is(before - 1, &["s"])
+                && s.actor_at(before - 2).is_some()
+            {
+                return vec![before - 2];
+            }
+        }
         Token::Word("and" | "but") => {
             // "IRNA said the Iranian troops seized ... and breached": the
             // verb shares the subject that opens its own clause; "Iran said
@@ -105,6 +135,8 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
                         break;
                     }
                     Token::Word("its" | "their") => return speaker(s, m - 1),
+                    // "Kuwait, whose shipping has come under attack".
+                    Token::Word("whose") => return antecedent(s, m - 1),
                     Token::Word("s") => m -= 1,
                     Token::Word(w)
                         if lexicon::is_state_noun(w) || lexicon::is_event_modifier(w) =>
@@ -117,7 +149,13 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
         }
         _ => {}
     }
-    first_core(s, clause_start(s, i), i)
+    let start = clause_start(s, i);
+    let core = first_core(s, start, i);
+    if core.is_empty() && s.is(start, &["it", "they"]) {
+        // "Iran said it had achieved ... victories against Iraq".
+        return speaker(s, start);
+    }
+    core
 }
 
 /// Who "it", "they", "its forces" stand for, in a clause that reports what
@@ -379,10 +417,29 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
 /// Iraqi port of Basra", "the northern city of Mosul".
 fn named_place(s: &Sentence, at: usize) -> Option<usize> {
     let mut m = at + 1;
-    while m < s.len() && m - at <= 3 && s.word(m).is_some_and(lexicon::is_place_noun) {
+    // "Iraq's second city of Basra".
+    if s.is(m, &["s"]) {
+        m += 1;
+        while m < s.len()
+            && m - at <= 4
+            && s.word(m).is_some_and(|w| {
+                !lexicon::is_place_noun(w)
+                    && (lexicon::is_modifier(w)
+                        || lexicon::is_direction(w)
+                        || matches!(
+                            w,
+                            "second" | "third" | "largest" | "biggest" | "main" | "major"
+                        ))
+            })
+        {
+            m += 1;
+        }
+    }
+    let nouns = m;
+    while m < s.len() && m - at <= 5 && s.word(m).is_some_and(lexicon::is_place_noun) {
         m += 1;
     }
-    if m == at + 1 || !s.is(m, &["of"]) {
+    if m == nouns || !s.is(m, &["of"]) {
         return None;
     }
     let place = s.head_from(m + 1)?;
@@ -490,16 +547,46 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     let owners = matches!(p.kind, EdgeKind::Attacks | EdgeKind::Supports);
     let patients = if t.ends_with_preposition() {
         s.head_from(j)
-            .map(|h| named_place(s, h).unwrap_or(h))
             .or_else(|| owners.then(|| s.owner_from(j)).flatten())
+            .map(|h| named_place(s, h).unwrap_or(h))
             .map_or_else(Vec::new, |h| s.conjuncts(h))
     } else {
         Vec::new()
     };
     let mut patients = patients;
+    if patients.is_empty() && owners && t.ends_with_preposition() {
+        // "an assault on the fronts of three Iraqi divisions".
+        let mut k = j;
+        while k < s.len()
+            && k - j < 3
+            && s.word(k)
+                .is_some_and(|w| lexicon::class(w) == WordClass::Other || lexicon::is_modifier(w))
+        {
+            k += 1;
+        }
+        if k > j && s.is(k, &["of"]) {
+            patients = s
+                .owner_from(k + 1)
+                .map_or_else(Vec::new, |h| s.conjuncts(h));
+        }
+    }
     if patients.is_empty() && !t.ends_with_preposition() {
-        // "Iraq repelled an Iranian attack", "came under Iranian attack":
-        // aimed at the subject of the verb before it.
+        // "an Iranian missile attack last Friday on a U.S.-flagged tanker".
+        let mut k = j;
+        while k < s.len() && k - j < 4 && s.word(k).is_some_and(lexicon::is_filler) {
+            k += 1;
+        }
+        if s.is(k, &["on", "against"]) {
+            patients = s
+                .head_from(k + 1)
+                .or_else(|| owners.then(|| s.owner_from(k + 1)).flatten())
+                .map_or_else(Vec::new, |h| s.conjuncts(h));
+        }
+    }
+    if patients.is_empty() && p.kind == EdgeKind::Attacks {
+        // "Iraq repelled an Iranian attack", "came under Iranian attack",
+        // "crushed an Iranian attack on a mountain peak": aimed at the
+        // subject of the verb before it.
         patients = defended(s, i);
     }
     let mut agents = modifier_agent(s, i);
@@ -682,10 +769,14 @@ fn pair(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
             while k > 0 && s.word(k - 1).is_some_and(lexicon::is_filler) {
                 k -= 1;
             }
-            if k == 0 || s.actor_at(k - 1).is_none() || !s.can_fill(k - 1) {
+            if k > 0 && s.word(k - 1).is_some_and(|w| matches!(w, "which" | "who")) {
+                // "Iran and Iraq, which have been at war".
+                antecedent(s, k - 1)
+            } else if k == 0 || s.actor_at(k - 1).is_none() || !s.can_fill(k - 1) {
                 return;
+            } else {
+                s.conjuncts(k - 1)
             }
-            s.conjuncts(k - 1)
         }
         _ => {
             // "A B T": two actors right before the trigger.
@@ -774,7 +865,10 @@ pub fn titles(s: &Sentence, titles: &[(&Pattern, &Trigger)], hits: &mut Vec<Hit>
         // [X]['s] TITLE P, and the list after it: "OPEC members Gabon,
         // Algeria and Libya".
         let mut k = p_tok;
-        while k > 0 && s.word(k - 1).is_some_and(title_word) {
+        while k > 0
+            && s.word(k - 1).is_some_and(title_word)
+            && !s.is(k - 1, &["its", "their", "his", "her"])
+        {
             k -= 1;
         }
         // A title starts with a title word, not with "of" or "in".

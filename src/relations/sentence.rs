@@ -185,7 +185,11 @@ impl<'a> Sentence<'a> {
         let head = last?;
         // "Trump's decision", "Britain's Prince Charles": the phrase goes on
         // past the possessive to a thing or a person the gazetteer lacks.
-        if self.is(head + 1, &["s"]) && matches!(self.tokens.get(head + 2), Some(Token::Word(_))) {
+        // "Iran's forces", "Iraq's leaders" stand for the state or group.
+        if self.is(head + 1, &["s"])
+            && let Some(Token::Word(w)) = self.tokens.get(head + 2)
+            && !(lexicon::is_state_noun(w) && self.kind(head) != Some(EntityType::Person))
+        {
             return None;
         }
         self.can_fill(head).then_some(head)
