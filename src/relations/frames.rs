@@ -843,13 +843,14 @@ fn emit(
 /// "Iraqi Prime Minister Sudani", "Hezbollah's senior commander Ali",
 /// "Sudani, the prime minister of Iraq,", "the leader of HTS, Jolani",
 /// "President Assad of Syria".
-pub fn titles(s: &Sentence, titles: &[(&Pattern, &Trigger)], hits: &mut Vec<Hit>) {
-    // The words of the titles the patterns know ("war enemy"), and the
-    // modifiers that may stand among them.
-    let vocabulary: rustc_hash::FxHashSet<&str> = titles
-        .iter()
-        .flat_map(|(_, t)| t.words().iter().map(String::as_str))
-        .collect();
+/// `vocabulary` holds the words of the titles the patterns know ("war
+/// enemy"); the modifiers of the lexicon may stand among them.
+pub fn titles(
+    s: &Sentence,
+    titles: &[(&Pattern, &Trigger)],
+    vocabulary: &rustc_hash::FxHashSet<String>,
+    hits: &mut Vec<Hit>,
+) {
     let title_word = |w: &str| {
         (lexicon::is_modifier(w)
             || vocabulary.contains(w)
