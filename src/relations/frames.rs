@@ -46,7 +46,12 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
     // Past fillers and negations.
     while k > 0 {
         match s.tokens[k - 1] {
-            Token::Word(w) if lexicon::is_filler(w) || lexicon::class(w) == WordClass::Negation => {
+            Token::Word(w)
+                if lexicon::is_filler(w)
+                    || lexicon::class(w) == WordClass::Negation
+                    // "Iran meanwhile reported".
+                    || (k < i + 1 && matches!(w, "meanwhile" | "however" | "thus")) =>
+            {
                 k -= 1
             }
             _ => break,
@@ -76,9 +81,44 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
             }
         }
         Token::Word("it" | "they") => return speaker(s, k - 1),
+        Token::Word("he" | "she") => return sole_person(s, k - 1),
+        Token::Word("to") if k >= 2 => {
+            // "asked France to stop", "offered its warships to escort": the
+            // object before the infinitive is its subject; "Reagan's
+            // decision to protect": the owner of the noun.
+            let before = k - 2;
+            if s.actor_at(before).is_some()
+                && s.can_fill(before)
+                && s.governing_preposition(before).is_none()
+            {
+                return s.conjuncts(before);
+            }
+            if s.word(before).is_some_and(lexicon::is_state_noun) {
+                let own = subject(s, k - 1);
+                if !own.is_empty() {
+                    return own;
+                }
+            } else if before >= 2
+                && s.word(before)
+                    .is_some_and(|w| lexicon::class(w) == WordClass::Other)
+                && s.is(before - 1, &["s"])
+                && s.actor_at(before - 2).is_some()
+            {
+                return vec![before - 2];
+            }
+        }
         Token::Word("and" | "but") => {
-            // "Iran said ..., and warned the U.S.": the verb shares the
-            // subject of the sentence's first clause.
+            // "IRNA said the Iranian troops seized ... and breached": the
+            // verb shares the subject that opens its own clause; "Iran said
+            // ..., and warned the U.S.": else that of the first clause.
+            let start = clause_start(s, k - 1);
+            let local = first_core(s, start, k - 1);
+            if local
+                .first()
+                .is_some_and(|&h| start > 0 && s.phrase_start(h) == start)
+            {
+                return local;
+            }
             return first_core(s, 0, k - 1);
         }
         Token::Word(w) if lexicon::is_state_noun(w) || lexicon::is_event_modifier(w) => {
@@ -95,6 +135,8 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
                         break;
                     }
                     Token::Word("its" | "their") => return speaker(s, m - 1),
+                    // "Kuwait, whose shipping has come under attack".
+                    Token::Word("whose") => return antecedent(s, m - 1),
                     Token::Word("s") => m -= 1,
                     Token::Word(w)
                         if lexicon::is_state_noun(w) || lexicon::is_event_modifier(w) =>
@@ -107,7 +149,13 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
         }
         _ => {}
     }
-    first_core(s, clause_start(s, i), i)
+    let start = clause_start(s, i);
+    let core = first_core(s, start, i);
+    if core.is_empty() && s.is(start, &["it", "they"]) {
+        // "Iran said it had achieved ... victories against Iraq".
+        return speaker(s, start);
+    }
+    core
 }
 
 /// Who "it", "they", "its forces" stand for, in a clause that reports what
@@ -128,6 +176,48 @@ fn speaker(s: &Sentence, pronoun: usize) -> Vec<usize> {
         if said.len() == 1 && s.kind(said[0]) != Some(EntityType::Person) {
             return said;
         }
+    }
+    Vec::new()
+}
+
+/// Who "he" or "she" at `pronoun` stands for: the one person the sentence
+/// names before it as the subject of a clause ("Aqazadeh arrived in Riyadh,
+/// where he met Nazer").
+fn sole_person(s: &Sentence, pronoun: usize) -> Vec<usize> {
+    let mut people = (0..pronoun)
+        .filter(|&k| s.kind(k) == Some(EntityType::Person) && s.governing_preposition(k).is_none());
+    let Some(first) = people.next() else {
+        return Vec::new();
+    };
+    let same = people.all(|k| s.actor_at(k) == s.actor_at(first));
+    let subject = first_core(s, 0, pronoun);
+    if same && subject.len() == 1 && s.actor_at(subject[0]) == s.actor_at(first) {
+        return subject;
+    }
+    Vec::new()
+}
+
+/// Who "its" or "their" at `pronoun` stands for: the subject of its clause
+/// ("Iran reaffirmed its backing for"), or the one who says what the clause
+/// reports ("Iran reported victories in its war with Iraq"); a state or a
+/// group, never a person.
+fn possessor(s: &Sentence, pronoun: usize) -> Vec<usize> {
+    let start = clause_start(s, pronoun);
+    let mut own = first_core(s, start, pronoun);
+    // Only the subject that opens the clause: "asked France to stop selling
+    // weapons to Iraq, its enemy" is not France's enemy.
+    let opens = |h: usize| {
+        (start..s.phrase_start(h))
+            .all(|k| s.is(k, &[","]) || s.word(k).is_some_and(lexicon::is_filler))
+    };
+    if !own.first().is_some_and(|&h| opens(h)) {
+        own = Vec::new();
+    }
+    if own.is_empty() {
+        own = speaker(s, pronoun);
+    }
+    if own.len() == 1 && s.kind(own[0]) != Some(EntityType::Person) {
+        return own;
     }
     Vec::new()
 }
@@ -263,6 +353,8 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                     continue;
                 };
                 if direct {
+                    // "the Iraqi port of Basra": the place it names.
+                    let head = named_place(s, head).unwrap_or(head);
                     return (s.conjuncts(head), venue);
                 }
                 if matches!(preposition, Some("in" | "at"))
@@ -289,7 +381,15 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                 }
                 let other = lexicon::class(w) == WordClass::Other
                     && !lexicon::is_filler(w)
-                    && !lexicon::is_event_modifier(w);
+                    && !lexicon::is_event_modifier(w)
+                    && !lexicon::is_direction(w);
+                // "visited the northern city of Mosul".
+                if lexicon::is_place_noun(w)
+                    && let Some(place) = named_place(s, k.saturating_sub(1))
+                    && place > k
+                {
+                    return (s.conjuncts(place), venue);
+                }
                 if other {
                     // The object is a thing: "told reporters", "helped shoot
                     // down", unless it is the thing of an actor: "the
@@ -311,6 +411,39 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
         }
     }
     (Vec::new(), venue)
+}
+
+/// The place named after the token at `at` by place nouns and "of": "the
+/// Iraqi port of Basra", "the northern city of Mosul".
+fn named_place(s: &Sentence, at: usize) -> Option<usize> {
+    let mut m = at + 1;
+    // "Iraq's second city of Basra".
+    if s.is(m, &["s"]) {
+        m += 1;
+        while m < s.len()
+            && m - at <= 4
+            && s.word(m).is_some_and(|w| {
+                !lexicon::is_place_noun(w)
+                    && (lexicon::is_modifier(w)
+                        || lexicon::is_direction(w)
+                        || matches!(
+                            w,
+                            "second" | "third" | "largest" | "biggest" | "main" | "major"
+                        ))
+            })
+        {
+            m += 1;
+        }
+    }
+    let nouns = m;
+    while m < s.len() && m - at <= 5 && s.word(m).is_some_and(lexicon::is_place_noun) {
+        m += 1;
+    }
+    if m == nouns || !s.is(m, &["of"]) {
+        return None;
+    }
+    let place = s.head_from(m + 1)?;
+    (s.kind(place) == Some(EntityType::Place) && s.phrase_start(place) == m + 1).then_some(place)
 }
 
 /// A place in an "in" or "at" phrase of the clause of the verb at `i`, before
@@ -348,7 +481,8 @@ fn by_agent(s: &Sentence, j: usize) -> Vec<usize> {
 /// True when the verb at `i` is passive: a form of "be" just before it, or a
 /// participle followed by "by" ("soldiers captured by Hezbollah").
 fn passive(s: &Sentence, i: usize, j: usize) -> bool {
-    let participle = s.word(j - 1).is_some_and(lexicon::is_participle);
+    // "was struck", "had been fired at".
+    let participle = (i..j).any(|k| s.word(k).is_some_and(lexicon::is_participle));
     if !participle {
         return false;
     }
@@ -374,7 +508,9 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         && (determiner(i - 1)
             // "Palestinian targets", "Iranian attacks": a noun after a demonym.
             || s.actor_at(i - 1).is_some_and(|a| s.actor(a).mention == MentionKind::Demonym)
-            || (i > 1 && s.actor_at(i - 1).is_some() && determiner(i - 2)));
+            // "the Iran-backed Hezbollah", but not "the United States
+            // warned Iran": only a participle joined by a hyphen.
+            || s.joined(i));
     if qualifies {
         return;
     }
@@ -408,15 +544,49 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     if denied(s, i) {
         return;
     }
+    let owners = matches!(p.kind, EdgeKind::Attacks | EdgeKind::Supports);
     let patients = if t.ends_with_preposition() {
-        s.head_from(j).map_or_else(Vec::new, |h| s.conjuncts(h))
+        s.head_from(j)
+            .or_else(|| owners.then(|| s.owner_from(j)).flatten())
+            .map(|h| named_place(s, h).unwrap_or(h))
+            .map_or_else(Vec::new, |h| s.conjuncts(h))
     } else {
         Vec::new()
     };
     let mut patients = patients;
+    if patients.is_empty() && owners && t.ends_with_preposition() {
+        // "an assault on the fronts of three Iraqi divisions".
+        let mut k = j;
+        while k < s.len()
+            && k - j < 3
+            && s.word(k)
+                .is_some_and(|w| lexicon::class(w) == WordClass::Other || lexicon::is_modifier(w))
+        {
+            k += 1;
+        }
+        if k > j && s.is(k, &["of"]) {
+            patients = s
+                .owner_from(k + 1)
+                .map_or_else(Vec::new, |h| s.conjuncts(h));
+        }
+    }
     if patients.is_empty() && !t.ends_with_preposition() {
-        // "Iraq repelled an Iranian attack", "came under Iranian attack":
-        // aimed at the subject of the verb before it.
+        // "an Iranian missile attack last Friday on a U.S.-flagged tanker".
+        let mut k = j;
+        while k < s.len() && k - j < 4 && s.word(k).is_some_and(lexicon::is_filler) {
+            k += 1;
+        }
+        if s.is(k, &["on", "against"]) {
+            patients = s
+                .head_from(k + 1)
+                .or_else(|| owners.then(|| s.owner_from(k + 1)).flatten())
+                .map_or_else(Vec::new, |h| s.conjuncts(h));
+        }
+    }
+    if patients.is_empty() && p.kind == EdgeKind::Attacks {
+        // "Iraq repelled an Iranian attack", "came under Iranian attack",
+        // "crushed an Iranian attack on a mountain peak": aimed at the
+        // subject of the verb before it.
         patients = defended(s, i);
     }
     let mut agents = modifier_agent(s, i);
@@ -505,6 +675,8 @@ fn modifier_agent(s: &Sentence, i: usize) -> Vec<usize> {
                 return Vec::new();
             }
             Token::Word("s") => k -= 1,
+            // "reaffirmed its backing for", "in its war with Iraq".
+            Token::Word("its" | "their") => return possessor(s, k - 1),
             Token::Word(w) if lexicon::is_event_modifier(w) && !lexicon::is_light_verb(w) => k -= 1,
             _ => return Vec::new(),
         }
@@ -547,7 +719,11 @@ fn adjective(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &
         }
         k += 1;
     }
-    let patients = s.head_from(k).map_or_else(Vec::new, |h| s.conjuncts(h));
+    // Only the phrase it qualifies and those after it: "between Israel
+    // and the Iran-backed Hezbollah" says nothing of Israel.
+    let patients: Vec<usize> = s.head_from(k).map_or_else(Vec::new, |h| {
+        s.conjuncts(h).into_iter().filter(|&c| c >= k).collect()
+    });
     emit(s, p, t, &agents, &patients, None, hits);
 }
 
@@ -593,10 +769,14 @@ fn pair(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
             while k > 0 && s.word(k - 1).is_some_and(lexicon::is_filler) {
                 k -= 1;
             }
-            if k == 0 || s.actor_at(k - 1).is_none() || !s.can_fill(k - 1) {
+            if k > 0 && s.word(k - 1).is_some_and(|w| matches!(w, "which" | "who")) {
+                // "Iran and Iraq, which have been at war".
+                antecedent(s, k - 1)
+            } else if k == 0 || s.actor_at(k - 1).is_none() || !s.can_fill(k - 1) {
                 return;
+            } else {
+                s.conjuncts(k - 1)
             }
-            s.conjuncts(k - 1)
         }
         _ => {
             // "A B T": two actors right before the trigger.
@@ -663,9 +843,18 @@ fn emit(
 /// "Iraqi Prime Minister Sudani", "Hezbollah's senior commander Ali",
 /// "Sudani, the prime minister of Iraq,", "the leader of HTS, Jolani",
 /// "President Assad of Syria".
-pub fn titles(s: &Sentence, titles: &[(&Pattern, &Trigger)], hits: &mut Vec<Hit>) {
+/// `vocabulary` holds the words of the titles the patterns know ("war
+/// enemy"); the modifiers of the lexicon may stand among them.
+pub fn titles(
+    s: &Sentence,
+    titles: &[(&Pattern, &Trigger)],
+    vocabulary: &rustc_hash::FxHashSet<String>,
+    hits: &mut Vec<Hit>,
+) {
     let title_word = |w: &str| {
-        (lexicon::is_modifier(w) || matches!(w, "in" | "of" | "arms" | "staff"))
+        (lexicon::is_modifier(w)
+            || vocabulary.contains(w)
+            || matches!(w, "in" | "of" | "arms" | "staff"))
             && w != "the"
             && w != "a"
             && w != "an"
@@ -677,7 +866,10 @@ pub fn titles(s: &Sentence, titles: &[(&Pattern, &Trigger)], hits: &mut Vec<Hit>
         // [X]['s] TITLE P, and the list after it: "OPEC members Gabon,
         // Algeria and Libya".
         let mut k = p_tok;
-        while k > 0 && s.word(k - 1).is_some_and(title_word) {
+        while k > 0
+            && s.word(k - 1).is_some_and(title_word)
+            && !s.is(k - 1, &["its", "their", "his", "her"])
+        {
             k -= 1;
         }
         // A title starts with a title word, not with "of" or "in".
@@ -687,16 +879,28 @@ pub fn titles(s: &Sentence, titles: &[(&Pattern, &Trigger)], hits: &mut Vec<Hit>
         let words: Vec<&str> = (k..p_tok).filter_map(|m| s.word(m)).collect();
         if k > 0 && !words.is_empty() {
             let mut owner = k - 1;
+            // "Iran's Gulf War enemy Iraq": a name before "war" names the war.
+            if s.is(k, &["war"]) && owner > 0 && s.actor_at(owner).is_some() {
+                owner -= 1;
+            }
             if s.is(owner, &["s"]) && owner > 0 {
                 owner -= 1;
             }
+            // "Tehran blamed its Gulf War enemy Iraq".
+            let owner = if s.is(owner, &["its", "their"]) {
+                possessor(s, owner).first().copied().unwrap_or(owner)
+            } else {
+                owner
+            };
             if s.actor_at(owner).is_some()
                 && s.governing_preposition(owner).is_none_or(|p| p != "of")
             {
                 // Only bare names share the title: "his Russian counterpart
                 // Lavrov" has a title of its own.
                 for holder in s.conjuncts(p_tok) {
-                    if holder == p_tok || (holder > p_tok && s.phrase_start(holder) == holder) {
+                    let bare = s.phrase_start(holder) == holder
+                        || (s.phrase_start(holder) + 1 == holder && s.is(holder - 1, &["the"]));
+                    if holder == p_tok || (holder > p_tok && bare) {
                         title_hit(s, titles, &words, holder, owner, hits);
                     }
                 }
@@ -787,10 +991,14 @@ pub fn titles(s: &Sentence, titles: &[(&Pattern, &Trigger)], hits: &mut Vec<Hit>
                     m += 1;
                 }
             }
+            let mut owner = None;
+            if s.is(m, &["its", "their"]) {
+                // "Iran, its enemy in the Gulf war".
+                owner = possessor(s, m).first().copied();
+            }
             if s.is(m, &["the", "a", "an", "its", "his", "her", "their"]) {
                 m += 1;
             }
-            let mut owner = None;
             if s.actor_at(m).is_some() {
                 owner = Some(m);
                 m += 1;
@@ -801,6 +1009,18 @@ pub fn titles(s: &Sentence, titles: &[(&Pattern, &Trigger)], hits: &mut Vec<Hit>
             let from = m;
             while m < s.len() && s.word(m).is_some_and(title_word) {
                 m += 1;
+            }
+            // "Berri, Syria's intelligence chief in Lebanon Brigadier Kanaan
+            // and ...": a list, the title is the next person's.
+            let next_person = (m..(m + 6).min(s.len()))
+                .take_while(|&x| !s.is(x, &[","]) && !s.is_boundary(x))
+                .any(|x| s.kind(x) == Some(EntityType::Person));
+            if next_person {
+                continue;
+            }
+            // "Iraq's enemy in the Gulf war": the title ends before "in".
+            while m > from && s.is(m - 1, &["in", "of"]) {
+                m -= 1;
             }
             let words: Vec<&str> = (from..m).filter_map(|x| s.word(x)).collect();
             if s.is(m, &["of"]) {
@@ -869,6 +1089,13 @@ fn title_hit(
     owner: usize,
     hits: &mut Vec<Hit>,
 ) {
+    // "UAE President Sheikh Zaid": a form of address is no part of the title.
+    let mut words = words;
+    while let Some((last, rest)) = words.split_last()
+        && lexicon::is_honorific(last)
+    {
+        words = rest;
+    }
     for start in 0..words.len() {
         let tail = &words[start..];
         for (p, t) in titles {

@@ -90,6 +90,13 @@ pub fn denies(word: &str) -> bool {
                 | "avoid"
                 | "avoided"
                 | "unable"
+                | "capable"
+                | "lift"
+                | "lifted"
+                | "lifting"
+                | "lifts"
+                | "eased"
+                | "ease"
                 | "instead"
                 | "whether"
                 | "if"
@@ -168,6 +175,9 @@ pub fn is_light_verb(word: &str) -> bool {
             | "expresses"
             | "announced"
             | "pledged"
+            | "achieved"
+            | "scored"
+            | "won"
             | "paid"
             | "out"
             | "up"
@@ -266,6 +276,26 @@ pub fn is_title_word(word: &str) -> bool {
             | "governor"
             | "mayor"
             | "monarch"
+    )
+}
+
+/// Forms of address that stand between a title and a name ("President Sheikh
+/// Zaid", "speaker Hojatoleslam Rafsanjani").
+pub fn is_honorific(word: &str) -> bool {
+    matches!(
+        word,
+        "sheikh"
+            | "shaikh"
+            | "hojatoleslam"
+            | "ayatollah"
+            | "sayyed"
+            | "sayed"
+            | "mullah"
+            | "brigadier"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
     )
 }
 
@@ -756,6 +786,10 @@ const MODIFIERS: &[&str] = &[
     "brig",
     "adm",
     "sheikh",
+    "hojatoleslam",
+    "sayyed",
+    "sayed",
+    "brigadier",
     "shaikh",
     "king",
     "emir",

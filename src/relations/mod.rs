@@ -113,6 +113,8 @@ pub struct Relations {
     by_first_word: HashMap<String, Vec<(usize, usize)>>,
     /// The title patterns' (pattern, trigger), longest titles first.
     titles: Vec<(usize, usize)>,
+    /// Every word of a title trigger ("war", "enemy").
+    title_words: rustc_hash::FxHashSet<String>,
 }
 
 impl Relations {
@@ -148,6 +150,7 @@ impl Relations {
         for (t, trigger) in pattern.triggers.iter().enumerate() {
             if pattern.form == Form::Title {
                 self.titles.push((index, t));
+                self.title_words.extend(trigger.words().iter().cloned());
                 continue;
             }
             self.by_first_word
@@ -179,7 +182,7 @@ impl Relations {
     /// ```
     pub fn find(&self, sentence: &str, actors: &[Actor]) -> Vec<RelationHit> {
         let normalized = normalize(sentence);
-        let s = Sentence::new(&normalized, actors);
+        let s = Sentence::new(sentence, &normalized, actors);
         let mut hits: Vec<Hit> = Vec::new();
         for i in 0..s.len() {
             let Token::Word(word) = s.tokens[i] else {
@@ -208,7 +211,7 @@ impl Relations {
             .iter()
             .map(|&(p, t)| (&self.patterns[p], &self.patterns[p].triggers[t]))
             .collect();
-        frames::titles(&s, &titles, &mut hits);
+        frames::titles(&s, &titles, &self.title_words, &mut hits);
         frames::leaders(&s, &mut hits);
         frames::places(&s, &mut hits);
         let mut out: Vec<RelationHit> = Vec::new();
@@ -485,6 +488,119 @@ mod tests {
                 &["supports Iran -> Hezbollah", "attacks Hezbollah -> Israel"],
             ),
             ("[P:Erdogan] did not meet [P:Putin].", &[]),
+            // A determiner before the subject makes no qualifier of the
+            // verb; only a hyphen does.
+            (
+                "The [L:United States] warned [L:Iran] again.",
+                &["opposes United States -> Iran"],
+            ),
+            (
+                "Fighting between [L:Israel] and the [L:Iran]-backed [G:Hezbollah] resumed.",
+                &[
+                    "attacks Israel -> Hezbollah",
+                    "attacks Hezbollah -> Israel",
+                    "supports Iran -> Hezbollah",
+                ],
+            ),
+            // A coordinated verb shares the subject of its own clause.
+            (
+                "[G:IRNA] said the [D:Iranian] troops seized the town and breached [D:Iraqi] lines.",
+                &["attacks Iranian -> Iraqi"],
+            ),
+            // The owner of an attacked thing, not the thing's own name; the
+            // place a place noun names.
+            (
+                "[L:Iran] attacked the [D:Saudi Arabian] supertanker [C:Arabian Sea] off [L:Qatar].",
+                &["attacks Iran -> Saudi Arabian"],
+            ),
+            (
+                "[L:Iran] fired missiles at the [D:Iraqi] port of [C:Basra].",
+                &["attacks Iran -> Basra", "located_in Basra -> Iraqi"],
+            ),
+            (
+                "The missile had been fired at the [D:Iraqi] port of [C:Basra].",
+                &["located_in Basra -> Iraqi"],
+            ),
+            (
+                "[P:Saddam] visited the northern city of [C:Mosul].",
+                &["visits Saddam -> Mosul"],
+            ),
+            // "its", "it", "he" and the infinitive's subject.
+            (
+                "[L:Tehran] has blamed its Gulf War enemy [L:Iraq].",
+                &[
+                    "attacks Iraq -> Tehran",
+                    "attacks Tehran -> Iraq",
+                    "opposes Tehran -> Iraq",
+                ],
+            ),
+            (
+                "[L:Iran] meanwhile reported victories in its war with [L:Iraq].",
+                &["attacks Iran -> Iraq", "attacks Iraq -> Iran"],
+            ),
+            (
+                "[L:Iran] said it had achieved important victories against [L:Iraq].",
+                &["attacks Iran -> Iraq"],
+            ),
+            (
+                "[P:Aqazadeh] stopped in [C:Riyadh], where he met [P:Nazer].",
+                &["visits Aqazadeh -> Riyadh", "meets Aqazadeh -- Nazer"],
+            ),
+            ("[P:Aoun] and [P:Salam] said he met [P:Larijani].", &[]),
+            (
+                "The [L:United States] offered its warships to escort [D:Kuwaiti] tankers.",
+                &["supports United States -> Kuwaiti"],
+            ),
+            // Attacks aimed at the one who repels them, or at a thing's owner.
+            (
+                "[L:Iraq] said its forces had crushed an [D:Iranian] attack on a mountain peak.",
+                &["attacks Iranian -> Iraq", "attacks Iraq -> Iranian"],
+            ),
+            (
+                "[L:Iran] launched an assault on the fronts of three [D:Iraqi] divisions.",
+                &["attacks Iran -> Iraqi"],
+            ),
+            (
+                "[L:Kuwait], whose shipping has come under repeated attack by [L:Iran], rejected the charges.",
+                &["attacks Iran -> Kuwait"],
+            ),
+            (
+                "Japan has good ties with [L:Iran] and [L:Iraq], which have been at war since 1980.",
+                &["attacks Iran -> Iraq", "attacks Iraq -> Iran"],
+            ),
+            // Support received, membership listed, allies, negotiations.
+            (
+                "[L:Iran] has produced a missile with technological help from [L:China].",
+                &["supports China -> Iran"],
+            ),
+            (
+                "The [G:GCC] comprises [L:Bahrain], [L:Kuwait] and the [L:UAE].",
+                &[
+                    "member_of Bahrain -> GCC",
+                    "member_of Kuwait -> GCC",
+                    "member_of UAE -> GCC",
+                ],
+            ),
+            (
+                "[L:Iran]'s allies [G:Hamas] and [G:Hezbollah] were weakened.",
+                &["allied_with Iran -- Hamas", "allied_with Iran -- Hezbollah"],
+            ),
+            (
+                "[L:France] was continuing negotiations with [L:Iran].",
+                &["meets France -- Iran"],
+            ),
+            (
+                "[L:UAE] President Sheikh [P:Zaid] chaired the meeting.",
+                &["leads Zaid -> UAE"],
+            ),
+            // Lifted sanctions and a capability state nothing; a title in a
+            // list is the next person's.
+            ("[L:Washington] would lift its sanctions on [L:Syria].", &[]),
+            ("[L:Iran] built a missile capable of hitting [L:Iraq].", &[]),
+            (
+                "[P:Berri], [L:Syria]'s intelligence chief in [L:Lebanon] Brigadier [P:Kanaan] and [P:Hariri] attended.",
+                &[],
+            ),
             ("[P:Erdogan] denied meeting [P:Putin].", &[]),
             // Demonyms that stand for their state, event nouns, pairs.
             (

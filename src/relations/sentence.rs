@@ -21,12 +21,17 @@ pub enum Token<'a> {
 pub struct Sentence<'a> {
     pub tokens: Vec<Token<'a>>,
     pub actors: &'a [Actor],
+    /// For each token: the original text joins it to the token before with a
+    /// hyphen ("Iran-backed", "anti-Baghdad").
+    pub hyphenated: Vec<bool>,
 }
 
 impl<'a> Sentence<'a> {
     /// Normalized words, with each actor's words collapsed into one token.
-    pub fn new(normalized: &'a Normalized, actors: &'a [Actor]) -> Sentence<'a> {
+    pub fn new(original: &str, normalized: &'a Normalized, actors: &'a [Actor]) -> Sentence<'a> {
         let text = normalized.as_str();
+        let mut hyphenated = Vec::new();
+        let joined = |origin: usize| original[..origin.min(original.len())].ends_with('-');
         let mut origins = normalized.cursor();
         let mut tokens = Vec::new();
         let mut at = 1;
@@ -44,12 +49,23 @@ impl<'a> Sentence<'a> {
             if inside {
                 if tokens.last() != Some(&Token::Actor(next_actor)) {
                     tokens.push(Token::Actor(next_actor));
+                    hyphenated.push(joined(actors[next_actor].start));
                 }
             } else {
                 tokens.push(Token::Word(word));
+                hyphenated.push(original.is_char_boundary(origin) && joined(origin));
             }
         }
-        Sentence { tokens, actors }
+        Sentence {
+            tokens,
+            actors,
+            hyphenated,
+        }
+    }
+
+    /// True when token `i` is joined by a hyphen to the token before it.
+    pub fn joined(&self, i: usize) -> bool {
+        self.hyphenated.get(i).copied().unwrap_or(false)
     }
 
     pub fn len(&self) -> usize {
@@ -169,7 +185,11 @@ impl<'a> Sentence<'a> {
         let head = last?;
         // "Trump's decision", "Britain's Prince Charles": the phrase goes on
         // past the possessive to a thing or a person the gazetteer lacks.
-        if self.is(head + 1, &["s"]) && matches!(self.tokens.get(head + 2), Some(Token::Word(_))) {
+        // "Iran's forces", "Iraq's leaders" stand for the state or group.
+        if self.is(head + 1, &["s"])
+            && let Some(Token::Word(w)) = self.tokens.get(head + 2)
+            && !(lexicon::is_state_noun(w) && self.kind(head) != Some(EntityType::Person))
+        {
             return None;
         }
         self.can_fill(head).then_some(head)
@@ -239,6 +259,7 @@ impl<'a> Sentence<'a> {
     /// an attack on the thing.
     pub fn owner_from(&self, i: usize) -> Option<usize> {
         let mut last = None;
+        let mut thing = false;
         let mut k = i;
         while k < self.len()
             && (self.in_phrase(k)
@@ -247,7 +268,15 @@ impl<'a> Sentence<'a> {
                     .is_some_and(|w| !self.is_boundary(k) && lexicon::class(w) == WordClass::Other))
         {
             if self.actor_at(k).is_some() {
+                // "the Saudi Arabian supertanker Arabian Sea": a name after
+                // the thing is the thing's own, not its owner.
+                if last.is_some() && thing {
+                    break;
+                }
                 last = Some(k);
+                thing = false;
+            } else if last.is_some() && !self.in_phrase(k) {
+                thing = true;
             }
             if k - i > 5 {
                 break;
