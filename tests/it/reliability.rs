@@ -464,6 +464,13 @@ fn wide_scopes_stay_linear_in_the_text() {
             code_within(&["build", arg(&input), "-o", "-", "--scope", scope], 60);
         assert_eq!(status, 0, "{scope}: {err}");
         let graph: Value = serde_json::from_str(&out).unwrap();
-        assert!(graph["edges"].as_array().unwrap().len() >= 20, "{scope}");
+        // Six actors, every two of them named together somewhere.
+        let co_mentions = graph["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["type"] == "co_mention")
+            .count();
+        assert_eq!(co_mentions, 15, "{scope}");
     }
 }
