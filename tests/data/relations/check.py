@@ -1,4 +1,4 @@
-"""Validates the annotated relation set (dev.jsonl, test.jsonl) and prints its counts.
+"""Validates the annotated relation set (dev.jsonl, test.jsonl, fresh.jsonl) and prints its counts.
 
 Run from anywhere, with no dependency beyond Python 3:
 
@@ -8,8 +8,9 @@ It checks that every line is a JSON object with the fields the README describes,
 that ids are unique across both files, that every actor is a substring of the
 text, that every relation has a known type and endpoints among the actors (a
 `cross_sentence` relation may name one actor from another sentence), that no
-relation is listed twice, and that the dev/test split is the one the seeded rule
-in the README produces. Problems are printed as `file:line: message` and the
+relation is listed twice, that the dev/test split is the one the seeded rule
+in the README produces, and that fresh.jsonl shares no story or page with dev or
+test. Problems are printed as `file:line: message` and the
 exit code is 1; otherwise it prints sentence and relation counts per split and
 per type and exits 0.
 """
@@ -24,6 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SPLITS = ("dev", "test")
+FRESH = "fresh"
 SEED = 1987
 TEST_SHARE = 0.25
 TYPES = {
@@ -86,7 +88,7 @@ def test_units(units):
 
 def main():
     problems, rows, ids = [], [], set()
-    for split in SPLITS:
+    for split in SPLITS + (FRESH,):
         path = HERE / f"{split}.jsonl"
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             where = f"{path.name}:{number}"
@@ -102,6 +104,13 @@ def main():
                 ids.add(row["id"])
                 rows.append((split, where, row))
 
+    split_sources = {row.get("source") for split, _, row in rows if split != FRESH}
+    for split, where, row in rows:
+        if split == FRESH and row.get("source") in split_sources:
+            problems.append(f"{where}: story {row['source']!r} is also used by dev or test")
+    rows_fresh = [row for split, _, row in rows if split == FRESH]
+    rows = [entry for entry in rows if entry[0] != FRESH]
+
     units = collections.Counter(row["source"] for _, _, row in rows if "source" in row)
     for kind in (True, False):
         part = {u: n for u, n in units.items() if u.startswith("reuters") == kind}
@@ -113,8 +122,8 @@ def main():
     if problems:
         print("\n".join(problems))
         return 1
-    for split in SPLITS:
-        mine = [row for s, _, row in rows if s == split]
+    for split in SPLITS + (FRESH,):
+        mine = rows_fresh if split == FRESH else [row for s, _, row in rows if s == split]
         types = collections.Counter(rel["type"] for row in mine for rel in row["relations"])
         reuters = sum(row["id"].startswith("r-") for row in mine)
         print(
