@@ -108,7 +108,8 @@ Examples:
   actorgraph eval relations tests/data/relations/dev.jsonl
   actorgraph eval relations gold.jsonl --show wrong --format text
   actorgraph eval relations gold.jsonl corpus/ -g builtin -g mine.toml
-  actorgraph eval relations tests/data/relations/test.jsonl --min-precision 0.9";
+  actorgraph eval relations tests/data/relations/test.jsonl --min-precision 0.9
+  actorgraph eval relations tests/data/relations/dev.jsonl --show rules";
 
 /// Options of `actorgraph eval relations`.
 #[derive(Debug, Args)]
@@ -163,6 +164,8 @@ pub enum ShowMistakes {
     Missed,
     /// Gold relations with an actor the gazetteer does not know.
     Unknown,
+    /// Each rule's found and correct relations, worst precision first.
+    Rules,
     /// No list.
     None,
 }

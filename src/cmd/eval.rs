@@ -246,9 +246,33 @@ fn write_relations_text(
             ShowMistakes::Wrong => what == "wrong",
             ShowMistakes::Missed => what == "missed",
             ShowMistakes::Unknown => what == "unknown",
-            ShowMistakes::None => false,
+            ShowMistakes::Rules | ShowMistakes::None => false,
         })
     };
+    if show.contains(&ShowMistakes::Rules) {
+        let mut rules: Vec<_> = report.by_rule.iter().collect();
+        rules.sort_by(|a, b| {
+            a.1.precision()
+                .total_cmp(&b.1.precision())
+                .then(b.1.found.cmp(&a.1.found))
+                .then(a.0.cmp(b.0))
+        });
+        writeln!(out, "\nby rule (worst precision first)")?;
+        writeln!(
+            out,
+            "  {:<32} {:>6} {:>8} {:>9}",
+            "rule", "found", "correct", "precision"
+        )?;
+        for (rule, s) in rules {
+            writeln!(
+                out,
+                "  {rule:<32} {:>6} {:>8} {:>9.3}",
+                s.found,
+                s.correct,
+                s.precision()
+            )?;
+        }
+    }
     for what in ["wrong", "missed", "unknown"] {
         if !wanted(what) {
             continue;

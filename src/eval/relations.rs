@@ -180,6 +180,26 @@ pub struct Report {
     pub cross_sentence: (usize, usize),
     /// Every wrong, missed and unknown relation.
     pub mistakes: Vec<Mistake>,
+    /// Per rule (a pattern's id, `relations.toml:LINE` or `builtin:NAME`):
+    /// the relations it found and how many of them are right. A relation
+    /// found by two rules counts for both.
+    pub by_rule: BTreeMap<String, RuleScore>,
+}
+
+/// What one rule found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct RuleScore {
+    /// Relations it found.
+    pub found: usize,
+    /// Of those, the ones in the gold.
+    pub correct: usize,
+}
+
+impl RuleScore {
+    /// Correct over found (1 when it found nothing).
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.found)
+    }
 }
 
 impl Report {
@@ -233,7 +253,7 @@ pub fn evaluate(
             if r.cross_sentence {
                 report.cross_sentence.0 += 1;
                 if let (Some(s), Some(t)) = (resolve.entity(&r.source), resolve.entity(&r.target))
-                    && found.iter().any(|(f, _)| *f == Triple::new(kind, s, t))
+                    && found.iter().any(|(f, ..)| *f == Triple::new(kind, s, t))
                 {
                     report.cross_sentence.1 += 1;
                 }
@@ -262,7 +282,7 @@ pub fn evaluate(
                 .entry(triple.kind.as_str().to_string())
                 .or_default();
             score.gold += 1;
-            if found.iter().any(|(f, _)| f == triple) {
+            if found.iter().any(|(f, ..)| f == triple) {
                 score.recalled += 1;
             } else {
                 report.mistakes.push(Mistake {
@@ -274,13 +294,18 @@ pub fn evaluate(
                 });
             }
         }
-        for (triple, by) in &found {
+        for (triple, by, rules) in &found {
             let score = report
                 .by_type
                 .entry(triple.kind.as_str().to_string())
                 .or_default();
             score.found += 1;
             let right = gold_triples.contains(triple);
+            for rule in rules {
+                let r = report.by_rule.entry(rule.clone()).or_default();
+                r.found += 1;
+                r.correct += usize::from(right);
+            }
             if right {
                 score.correct += 1;
             } else {
@@ -321,13 +346,13 @@ pub fn evaluate(
     Ok(report)
 }
 
-/// The typed relations of a document, with what found them; only those of
-/// the sentence `only` when given.
+/// The typed relations of a document, with what found them (as text, and
+/// the rules); only those of the sentence `only` when given.
 fn sentence_relations(
     analyzer: &Analyzer,
     doc: &Document,
     only: Option<&String>,
-) -> Vec<(Triple, String)> {
+) -> Vec<(Triple, String, Vec<String>)> {
     let graph = analyzer.analyze(doc);
     let wanted: Option<BTreeSet<u32>> = only.map(|text| {
         let target = squash(text);
@@ -340,7 +365,7 @@ fn sentence_relations(
             .map(|(i, _)| i as u32)
             .collect()
     });
-    let mut out: Vec<(Triple, String)> = Vec::new();
+    let mut out: Vec<(Triple, String, Vec<String>)> = Vec::new();
     for r in graph.typed_relations() {
         let TextRelation {
             kind,
@@ -357,13 +382,13 @@ fn sentence_relations(
             continue;
         }
         let triple = Triple::new(kind, source, target);
-        if !out.iter().any(|(t, _)| *t == triple) {
+        if !out.iter().any(|(t, ..)| *t == triple) {
             let by: Vec<String> = triggers
                 .iter()
                 .zip(&rules)
                 .map(|(t, r)| format!("{t} @ {r}"))
                 .collect();
-            out.push((triple, by.join(", ")));
+            out.push((triple, by.join(", "), rules));
         }
     }
     out.sort();

@@ -906,41 +906,6 @@ pub fn titles(
                 }
             }
         }
-        // A bare title ("President Joseph Aoun said Lebanon..."): of which
-        // state or body the sentence does not say; the caller keeps a link
-        // to an actor of the sentence only where the gazetteer's facts give
-        // the person that office.
-        let bare = !words.is_empty()
-            && (k == 0 || s.actor_at(k - 1).is_none() && !s.is(k - 1, &["s"]))
-            && !s.is(p_tok + 1, &["of"])
-            && s.kind(p_tok) == Some(EntityType::Person);
-        // The type the title gives: a head of state or government leads.
-        let kind = titles
-            .iter()
-            .filter(|(_, t)| {
-                t.words().iter().map(String::as_str).eq(words
-                    .iter()
-                    .skip(words.len().saturating_sub(t.words().len()))
-                    .copied())
-            })
-            .map(|(p, _)| p)
-            .find(|p| p.b.contains(&super::patterns::Slot::State));
-        if bare && let Some(p) = kind {
-            for other in 0..s.len() {
-                let Some(y) = s.actor_at(other) else { continue };
-                let x = s.actor_at(p_tok).expect("an actor");
-                if y != x && s.kind(other) != Some(EntityType::Person) && s.can_fill(other) {
-                    hits.push(Hit {
-                        source: x,
-                        target: y,
-                        kind: p.kind,
-                        trigger: words.join(" "),
-                        rule: BARE_TITLE.to_string(),
-                        venue: None,
-                    });
-                }
-            }
-        }
         // TITLE P of X: "President Assad of Syria".
         if !words.is_empty()
             && s.is(p_tok + 1, &["of"])
@@ -1034,11 +999,6 @@ pub fn titles(
         }
     }
 }
-
-/// The rule of a link found from a title that names no state or body: the
-/// caller keeps it only where the gazetteer gives the person that office,
-/// with the gazetteer's type.
-pub const BARE_TITLE: &str = "builtin:bare-title";
 
 /// Leaders by possession: "Masoud Barzani's Kurdistan Democratic Party",
 /// "the Taqaddum Party of former speaker Mohammed al-Halbousi".

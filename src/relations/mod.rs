@@ -28,7 +28,24 @@ use crate::normalize::normalize;
 use patterns::{Form, INNER_GAP, Pattern, Trigger};
 use sentence::{Sentence, Token};
 
-pub use frames::BARE_TITLE;
+/// Words that say a talk was held at a distance: a meeting's trigger in a
+/// sentence with one of them gives `communicates`.
+const MEDIA: &[&str] = &[
+    "phone",
+    "telephone",
+    "telephoned",
+    "phoned",
+    "call",
+    "videoconference",
+    "video",
+    "letter",
+    "telex",
+    "cable",
+    "message",
+    "mediator",
+    "mediators",
+    "intermediaries",
+];
 
 /// The bundled patterns.
 pub const BUILTIN: &str = include_str!("../../gazetteer/relations.toml");
@@ -214,8 +231,17 @@ impl Relations {
         frames::titles(&s, &titles, &self.title_words, &mut hits);
         frames::leaders(&s, &mut hits);
         frames::places(&s, &mut hits);
+        // Talks "by phone", "in a video call", "by letter" are a
+        // communication, whatever the verb: a meeting is face to face.
+        let remote = s
+            .tokens
+            .iter()
+            .any(|t| matches!(t, Token::Word(w) if MEDIA.contains(w)));
         let mut out: Vec<RelationHit> = Vec::new();
-        for hit in hits {
+        for mut hit in hits {
+            if remote && hit.kind == EdgeKind::Meets {
+                hit.kind = EdgeKind::Communicates;
+            }
             let directed = hit.kind.is_directed();
             let (source, target) = if directed {
                 (hit.source, hit.target)
@@ -312,9 +338,6 @@ mod tests {
             .unwrap()
             .find(&sentence, &actors)
             .into_iter()
-            // A bare title's link stands only where the gazetteer confirms
-            // it, which the caller checks (tests/it: bare titles).
-            .filter(|h| h.rule != BARE_TITLE)
             .map(|h| {
                 let arrow = if h.directed { "->" } else { "--" };
                 format!("{} {} {arrow} {}", h.kind, names[h.source], names[h.target])

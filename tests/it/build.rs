@@ -392,48 +392,6 @@ fn bad_parts_warn_once_each_and_leave_the_graph_as_without_them() {
     assert_eq!(strip(&clean_graph), strip(&dirty_graph));
 }
 
-/// A title without its state ("President Joseph Aoun") links the person to a
-/// state of the sentence only where the gazetteer gives that office.
-#[test]
-fn bare_titles_link_only_where_the_gazetteer_confirms_the_office() {
-    let dir = tempfile::tempdir().unwrap();
-    let doc = dir.path().join("doc.txt");
-    fs::write(
-        &doc,
-        "President Joseph Aoun said Lebanon would not accept the plan.\n\n\
-         President Joseph Aoun said Syria would not accept the plan.\n",
-    )
-    .unwrap();
-    let g = build(&[arg(&doc)]);
-    let id = |label: &str| {
-        g["nodes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|n| n["label"] == label)
-            .unwrap()["id"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
-    let (aoun, lebanon, syria) = (id("Joseph Aoun"), id("Lebanon"), id("Syria"));
-    let leads = edges(&g, &aoun, &lebanon, "leads");
-    assert_eq!(
-        leads.len(),
-        1,
-        "Aoun leads Lebanon, said by a bare title: {leads:?}"
-    );
-    assert_eq!(leads[0]["source"], aoun.as_str());
-    let typed: Vec<_> = g["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["type"] != "co_mention" && e["docs"].as_u64() > Some(0))
-        .filter(|e| e["source"] == syria.as_str() || e["target"] == syria.as_str())
-        .collect();
-    assert!(typed.is_empty(), "no office of Syria for Aoun: {typed:?}");
-}
-
 /// The counts behind the association measures, for each scope, on a text
 /// whose sentences and paragraphs a reader can count: Erdogan in sentences
 /// 0 and 3, Putin in 0, 1 and 3, Ankara in 0, Syria in 2; paragraphs
@@ -591,4 +549,38 @@ fn every_typed_edge_names_the_rules_that_found_it() {
         from_text >= 10,
         "the seeds state typed relations: {from_text}"
     );
+}
+
+/// A title without its state ("President Joseph Aoun said Lebanon ...")
+/// states no relation: the office comes from the gazetteer's fact alone.
+/// (Read from the text, such links were wrong more often than right on
+/// both annotated sets.)
+#[test]
+fn a_bare_title_states_no_relation_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("doc.txt");
+    fs::write(
+        &doc,
+        "President Joseph Aoun said Lebanon would not accept the plan.\n",
+    )
+    .unwrap();
+    let g = build(&[arg(&doc)]);
+    let typed: Vec<&Value> = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] != "co_mention")
+        .collect();
+    assert!(!typed.is_empty(), "the gazetteer knows Aoun's office");
+    for e in typed {
+        assert_eq!(e["docs"], 0, "{e}");
+        assert!(
+            e["rules"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|r| r.as_str().unwrap().starts_with("gazetteer:")),
+            "{e}"
+        );
+    }
 }

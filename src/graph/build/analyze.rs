@@ -501,25 +501,6 @@ impl Context<'_> {
                 if a.entity == b.entity {
                     continue;
                 }
-                if hit.rule == crate::relations::BARE_TITLE {
-                    // Kept where the gazetteer gives the person that office
-                    // of the other actor: a fact whose title shares the
-                    // text's last title word ("President" for "president").
-                    let target = &self.gazetteer.entity(b.entity).id;
-                    let head = hit.trigger.rsplit(' ').next().unwrap_or("").to_string();
-                    let confirmed = self.gazetteer.entity(a.entity).facts.iter().any(|f| {
-                        &f.target == target
-                            && f.title.as_deref().is_some_and(|t| {
-                                crate::normalize::normalize(t)
-                                    .as_str()
-                                    .split(' ')
-                                    .any(|w| w == head)
-                            })
-                    });
-                    if !confirmed {
-                        continue;
-                    }
-                }
                 let key = if hit.directed {
                     (a.entity, b.entity, hit.kind, true)
                 } else {
