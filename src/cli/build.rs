@@ -26,8 +26,8 @@ pub struct BuildArgs {
 
     /// Also write these formats beside the graph, comma-separated: dot, svg,
     /// png (diagrams of the strongest actors), html (graph.html, a page to
-    /// explore the graph in a browser), gexf, graphml, csv; json is the
-    /// graph file itself. svg and png are left out, with a warning, when
+    /// explore the graph in a browser), gexf, graphml, csv, parquet, neo4j;
+    /// json is the graph file itself. svg and png are left out, with a warning, when
     /// Graphviz is not installed; `actorgraph export` has every option.
     #[arg(long, value_name = "FORMATS", value_delimiter = ',', value_parser = super::export::format_parser())]
     pub format: Vec<Format>,

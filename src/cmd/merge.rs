@@ -12,6 +12,7 @@ use actorgraph::graph::build::{GraphBuilder, PartialHeader};
 use anyhow::{Context, bail};
 
 use super::{Reporter, load_gazetteer};
+
 use crate::cli::MergeArgs;
 
 pub fn run(args: &MergeArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
@@ -106,8 +107,16 @@ pub fn read_partial(builder: &mut GraphBuilder, path: &Path) -> anyhow::Result<P
     Ok(builder.read_partial(&name, BufReader::with_capacity(1 << 20, file))?)
 }
 
-/// Writes the builder's partial graph, whole or not at all.
+/// Writes the builder's partial graph, whole or not at all (`-`: to
+/// standard output).
 pub fn write_partial(builder: &GraphBuilder, inputs: &[String], path: &Path) -> anyhow::Result<()> {
+    if path.as_os_str() == "-" {
+        let mut out = super::stdout();
+        builder
+            .write_partial(inputs, &mut out)
+            .context("cannot write to standard output")?;
+        return super::finish_output(out);
+    }
     write_atomic(path, |w| builder.write_partial(inputs, w))
         .with_context(|| format!("cannot write the partial graph to {}", path.display()))
 }
