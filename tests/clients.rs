@@ -689,3 +689,150 @@ fn viewer_opens_the_strongest_5000_actors_of_a_million_links() {
     assert!(size < 30_000_000, "the page weighs {size} bytes");
     assert!(said.contains("measure pan_fps"), "{said}");
 }
+
+// Parquet and Neo4j
+
+/// The hops of the fewest-hops route `actorgraph path` finds between two
+/// actors of the Reuters slice's graph, every link and actor allowed.
+fn path_hops(graph: &Path, from: &str, to: &str) -> usize {
+    let out = assert_cmd::Command::new(cargo_bin!("actorgraph"))
+        .args(["path"])
+        .arg(graph)
+        .args([
+            from,
+            to,
+            "--by",
+            "hops",
+            "--through",
+            "all",
+            "--facts",
+            "all",
+        ])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hops = v["paths"][0]["hops"].as_u64().map(|h| h as usize);
+    hops.unwrap_or_else(|| panic!("no route in {v}"))
+}
+
+/// The graph of the Reuters slice, exported as Parquet and for Neo4j.
+fn reuters_tables() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/reuters-first-2000.jsonl");
+    let graph = dir.path().join("graph.json");
+    assert_cmd::Command::new(cargo_bin!("actorgraph"))
+        .arg("build")
+        .arg(&corpus)
+        .args(["-q", "-o"])
+        .arg(&graph)
+        .assert()
+        .success();
+    for (format, to) in [("parquet", "parquet"), ("neo4j", "neo4j")] {
+        assert_cmd::Command::new(cargo_bin!("actorgraph"))
+            .arg("export")
+            .arg(&graph)
+            .args(["-f", format, "-o"])
+            .arg(dir.path().join(to))
+            .assert()
+            .success();
+    }
+    (dir, graph)
+}
+
+#[test]
+fn duckdb_reads_the_parquet_tables_as_the_graph() {
+    if !client("DuckDB (Python)", python_with("duckdb")) {
+        return;
+    }
+    let (dir, graph) = reuters_tables();
+    let hops = path_hops(&graph, "iraq", "kaya-erdem").to_string();
+    let said = check_python(
+        "parquet_check.py",
+        &[
+            &graph,
+            &dir.path().join("parquet"),
+            Path::new("iraq"),
+            Path::new("kaya-erdem"),
+            Path::new(&hops),
+        ],
+    );
+    assert!(said.contains("hops"), "{said}");
+}
+
+#[test]
+fn a_graph_database_loads_the_parquet_and_neo4j_files() {
+    let found = python_with("real_ladybug") || python_with("kuzu");
+    if !client("LadybugDB or Kùzu (Python)", found) {
+        return;
+    }
+    let (dir, graph) = reuters_tables();
+    let hops = path_hops(&graph, "iraq", "kaya-erdem").to_string();
+    let said = check_python(
+        "graphdb_check.py",
+        &[
+            &graph,
+            &dir.path().join("parquet"),
+            &dir.path().join("neo4j"),
+            Path::new("iraq"),
+            Path::new("kaya-erdem"),
+            Path::new(&hops),
+        ],
+    );
+    assert!(said.contains("links from Parquet"), "{said}");
+}
+
+// Spark
+
+#[test]
+fn spark_job_builds_the_graph_of_a_single_build() {
+    let java = runs("java", &["-version"]);
+    if !client("Java (openjdk-17-jre-headless)", java) || !client("PySpark", python_with("pyspark"))
+    {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = root.join("tests/data/reuters-first-2000.jsonl");
+    let dir = tempfile::tempdir().unwrap();
+    let single = dir.path().join("single.json");
+    assert_cmd::Command::new(cargo_bin!("actorgraph"))
+        .arg("build")
+        .arg(&corpus)
+        .args(["-q", "--input-name", "reuters-first-2000.jsonl", "-o"])
+        .arg(&single)
+        .assert()
+        .success();
+    let out = dir.path().join("spark");
+    let run = Command::new(python())
+        .arg(root.join("examples/spark/actorgraph_spark.py"))
+        .args(["--master", "local[2]", "--partitions", "4", "--binary"])
+        .arg(cargo_bin!("actorgraph"))
+        .arg("--corpus")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "the Spark job failed:\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let parts = std::fs::read_dir(out.join("parts")).unwrap().count();
+    assert!(parts >= 4, "{parts} partitions");
+    assert!(
+        std::fs::read(&single).unwrap() == std::fs::read(out.join("graph.json")).unwrap(),
+        "the Spark job's graph differs from a single build"
+    );
+    for table in ["nodes", "edges", "evidence"] {
+        assert!(
+            out.join(format!("{table}.parquet")).exists(),
+            "{table}.parquet"
+        );
+    }
+}

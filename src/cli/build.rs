@@ -26,8 +26,8 @@ pub struct BuildArgs {
 
     /// Also write these formats beside the graph, comma-separated: dot, svg,
     /// png (diagrams of the strongest actors), html (graph.html, a page to
-    /// explore the graph in a browser), gexf, graphml, csv; json is the
-    /// graph file itself. svg and png are left out, with a warning, when
+    /// explore the graph in a browser), gexf, graphml, csv, parquet, neo4j;
+    /// json is the graph file itself. svg and png are left out, with a warning, when
     /// Graphviz is not installed; `actorgraph export` has every option.
     #[arg(long, value_name = "FORMATS", value_delimiter = ',', value_parser = super::export::format_parser())]
     pub format: Vec<Format>,
@@ -61,6 +61,31 @@ pub struct BuildArgs {
     /// Record the creation time in the graph header (output then differs run to run).
     #[arg(long)]
     pub timestamp: bool,
+
+    /// Write a partial graph instead of the graph: what these documents
+    /// contribute, for `actorgraph merge` to combine with other shards into
+    /// the graph one build of all of them writes. `-o` names the file
+    /// (default: graph.partial).
+    #[arg(long, conflicts_with_all = ["update", "format", "keep_partial"])]
+    pub partial: bool,
+
+    /// Also write the partial graph beside the graph, as GRAPH.partial, so
+    /// that `--update` can add documents to it later.
+    #[arg(long)]
+    pub keep_partial: bool,
+
+    /// Add the inputs to this graph, which needs its GRAPH.partial (written
+    /// by --keep-partial or an earlier --update): documents it holds are
+    /// recognized and passed over, and the result equals a build of
+    /// everything. Writes GRAPH and GRAPH.partial again, unless -o says
+    /// where. The options must be those the graph was built with.
+    #[arg(long, value_name = "GRAPH")]
+    pub update: Option<PathBuf>,
+
+    /// Record NAME in the header as the input, instead of the inputs given
+    /// (a shard read from standard input names the corpus it comes from).
+    #[arg(long, value_name = "NAME")]
+    pub input_name: Option<String>,
 
     /// Worker threads for extraction (default: all cores). At most one per
     /// core and one per document are started, whatever N says. Output is the

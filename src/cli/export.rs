@@ -14,6 +14,8 @@ Examples:
   actorgraph export out/graph.json -f html                 out/graph.html: open it in a browser, works offline
   actorgraph export out/graph.json -f gexf -o graph.gexf   open in Gephi (File > Open)
   actorgraph export out/graph.json -f csv -o tables/       tables/nodes.csv, tables/edges.csv
+  actorgraph export out/graph.json -f parquet -o tables/   nodes, edges and evidence .parquet (Spark, DuckDB, Kùzu)
+  actorgraph export out/graph.json -f neo4j -o import/     CSV files for neo4j-admin database import full
   actorgraph export out/graph.json -f dot -o - | dot -Tpdf -o graph.pdf";
 
 /// Options of `actorgraph export`.
@@ -26,15 +28,20 @@ pub struct ExportArgs {
     /// Output format: dot, svg and png draw a diagram (svg and png need
     /// Graphviz); html is one self-contained page to explore the graph in a
     /// browser (search, filters, every link's evidence; nothing is fetched);
-    /// json, gexf (Gephi), graphml (yEd, igraph) and csv (Gephi's
-    /// spreadsheet import) hold the whole graph.
+    /// json, gexf (Gephi), graphml (yEd, igraph), csv (Gephi's
+    /// spreadsheet import), parquet (nodes.parquet, edges.parquet and
+    /// evidence.parquet, for Spark, DuckDB and embedded graph databases) and
+    /// neo4j (neo4j-nodes.csv and neo4j-relationships.csv, for
+    /// `neo4j-admin database import full neo4j --nodes=neo4j-nodes.csv
+    /// --relationships=neo4j-relationships.csv --array-delimiter=U+001F
+    /// --multiline-fields=true`) hold the whole graph.
     #[arg(short = 'f', long, value_name = "FORMAT", value_parser = format_parser())]
     pub format: Format,
 
     /// Where to write: a file, or `-` for standard output (not for png); for
-    /// csv, a directory that receives nodes.csv and edges.csv. By default the
-    /// output goes beside GRAPH: graph.svg, graph.gexf, …, or nodes.csv and
-    /// edges.csv (standard output when GRAPH is `-`).
+    /// csv, parquet and neo4j, a directory that receives their files. By
+    /// default the output goes beside GRAPH: graph.svg, graph.gexf, …, or
+    /// nodes.csv and edges.csv, … (standard output when GRAPH is `-`).
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<String>,
 

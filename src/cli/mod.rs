@@ -4,6 +4,7 @@
 mod build;
 mod eval;
 mod export;
+mod merge;
 mod query;
 mod suggest;
 
@@ -12,6 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use build::{BuildArgs, StatsArgs, StatsFormat};
 pub use eval::{EvalCommand, EvalFormat, EvalMentionsArgs, EvalRelationsArgs, ShowMistakes};
 pub use export::ExportArgs;
+pub use merge::MergeArgs;
 pub use query::*;
 pub use suggest::{SuggestArgs, SuggestFormat};
 
@@ -91,6 +93,16 @@ Examples:
   actorgraph build news.jsonl -g builtin -g extra.toml -o news.json --scope window:2
   actorgraph build archive/ --min-weight 2 --evidence 5 --no-demonyms -o -")]
     Build(BuildArgs),
+
+    /// Combine partial graphs (`build --partial`) into the graph.
+    ///
+    /// Any split of a corpus into shards, built apart and merged in any
+    /// order and grouping, gives the graph one build of the whole corpus
+    /// writes, byte for byte: documents found in several shards count once,
+    /// and evidence is chosen by date, then document id, then position.
+    /// The partials must share the gazetteer and the options.
+    #[command(after_help = merge::EXAMPLES)]
+    Merge(MergeArgs),
 
     /// Summarize a graph: counts by type, components, top actors.
     #[command(after_help = "\

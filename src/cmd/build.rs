@@ -7,7 +7,7 @@ use std::time::Instant;
 use actorgraph::corpus::{Input, Warning};
 use actorgraph::export::{self, Format, graphviz_available, write_atomic};
 use actorgraph::graph::build::{
-    Analyzer, BuildOptions, GraphBuilder, Progress, build_corpus, worker_threads,
+    Analyzer, BuildOptions, GraphBuilder, Progress, build_corpus, sorted_inputs, worker_threads,
 };
 use actorgraph::graph::{Graph, Header};
 use actorgraph::relations::Relations;
@@ -40,13 +40,58 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
         ));
     }
     let started = Instant::now();
-    let mut builder = GraphBuilder::new(&gazetteer, &options);
+    let mut builder = if args.partial || args.keep_partial || args.update.is_some() {
+        GraphBuilder::recording(&gazetteer, &options)
+    } else {
+        GraphBuilder::new(&gazetteer, &options)
+    };
+    let mut names: Vec<String> = match &args.input_name {
+        Some(name) => vec![name.clone()],
+        None => args.input.inputs.clone(),
+    };
+    if let Some(graph) = &args.update {
+        let path = super::merge::partial_beside(graph);
+        if !path.exists() {
+            bail!(
+                "{} has no {} beside it, which --update needs: build the graph with --keep-partial",
+                graph.display(),
+                path.display()
+            );
+        }
+        let header = super::merge::read_partial(&mut builder, &path)?;
+        names.extend(header.inputs);
+    }
     let mut progress = Bar::new(reporter, total_bytes(&inputs));
     build_corpus(corpus, &analyzer, &mut builder, threads, &mut progress)?;
     progress.finish();
     let stats = builder.stats;
-    let graph = builder.finish(header(args, &gazetteer.fingerprint()));
-    let target = write_graph(args, &graph)?;
+    if args.partial {
+        let path = PathBuf::from(args.output.as_deref().unwrap_or("graph.partial"));
+        let path = match &args.out_dir {
+            Some(dir) if args.output.is_none() => dir.join(path),
+            _ => path,
+        };
+        super::merge::write_partial(&builder, &names, &path)?;
+        reporter.note(&format!(
+            "read {} documents ({} duplicate), {} mentions; wrote the partial graph {}",
+            stats.documents,
+            stats.duplicates,
+            stats.mentions,
+            path.display()
+        ));
+        return Ok(reporter.exit_code());
+    }
+    let target_path = graph_path(args);
+    if args.keep_partial || args.update.is_some() {
+        let Some(path) = &target_path else {
+            bail!(
+                "--keep-partial and --update write a file beside the graph: give -o PATH, not -o -"
+            );
+        };
+        super::merge::write_partial(&builder, &names, &super::merge::partial_beside(path))?;
+    }
+    let graph = builder.finish(header(&names, args.timestamp, &gazetteer.fingerprint()));
+    let target = write_graph(target_path, &graph)?;
     summary(
         reporter,
         &graph,
@@ -92,13 +137,15 @@ fn options(args: &BuildArgs) -> anyhow::Result<BuildOptions> {
     })
 }
 
-fn header(args: &BuildArgs, fingerprint: &str) -> Header {
+/// The header of a graph made from these inputs (recorded sorted, so that
+/// a build and a merge of its shards record the same).
+pub(super) fn header(inputs: &[String], timestamp: bool, fingerprint: &str) -> Header {
     Header {
         tool: "actorgraph".into(),
         version: env!("CARGO_PKG_VERSION").into(),
         gazetteer: fingerprint.into(),
-        inputs: args.input.inputs.clone(),
-        created: args.timestamp.then(now),
+        inputs: sorted_inputs(inputs.iter().cloned()),
+        created: timestamp.then(now),
         ..Header::default()
     }
 }
@@ -111,20 +158,26 @@ fn now() -> String {
     format!("@{secs}")
 }
 
-/// Writes the graph where asked; returns the path, or None for stdout.
-fn write_graph(args: &BuildArgs, graph: &Graph) -> anyhow::Result<Option<PathBuf>> {
-    let path = match (&args.output, &args.out_dir) {
-        (Some(o), _) if o == "-" => {
-            let mut out = stdout();
-            graph
-                .write_json(&mut out)
-                .context("cannot write to standard output")?;
-            finish_output(out)?;
-            return Ok(None);
-        }
-        (Some(o), _) => PathBuf::from(o),
-        (None, Some(dir)) => dir.join("graph.json"),
-        (None, None) => PathBuf::from("graph.json"),
+/// Where the graph goes: None for standard output.
+fn graph_path(args: &BuildArgs) -> Option<PathBuf> {
+    Some(match (&args.output, &args.out_dir, &args.update) {
+        (Some(o), _, _) if o == "-" => return None,
+        (Some(o), _, _) => PathBuf::from(o),
+        (None, Some(dir), _) => dir.join("graph.json"),
+        (None, None, Some(graph)) => graph.clone(),
+        (None, None, None) => PathBuf::from("graph.json"),
+    })
+}
+
+/// Writes the graph to `path` (None: standard output); returns the path.
+pub(super) fn write_graph(path: Option<PathBuf>, graph: &Graph) -> anyhow::Result<Option<PathBuf>> {
+    let Some(path) = path else {
+        let mut out = stdout();
+        graph
+            .write_json(&mut out)
+            .context("cannot write to standard output")?;
+        finish_output(out)?;
+        return Ok(None);
     };
     write_atomic(&path, |w| graph.write_json(w))
         .with_context(|| format!("cannot write the graph to {}", path.display()))?;
@@ -166,7 +219,7 @@ fn write_formats(
     Ok(())
 }
 
-fn summary(
+pub(super) fn summary(
     reporter: &mut Reporter,
     graph: &Graph,
     stats: actorgraph::graph::build::BuildStats,

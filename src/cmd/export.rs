@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use actorgraph::export::{Format, Output, write_atomic, write_outputs};
+use actorgraph::export::{Output, write_atomic, write_outputs};
 use actorgraph::graph::Graph;
 use anyhow::{Context, bail};
 
@@ -14,9 +14,9 @@ use crate::cli::ExportArgs;
 /// Where the export goes.
 enum Destination {
     Stdout,
-    /// One file, for every format but csv.
+    /// One file, for every format but csv, parquet and neo4j.
     File(PathBuf),
-    /// A directory for csv's two files.
+    /// A directory for the files of csv, parquet and neo4j.
     Directory(PathBuf),
 }
 
@@ -76,21 +76,19 @@ fn destination(args: &ExportArgs) -> anyhow::Result<Destination> {
         None => args.graph == "-",
     };
     if to_stdout {
+        if format.writes_a_directory() {
+            bail!("{format} writes several files: give their directory with -o DIR");
+        }
         if format.is_binary() {
             bail!(
                 "{format} is binary and is not written to standard output: give a file with -o FILE.{format}"
-            );
-        }
-        if format == Format::Csv {
-            bail!(
-                "csv writes two files, nodes.csv and edges.csv: give their directory with -o DIR"
             );
         }
         return Ok(Destination::Stdout);
     }
     let path = match &args.output {
         Some(o) => PathBuf::from(o),
-        None if format == Format::Csv => beside(&args.graph),
+        None if format.writes_a_directory() => beside(&args.graph),
         None => {
             let path = Path::new(&args.graph).with_extension(format.as_str());
             if path == Path::new(&args.graph) {
@@ -102,7 +100,7 @@ fn destination(args: &ExportArgs) -> anyhow::Result<Destination> {
             path
         }
     };
-    Ok(if format == Format::Csv {
+    Ok(if format.writes_a_directory() {
         Destination::Directory(path)
     } else {
         Destination::File(path)

@@ -6,6 +6,7 @@ mod eval;
 mod export;
 mod extract;
 mod gazetteer;
+mod merge;
 mod query;
 mod stats;
 mod suggest;
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut reporter = Reporter::new(cli.quiet);
     let code = match cli.command {
         Command::Build(args) => build::run(&args, &mut reporter)?,
+        Command::Merge(args) => merge::run(&args, &mut reporter)?,
         Command::Stats(args) => stats::run(&args)?,
         Command::Extract(args) => extract::run(&args, &mut reporter)?,
         Command::Path(args) => query::path(&args, &mut reporter)?,

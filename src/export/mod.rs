@@ -10,6 +10,8 @@
 //! | `graphml` | `graph.graphml` | yEd, igraph, networkx, Gephi | [`graphml`], with quick-xml |
 //! | `csv` | `nodes.csv`, `edges.csv` | Gephi's spreadsheet import | [`csv`], with the csv crate |
 //! | `html` | `graph.html` | people, in a browser | [`html`]: one self-contained page, drawn with WebGL (sigma.js) |
+//! | `parquet` | `nodes.parquet`, `edges.parquet`, `evidence.parquet` | Spark (GraphFrames), DuckDB, Kùzu, LadybugDB, pandas | [`parquet`], with the arrow and parquet crates |
+//! | `neo4j` | `neo4j-nodes.csv`, `neo4j-relationships.csv` | `neo4j-admin database import full` | [`neo4j`], with the csv crate |
 //!
 //! Diagrams (`dot`, `svg`, `png`) show a [`Selection`] of the graph, by default
 //! its backbone at [`crate::graph::backbone::DIAGRAM_ALPHA`] and, of it, the
@@ -47,6 +49,11 @@
 //! | | | `key` | the edge id again (GraphML, for igraph) |
 //! | | | `npmi`, `assoc`, `jaccard`, `llr` | a co-mention's association measures ([`crate::graph::association`]), numbers |
 //! | | | `alpha` | the pair's backbone significance ([`crate::graph::backbone`]), a number |
+//!
+//! Parquet and Neo4j name the columns in lower case (`src`, `dst` and `id`
+//! in Parquet, Neo4j's typed headers such as `weight:double`); Parquet keeps
+//! `aliases` and `triggers` as lists, Neo4j as arrays, and Parquet writes
+//! every evidence item in `evidence.parquet` (see each module).
 //!
 //! GraphML also says, for the graph, `scope` (what a scope unit is) and
 //! `scopes` (how many the corpus has), so that the measures can be
@@ -98,7 +105,9 @@ pub mod gexf;
 pub mod graphml;
 pub mod html;
 pub mod json;
+pub mod neo4j;
 mod palette;
+pub mod parquet;
 pub mod render;
 mod select;
 mod text;
@@ -142,11 +151,15 @@ pub enum Format {
     Csv,
     /// One self-contained HTML page to explore the graph in a browser.
     Html,
+    /// Apache Parquet: `nodes.parquet`, `edges.parquet`, `evidence.parquet`.
+    Parquet,
+    /// Neo4j's bulk import: `neo4j-nodes.csv`, `neo4j-relationships.csv`.
+    Neo4j,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 10] = [
         Format::Dot,
         Format::Svg,
         Format::Png,
@@ -155,10 +168,12 @@ impl Format {
         Format::Graphml,
         Format::Csv,
         Format::Html,
+        Format::Parquet,
+        Format::Neo4j,
     ];
 
     /// The name on the command line: `dot`, `svg`, `png`, `json`, `gexf`,
-    /// `graphml`, `csv`, `html`.
+    /// `graphml`, `csv`, `html`, `parquet`, `neo4j`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Dot => "dot",
@@ -169,6 +184,8 @@ impl Format {
             Format::Graphml => "graphml",
             Format::Csv => "csv",
             Format::Html => "html",
+            Format::Parquet => "parquet",
+            Format::Neo4j => "neo4j",
         }
     }
 
@@ -200,13 +217,21 @@ impl Format {
         matches!(self, Format::Svg | Format::Png)
     }
 
-    /// True when the format is binary and has no business on a terminal (`png`).
+    /// True for the formats that write several files into a directory
+    /// (`csv`, `parquet`, `neo4j`).
+    pub fn writes_a_directory(self) -> bool {
+        matches!(self, Format::Csv | Format::Parquet | Format::Neo4j)
+    }
+
+    /// True when the format is binary and has no business on a terminal
+    /// (`png`, `parquet`).
     pub fn is_binary(self) -> bool {
-        self == Format::Png
+        matches!(self, Format::Png | Format::Parquet)
     }
 
     /// The files the format writes, with their default names and exporters:
-    /// one file for every format but `csv`, which writes two. Diagrams and
+    /// one file for every format but `csv` and `neo4j`, which write two, and
+    /// `parquet`, which writes three. Diagrams and
     /// the viewer show `selection` of the graph.
     pub fn outputs(self, selection: &Selection, directions: Directions) -> Vec<Output> {
         let one = |file_name, exporter: Box<dyn Exporter>| {
@@ -232,6 +257,30 @@ impl Format {
                 Output {
                     file_name: "edges.csv",
                     exporter: Box::new(csv::EdgeTable),
+                },
+            ],
+            Format::Parquet => vec![
+                Output {
+                    file_name: "nodes.parquet",
+                    exporter: Box::new(parquet::NodeTable),
+                },
+                Output {
+                    file_name: "edges.parquet",
+                    exporter: Box::new(parquet::EdgeTable),
+                },
+                Output {
+                    file_name: "evidence.parquet",
+                    exporter: Box::new(parquet::EvidenceTable),
+                },
+            ],
+            Format::Neo4j => vec![
+                Output {
+                    file_name: "neo4j-nodes.csv",
+                    exporter: Box::new(neo4j::NodeFile),
+                },
+                Output {
+                    file_name: "neo4j-relationships.csv",
+                    exporter: Box::new(neo4j::RelationshipFile),
                 },
             ],
         }

@@ -136,7 +136,7 @@ pub struct Header {
     pub version: String,
     /// Fingerprint of the gazetteer files.
     pub gazetteer: String,
-    /// Inputs as given.
+    /// Inputs, sorted (the shards of one corpus merged record the same).
     pub inputs: Vec<String>,
     /// Options that shape the graph, as `name: value`.
     pub options: serde_json::Map<String, serde_json::Value>,

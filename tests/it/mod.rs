@@ -8,6 +8,7 @@ mod eval;
 mod extract;
 mod gazetteer;
 mod harness;
+mod merge;
 mod query;
 mod query_seeds;
 mod relations_eval;

@@ -23,7 +23,12 @@ pub(super) type EdgeKey = (EntityIndex, EntityIndex, EdgeKind, bool);
 /// What one document says about one edge.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct EdgeObservation {
-    pub weight: f64,
+    /// Observations by names on both sides (weight 1 each).
+    pub strong: u32,
+    /// Observations where one side is only a demonym (weight
+    /// `demonym_weight` each). Kept as counts, so that weights add up the
+    /// same in any order.
+    pub weak: u32,
     pub evidence: Vec<EvidenceSpan>,
     pub triggers: Vec<String>,
     /// The patterns that found it (`relations.toml:LINE`, `builtin:NAME`).
@@ -428,18 +433,14 @@ impl Context<'_> {
     ) {
         for (i, a) in anchors.iter().enumerate() {
             for b in anchors[i + 1..].iter().chain(others) {
-                let weight = if a.strong && b.strong {
-                    1.0
-                } else {
-                    self.options.demonym_weight
-                };
+                let strong = a.strong && b.strong;
                 let key = (
                     a.entity.min(b.entity),
                     a.entity.max(b.entity),
                     EdgeKind::CoMention,
                     false,
                 );
-                self.observe(edges, key, weight, a.mention, b.mention, None);
+                self.observe(edges, key, strong, a.mention, b.mention, None);
             }
         }
     }
@@ -518,11 +519,11 @@ impl Context<'_> {
                         if self.travelled(who.entity, group[v].entity) {
                             let key = (who.entity, group[v].entity, EdgeKind::Visits, true);
                             let found_by = ("meeting in".to_string(), "builtin:venue".to_string());
-                            self.observe(edges, key, 1.0, who, &group[v], Some(found_by));
+                            self.observe(edges, key, true, who, &group[v], Some(found_by));
                         }
                     }
                 }
-                self.observe(edges, key, 1.0, a, b, Some((hit.trigger, hit.rule)));
+                self.observe(edges, key, true, a, b, Some((hit.trigger, hit.rule)));
             }
         }
     }
@@ -541,13 +542,17 @@ impl Context<'_> {
         &self,
         edges: &mut HashMap<EdgeKey, EdgeObservation>,
         key: EdgeKey,
-        weight: f64,
+        strong: bool,
         a: &Mention,
         b: &Mention,
         found_by: Option<(String, String)>,
     ) {
         let edge = edges.entry(key).or_default();
-        edge.weight += weight;
+        if strong {
+            edge.strong += 1;
+        } else {
+            edge.weak += 1;
+        }
         if let Some((trigger, rule)) = found_by {
             if !edge.triggers.contains(&trigger) {
                 edge.triggers.push(trigger);

@@ -3,8 +3,10 @@
 //! Building has two halves so that the expensive one can run on every core:
 //! [`Analyzer::analyze`] turns one document into a [`DocumentGraph`] (mentions,
 //! co-mentions, typed relations, evidence), independently of every other
-//! document; [`GraphBuilder::add`] merges those in corpus order, so the graph is
-//! the same whatever the number of threads.
+//! document; [`GraphBuilder::add`] merges those, in steps that commute, so the
+//! graph is the same whatever the number of threads, the order of the
+//! documents, or the shards they were built in ([`GraphBuilder::write_partial`]
+//! and [`GraphBuilder::read_partial`], the partial graphs `merge` combines).
 //!
 //! ```
 //! use actorgraph::corpus::Document;
@@ -25,6 +27,7 @@
 
 mod analyze;
 mod merge;
+mod partial;
 mod pipeline;
 mod scopes;
 mod snippet;
@@ -34,6 +37,7 @@ use std::str::FromStr;
 
 pub use analyze::{Analyzer, DocumentGraph, TextRelation};
 pub use merge::{BuildStats, GraphBuilder};
+pub use partial::{FORMAT as PARTIAL_FORMAT, PartialHeader, sorted as sorted_inputs};
 pub use pipeline::{Progress, build_corpus, worker_threads};
 
 /// Which mentions are "mentioned together".
