@@ -27,7 +27,9 @@ pub struct ExportArgs {
     /// Graphviz); html is one self-contained page to explore the graph in a
     /// browser (search, filters, every link's evidence; nothing is fetched);
     /// json, gexf (Gephi), graphml (yEd, igraph) and csv (Gephi's
-    /// spreadsheet import) hold the whole graph.
+    /// spreadsheet import) hold the whole graph; index writes GRAPH.idx
+    /// beside GRAPH, the binary index that queries load instead of the JSON
+    /// (`build` writes it itself; this is for a graph file from elsewhere).
     #[arg(short = 'f', long, value_name = "FORMAT", value_parser = format_parser())]
     pub format: Format,
 

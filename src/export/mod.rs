@@ -141,11 +141,15 @@ pub enum Format {
     Csv,
     /// One self-contained HTML page to explore the graph in a browser.
     Html,
+    /// The graph index beside the graph file (`GRAPH.idx`, see
+    /// [`crate::graph::index`]): written by `export` and `build`, not by an
+    /// exporter, since it is stamped with the graph file it indexes.
+    Index,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::Dot,
         Format::Svg,
         Format::Png,
@@ -154,10 +158,11 @@ impl Format {
         Format::Graphml,
         Format::Csv,
         Format::Html,
+        Format::Index,
     ];
 
     /// The name on the command line: `dot`, `svg`, `png`, `json`, `gexf`,
-    /// `graphml`, `csv`, `html`.
+    /// `graphml`, `csv`, `html`, `index`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Dot => "dot",
@@ -168,6 +173,7 @@ impl Format {
             Format::Graphml => "graphml",
             Format::Csv => "csv",
             Format::Html => "html",
+            Format::Index => "index",
         }
     }
 
@@ -205,7 +211,8 @@ impl Format {
     }
 
     /// The files the format writes, with their default names and exporters:
-    /// one file for every format but `csv`, which writes two. Diagrams and
+    /// one file for every format but `csv`, which writes two, and `index`,
+    /// which no exporter writes. Diagrams and
     /// the viewer show `selection` of the graph.
     pub fn outputs(self, selection: &Selection, directions: Directions) -> Vec<Output> {
         let one = |file_name, exporter: Box<dyn Exporter>| {
@@ -223,6 +230,7 @@ impl Format {
             Format::Gexf => one("graph.gexf", Box::new(gexf::Gexf { directions })),
             Format::Graphml => one("graph.graphml", Box::new(graphml::Graphml { directions })),
             Format::Html => one("graph.html", Box::new(html::Html::new(selection.clone()))),
+            Format::Index => Vec::new(),
             Format::Csv => vec![
                 Output {
                     file_name: "nodes.csv",

@@ -194,6 +194,7 @@ impl GazetteerBuilder {
             sources: self.sources,
             fingerprint: self.fingerprint,
             context: std::sync::Arc::new(context),
+            matcher: Default::default(),
         }
     }
 

@@ -11,4 +11,5 @@ mod harness;
 mod query;
 mod query_seeds;
 mod reliability;
+mod speed;
 mod suggest;
