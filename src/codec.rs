@@ -63,6 +63,10 @@ impl<'a> Decoder<'a> {
     pub(crate) fn at_end(&self) -> bool {
         self.pos == self.bytes.len()
     }
+    /// How many bytes were read.
+    pub(crate) fn position(&self) -> usize {
+        self.pos
+    }
     pub(crate) fn take(&mut self, n: usize) -> Decoded<&'a [u8]> {
         let end = self
             .pos

@@ -15,6 +15,7 @@ use std::fs;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
+use super::store::mapped::FileBytes;
 use super::{Association, Edge, EdgeKind, Evidence, Graph, Header, Node, SurfaceForm};
 use crate::codec::{Bin, Corrupt, Decoded, Decoder, Encoder, checksum, decode_enum, encode_enum};
 use crate::error::Error;
@@ -176,39 +177,6 @@ impl Bin for Association {
     }
 }
 
-impl Bin for Edge {
-    fn encode(&self, e: &mut Encoder) {
-        self.source.encode(e);
-        self.target.encode(e);
-        encode_enum(e, &self.kind, &EdgeKind::ALL);
-        self.directed.encode(e);
-        self.weight.encode(e);
-        self.docs.encode(e);
-        self.first.encode(e);
-        self.last.encode(e);
-        self.triggers.encode(e);
-        self.evidence.encode(e);
-        self.association.encode(e);
-        self.alpha.encode(e);
-    }
-    fn decode(d: &mut Decoder<'_>) -> Decoded<Edge> {
-        Ok(Edge {
-            source: Bin::decode(d)?,
-            target: Bin::decode(d)?,
-            kind: decode_enum(d, &EdgeKind::ALL, "edge type")?,
-            directed: Bin::decode(d)?,
-            weight: Bin::decode(d)?,
-            docs: Bin::decode(d)?,
-            first: Bin::decode(d)?,
-            last: Bin::decode(d)?,
-            triggers: Bin::decode(d)?,
-            evidence: Bin::decode(d)?,
-            association: Bin::decode(d)?,
-            alpha: Bin::decode(d)?,
-        })
-    }
-}
-
 /// The header as its JSON text: it is small, and its option and count maps
 /// hold any JSON value.
 fn encode_header(header: &Header, e: &mut Encoder) {
@@ -220,65 +188,214 @@ fn decode_header(d: &mut Decoder<'_>) -> Decoded<Header> {
     serde_json::from_str(d.str()?).map_err(|_| Corrupt::new("the header is not JSON"))
 }
 
+/// An edge without its evidence, which the index keeps apart.
+struct LeanEdge<'a>(&'a Edge);
+
+impl LeanEdge<'_> {
+    fn encode(&self, e: &mut Encoder) {
+        let edge = self.0;
+        edge.source.encode(e);
+        edge.target.encode(e);
+        encode_enum(e, &edge.kind, &EdgeKind::ALL);
+        edge.directed.encode(e);
+        edge.weight.encode(e);
+        edge.docs.encode(e);
+        edge.first.encode(e);
+        edge.last.encode(e);
+        edge.triggers.encode(e);
+        edge.association.encode(e);
+        edge.alpha.encode(e);
+    }
+
+    fn decode(d: &mut Decoder<'_>) -> Decoded<Edge> {
+        Ok(Edge {
+            source: Bin::decode(d)?,
+            target: Bin::decode(d)?,
+            kind: decode_enum(d, &EdgeKind::ALL, "edge type")?,
+            directed: Bin::decode(d)?,
+            weight: Bin::decode(d)?,
+            docs: Bin::decode(d)?,
+            first: Bin::decode(d)?,
+            last: Bin::decode(d)?,
+            triggers: Bin::decode(d)?,
+            evidence: Vec::new(),
+            association: Bin::decode(d)?,
+            alpha: Bin::decode(d)?,
+        })
+    }
+}
+
+/// The evidence of a graph loaded from its index without it, read edge by
+/// edge when an answer shows the edge.
+pub struct EvidenceOnDemand {
+    bytes: FileBytes,
+    /// Where each edge's `(start, end, checksum)` is in `bytes`.
+    table: usize,
+    /// Where the evidence lists start in `bytes`.
+    blob: usize,
+    edges: usize,
+}
+
+impl EvidenceOnDemand {
+    /// The evidence of edge `i`, checked against its checksum.
+    fn read(&self, i: usize) -> Decoded<Vec<Evidence>> {
+        if i >= self.edges {
+            return Err(Corrupt::new("no such edge"));
+        }
+        let mut d = Decoder::new(&self.bytes[self.table + 24 * i..]);
+        let (start, end, sum) = (d.u64()?, d.u64()?, d.u64()?);
+        let blob = &self.bytes[self.blob..];
+        let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else {
+            return Err(Corrupt::new("evidence out of range"));
+        };
+        let bytes = blob
+            .get(start..end)
+            .ok_or_else(|| Corrupt::new("evidence out of range"))?;
+        if checksum(bytes)[0] != sum {
+            return Err(Corrupt::new("damaged evidence"));
+        }
+        let mut d = Decoder::new(bytes);
+        let evidence = Vec::<Evidence>::decode(&mut d)?;
+        if !d.at_end() {
+            return Err(Corrupt::new("damaged evidence"));
+        }
+        Ok(evidence)
+    }
+}
+
 impl Graph {
     /// Writes the index of this graph beside `json`, the graph file it was
     /// just written to (or read from), stamped with that file as it is now.
+    ///
+    /// The index holds the header, the nodes and the edges without their
+    /// evidence (covered by one checksum), then a table of where each edge's
+    /// evidence is, with its own checksum, and the evidence itself: a query
+    /// reads only the evidence of the edges it shows.
     pub fn write_index(&self, json: &Path) -> crate::Result<PathBuf> {
         let stamp = Stamp::of(json).map_err(|e| Error::io(json, e))?;
-        let mut payload = Encoder::default();
-        encode_header(&self.header, &mut payload);
-        self.nodes.encode(&mut payload);
-        self.edges.encode(&mut payload);
+        let mut lean = Encoder::default();
+        encode_header(&self.header, &mut lean);
+        self.nodes.encode(&mut lean);
+        lean.len(self.edges.len());
+        for edge in &self.edges {
+            LeanEdge(edge).encode(&mut lean);
+        }
+        let mut blob = Encoder::default();
+        for edge in &self.edges {
+            let start = blob.buf.len();
+            edge.evidence.encode(&mut blob);
+            lean.len(start);
+            lean.len(blob.buf.len());
+            lean.u64(checksum(&blob.buf[start..])[0]);
+        }
         let mut head = Encoder::default();
         head.buf.extend_from_slice(MAGIC);
         head.u32(FORMAT);
         stamp.encode(&mut head);
-        head.len(payload.buf.len());
-        let sum = checksum(&payload.buf);
+        head.len(lean.buf.len());
+        head.len(blob.buf.len());
+        let sum = checksum(&lean.buf);
         head.u64(sum[0]);
         head.u64(sum[1]);
         let path = index_path(json);
         crate::export::write_atomic(&path, |out| {
             out.write_all(&head.buf)?;
-            out.write_all(&payload.buf)
+            out.write_all(&lean.buf)?;
+            out.write_all(&blob.buf)
         })?;
         Ok(path)
     }
 
-    /// The graph of `json` from its index, when there is one that matches it
-    /// and is whole; `None` otherwise (the JSON must then be parsed).
+    /// The graph of `json` from its index, evidence included, when there is
+    /// an index that matches it and is whole; `None` otherwise (the JSON
+    /// must then be parsed).
     pub fn from_index(json: &Path) -> Option<Graph> {
+        let (mut graph, evidence) = Graph::from_index_lean(json)?;
+        for (i, edge) in graph.edges.iter_mut().enumerate() {
+            edge.evidence = evidence.read(i).ok()?;
+        }
+        Some(graph)
+    }
+
+    /// The same without the evidence (every edge's list is empty), and where
+    /// to read it with [`Graph::fill_evidence`].
+    pub fn from_index_lean(json: &Path) -> Option<(Graph, EvidenceOnDemand)> {
         let file = fs::File::open(index_path(json)).ok()?;
-        let bytes = super::store::mapped::FileBytes::of(file).ok()?;
+        let bytes = FileBytes::of(file).ok()?;
         let stamp = Stamp::of(json).ok()?;
-        decode_index(&bytes, stamp).ok()
+        decode_index(bytes, stamp).ok()
+    }
+
+    /// Loads a graph file for an answer that shows the evidence of a few
+    /// edges at most: from its index without the evidence when one matches
+    /// (then [`Graph::fill_evidence`] reads the edges' evidence), else the
+    /// whole graph from the JSON, evidence included.
+    pub fn load_lean(path: &str) -> crate::Result<(Graph, Option<EvidenceOnDemand>)> {
+        if path != "-"
+            && let Some((graph, evidence)) = Graph::from_index_lean(Path::new(path))
+        {
+            return Ok((graph, Some(evidence)));
+        }
+        Ok((Graph::load(path)?, None))
+    }
+
+    /// Reads the evidence of `edges` from the index the graph was loaded
+    /// from (nothing to do for a graph loaded whole).
+    pub fn fill_evidence(
+        &mut self,
+        source: Option<&EvidenceOnDemand>,
+        edges: impl IntoIterator<Item = usize>,
+    ) -> crate::Result<()> {
+        let Some(source) = source else {
+            return Ok(());
+        };
+        for i in edges {
+            if let Some(edge) = self.edges.get_mut(i)
+                && edge.evidence.is_empty()
+            {
+                edge.evidence = source.read(i).map_err(|Corrupt(why)| {
+                    Error::Invalid(format!("the graph index is damaged: {why}"))
+                })?;
+            }
+        }
+        Ok(())
     }
 }
 
-/// Decodes an index whose JSON is now `stamp`.
-fn decode_index(bytes: &[u8], stamp: Stamp) -> Decoded<Graph> {
-    let mut d = Decoder::new(bytes);
+/// Decodes an index whose JSON is now `stamp`, leaving the evidence in it.
+fn decode_index(bytes: FileBytes, stamp: Stamp) -> Decoded<(Graph, EvidenceOnDemand)> {
+    let mut d = Decoder::new(&bytes);
     if d.take(8)? != MAGIC || d.u32()? != FORMAT {
         return Err(Corrupt::new("not an index of this format"));
     }
     if Stamp::decode(&mut d)? != stamp {
         return Err(Corrupt::new("the graph file changed"));
     }
-    let len = d.u64()?;
+    let too_long = |_| Corrupt::new("too long");
+    let lean_len = usize::try_from(d.u64()?).map_err(too_long)?;
+    let blob_len = usize::try_from(d.u64()?).map_err(too_long)?;
     let sum = [d.u64()?, d.u64()?];
-    let payload = d.take(usize::try_from(len).map_err(|_| Corrupt::new("too long"))?)?;
-    if !d.at_end() || checksum(payload) != sum {
+    let lean_at = d.position();
+    let lean = d.take(lean_len)?;
+    d.take(blob_len)?;
+    if !d.at_end() || checksum(lean) != sum {
         return Err(Corrupt::new("damaged"));
     }
-    let mut d = Decoder::new(payload);
+    let mut d = Decoder::new(lean);
     let header = decode_header(&mut d)?;
     let nodes: Vec<Node> = Bin::decode(&mut d)?;
-    let edges: Vec<Edge> = Bin::decode(&mut d)?;
-    let count = nodes.len() as u64;
+    let count = d.len(16)?;
+    let mut edges = Vec::with_capacity(count);
+    for _ in 0..count {
+        edges.push(LeanEdge::decode(&mut d)?);
+    }
+    let table = lean_at + d.position();
+    d.take(24 * count)?;
+    let nodes_count = nodes.len() as u64;
     if !d.at_end()
         || edges
             .iter()
-            .any(|e| u64::from(e.source) >= count || u64::from(e.target) >= count)
+            .any(|e| u64::from(e.source) >= nodes_count || u64::from(e.target) >= nodes_count)
     {
         return Err(Corrupt::new("an edge names no node"));
     }
@@ -287,12 +404,20 @@ fn decode_index(bytes: &[u8], stamp: Stamp) -> Decoded<Graph> {
         .enumerate()
         .map(|(i, n)| (n.id.clone(), i as super::NodeIndex))
         .collect();
-    Ok(Graph {
+    let blob = lean_at + lean_len;
+    let graph = Graph {
         header,
         nodes,
         edges,
         by_id,
-    })
+    };
+    let evidence = EvidenceOnDemand {
+        bytes,
+        table,
+        blob,
+        edges: count,
+    };
+    Ok((graph, evidence))
 }
 
 #[cfg(test)]
