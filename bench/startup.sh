@@ -37,7 +37,8 @@ row() {
     local label=$1; shift
     local best="" line
     for _ in $(seq "$runs"); do
-        line=$( { /usr/bin/time -f "%e %U %S %M" "$@" > /dev/null 2> /dev/null < /dev/null; } 2>&1 | tail -1)
+        /usr/bin/time -o "$work/time.txt" -f "%e %U %S %M" "$@" > /dev/null 2> /dev/null < /dev/null || true
+        line=$(tail -1 "$work/time.txt")
         if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then
             best=$line
         fi
