@@ -78,7 +78,8 @@ pub struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// Graph file written by `actorgraph build` (`-` is standard input).
+    /// Graph file written by `actorgraph build` (`-` is standard input). GRAPH.idx beside it, the
+    /// index `build` writes, is read instead of the JSON while it matches it.
     #[arg(value_name = "GRAPH")]
     pub graph: String,
 

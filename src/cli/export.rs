@@ -19,7 +19,8 @@ Examples:
 /// Options of `actorgraph export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The graph file written by `build` (node-link JSON); `-` is standard input.
+    /// The graph file written by `build` (node-link JSON); `-` is standard input. GRAPH.idx beside it, the
+    /// index `build` writes, is read instead of the JSON while it matches it.
     #[arg(value_name = "GRAPH")]
     pub graph: String,
 

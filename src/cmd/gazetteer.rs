@@ -54,6 +54,9 @@ pub fn check(args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCo
 
 /// Compiles the gazetteer into the cache and prints the file's path.
 pub fn compile(args: &CompileArgs) -> anyhow::Result<ExitCode> {
+    if args.gazetteer.no_cache {
+        anyhow::bail!("compile writes the cache: --no-cache does not go with it");
+    }
     let cache = match &args.cache_dir {
         Some(dir) => Cache::at(dir),
         None => Cache::from_env().ok_or_else(|| {
