@@ -189,7 +189,7 @@ impl GazetteerBuilder {
         Gazetteer {
             entities: self.entities,
             by_id,
-            names,
+            names: super::names::Names::built(names),
             problems: self.problems,
             sources: self.sources,
             fingerprint: self.fingerprint,

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use super::context::{Government, Leadership, Led};
+use super::names::Names;
 use super::{
     Candidate, Context, Entity, EntityType, Fact, FactOrigin, Gazetteer, MentionKind, Name,
     PlaceLevel, Problem, Severity, Term,
@@ -166,7 +167,10 @@ impl Gazetteer {
     pub(super) fn encode(&self, e: &mut Encoder) {
         self.entities.encode(e);
         self.by_id.encode(e);
-        self.names.encode(e);
+        // Length-prefixed, so that a load can keep it undecoded.
+        let mut names = Encoder::default();
+        self.names.encode(&mut names);
+        e.bytes(&names.buf);
         self.problems.encode(e);
         self.sources.encode(e);
         self.fingerprint.encode(e);
@@ -176,24 +180,21 @@ impl Gazetteer {
     /// Reads what [`Gazetteer::encode`] wrote, checking that every entity
     /// index points at an entity.
     pub(super) fn decode(d: &mut Decoder<'_>) -> Decoded<Gazetteer> {
+        let entities: Vec<Entity> = Bin::decode(d)?;
+        let count = entities.len();
         let gazetteer = Gazetteer {
-            entities: Bin::decode(d)?,
             by_id: Bin::decode(d)?,
-            names: Bin::decode(d)?,
+            // Decoded on first look-up (see `names.rs`), which extraction
+            // never makes; its candidates are checked then.
+            names: Names::encoded(d.bytes()?, count)?,
             problems: Bin::decode(d)?,
             sources: Bin::decode(d)?,
             fingerprint: Bin::decode(d)?,
             context: Arc::new(Context::decode(d)?),
+            entities,
             ..Gazetteer::default()
         };
-        let count = gazetteer.entities.len();
-        let valid = |i: u32| (i as usize) < count;
-        let ok = gazetteer.by_id.values().all(|&i| valid(i))
-            && gazetteer
-                .names
-                .values()
-                .all(|candidates| candidates.iter().all(|c| valid(c.entity)));
-        if !ok {
+        if gazetteer.by_id.values().any(|&i| i as usize >= count) {
             return Err(Corrupt::new("an entity index is out of range"));
         }
         Ok(gazetteer)
@@ -214,7 +215,8 @@ mod tests {
         assert!(d.at_end());
         assert_eq!(back.entities, g.entities);
         assert_eq!(back.by_id, g.by_id);
-        assert_eq!(back.names, g.names);
+        assert_eq!(back.names.map(), g.names.map());
+        assert_eq!(back.name_count(), g.name_count());
         assert_eq!(back.problems, g.problems);
         assert_eq!(back.sources, g.sources);
         assert_eq!(back.fingerprint(), g.fingerprint());

@@ -24,6 +24,7 @@ mod curated;
 mod encode;
 mod lint;
 mod load;
+mod names;
 mod stale;
 mod titles;
 mod tsv;
@@ -408,7 +409,7 @@ impl fmt::Display for Problem {
 pub struct Gazetteer {
     entities: Vec<Entity>,
     by_id: HashMap<String, EntityIndex>,
-    names: HashMap<String, Vec<Candidate>>,
+    names: names::Names,
     problems: Vec<Problem>,
     sources: Vec<String>,
     fingerprint: u64,
@@ -457,13 +458,17 @@ impl Gazetteer {
     /// The candidates for a name, after normalization ("turkiye" finds Türkiye).
     pub fn lookup(&self, name: &str) -> &[Candidate] {
         self.names
+            .map()
             .get(normalize(name).as_str())
             .map_or(&[], Vec::as_slice)
     }
 
     /// Every normalized name with its candidates, in no particular order.
     pub fn names(&self) -> impl Iterator<Item = (&str, &[Candidate])> {
-        self.names.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+        self.names
+            .map()
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
     }
 
     /// Number of distinct normalized names.
