@@ -28,6 +28,11 @@ impl Date {
         valid.then_some(Date { year, month, day })
     }
 
+    /// Year, month and day as stored (0 for an unknown month or day).
+    pub(crate) fn parts(self) -> (i32, u8, u8) {
+        (self.year, self.month, self.day)
+    }
+
     /// The year.
     pub fn year(self) -> i32 {
         self.year

@@ -122,18 +122,19 @@ fn mentions(found: Vec<Match>, segments: &Segments) -> Vec<Mention> {
 #[derive(Debug)]
 pub struct Extractor<'g> {
     gazetteer: &'g Gazetteer,
-    matcher: Matcher,
+    matcher: std::sync::Arc<Matcher>,
     options: ExtractOptions,
     /// The day undated documents are resolved on.
     undated: Date,
 }
 
 impl<'g> Extractor<'g> {
-    /// Builds the matcher for a gazetteer.
+    /// The extractor of a gazetteer, with its matcher (built now, unless it
+    /// came compiled from the cache).
     pub fn new(gazetteer: &'g Gazetteer, options: ExtractOptions) -> crate::Result<Extractor<'g>> {
         Ok(Extractor {
             gazetteer,
-            matcher: Matcher::new(gazetteer)?,
+            matcher: gazetteer.matcher()?,
             options,
             undated: options.undated.unwrap_or_else(today).first_day(),
         })

@@ -18,6 +18,7 @@
 //! assert_eq!(found.mentions.last().unwrap().sentence, 1);
 //! ```
 
+pub(crate) mod codec;
 pub mod corpus;
 pub mod date;
 pub mod docdate;

@@ -58,6 +58,13 @@ pub struct BuildArgs {
     #[arg(long, value_name = "FILE")]
     pub relations: Option<PathBuf>,
 
+    /// Do not write the graph index (GRAPH.idx) beside the graph file. The
+    /// index lets `path`, `neighbors`, `top`, `stats` and `export` load the
+    /// graph without parsing its JSON; it is used only while it matches the
+    /// JSON beside it.
+    #[arg(long)]
+    pub no_index: bool,
+
     /// Record the creation time in the graph header (output then differs run to run).
     #[arg(long)]
     pub timestamp: bool,
@@ -96,7 +103,8 @@ pub struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// Graph file written by `actorgraph build` (`-` is standard input).
+    /// Graph file written by `actorgraph build` (`-` is standard input). GRAPH.idx beside it, the
+    /// index `build` writes, is read instead of the JSON while it matches it.
     #[arg(value_name = "GRAPH")]
     pub graph: String,
 

@@ -21,7 +21,8 @@ Examples:
 /// Options of `actorgraph export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The graph file written by `build` (node-link JSON); `-` is standard input.
+    /// The graph file written by `build` (node-link JSON); `-` is standard input. GRAPH.idx beside it, the
+    /// index `build` writes, is read instead of the JSON while it matches it.
     #[arg(value_name = "GRAPH")]
     pub graph: String,
 
@@ -34,7 +35,10 @@ pub struct ExportArgs {
     /// neo4j (neo4j-nodes.csv and neo4j-relationships.csv, for
     /// `neo4j-admin database import full neo4j --nodes=neo4j-nodes.csv
     /// --relationships=neo4j-relationships.csv --array-delimiter=U+001F
-    /// --multiline-fields=true`) hold the whole graph.
+    /// --multiline-fields=true`) hold the whole graph; index writes
+    /// GRAPH.idx beside GRAPH, the binary index that queries load instead of
+    /// the JSON (`build` writes it itself; this is for a graph file from
+    /// elsewhere).
     #[arg(short = 'f', long, value_name = "FORMAT", value_parser = format_parser())]
     pub format: Format,
 

@@ -33,7 +33,8 @@ Examples:
 /// Options shared by the queries that walk the graph.
 #[derive(Debug, Args)]
 pub struct GraphArgs {
-    /// Graph file written by `actorgraph build` (node-link JSON); `-` is standard input.
+    /// Graph file written by `actorgraph build` (node-link JSON); `-` is standard input. GRAPH.idx beside it, the
+    /// index `build` writes, is read instead of the JSON while it matches it.
     #[arg(value_name = "GRAPH")]
     pub graph: String,
 }

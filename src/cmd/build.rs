@@ -92,6 +92,11 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
     }
     let graph = builder.finish(header(&names, args.timestamp, &gazetteer.fingerprint()));
     let target = write_graph(target_path, &graph)?;
+    if let Some(path) = target.as_deref()
+        && !args.no_index
+    {
+        write_index(&graph, path, reporter);
+    }
     summary(
         reporter,
         &graph,
@@ -184,6 +189,17 @@ pub(super) fn write_graph(path: Option<PathBuf>, graph: &Graph) -> anyhow::Resul
     Ok(Some(path))
 }
 
+/// Writes the graph's index beside the graph file, when that is a regular
+/// file; an index that cannot be written only makes later queries slower.
+fn write_index(graph: &Graph, path: &Path, reporter: &mut Reporter) {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return;
+    }
+    if let Err(e) = graph.write_index(path) {
+        reporter.note(&format!("no graph index written: {e}"));
+    }
+}
+
 /// The `--format` files, beside the graph file.
 fn write_formats(
     args: &BuildArgs,
@@ -195,7 +211,8 @@ fn write_formats(
         .format
         .iter()
         .copied()
-        .filter(|f| *f != Format::Json)
+        // The graph file and its index are written anyway.
+        .filter(|f| !matches!(f, Format::Json | Format::Index))
         .collect();
     if formats.is_empty() {
         return Ok(());

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use actorgraph::export::{Output, write_atomic, write_outputs};
+use actorgraph::export::{Format, Output, write_atomic, write_outputs};
 use actorgraph::graph::Graph;
 use anyhow::{Context, bail};
 
@@ -21,6 +21,9 @@ enum Destination {
 }
 
 pub fn run(args: &ExportArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
+    if args.format == Format::Index {
+        return index(args, reporter);
+    }
     let destination = destination(args)?;
     let whole = Graph::load(&args.graph)?;
     let selection = args.selection();
@@ -54,6 +57,21 @@ pub fn run(args: &ExportArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCod
             }
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the index of a graph file beside it, from its JSON.
+fn index(args: &ExportArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
+    if args.graph == "-" || args.output.is_some() {
+        anyhow::bail!(
+            "-f index writes GRAPH.idx beside the graph file it indexes: name the file, and no -o"
+        );
+    }
+    let json =
+        std::fs::File::open(&args.graph).with_context(|| format!("cannot read {}", args.graph))?;
+    let graph = Graph::read_json(&args.graph, std::io::BufReader::new(json))?;
+    let path = graph.write_index(std::path::Path::new(&args.graph))?;
+    reporter.note(&format!("wrote {}", path.display()));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,6 +1,7 @@
 //! `actorgraph gazetteer check`: validate and lint gazetteers, with
 //! `--corpus` list the names that look generic on a sample of news, or list
-//! the facts due for a check against the news (`--stale DAYS`).
+//! the facts due for a check against the news (`--stale DAYS`); and
+//! `actorgraph gazetteer compile`: compile gazetteers into the cache ahead of use.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -8,11 +9,12 @@ use std::process::ExitCode;
 use actorgraph::corpus::{Corpus, Input, Item};
 use actorgraph::date::Date;
 use actorgraph::extract::{ExtractOptions, Extractor};
-use actorgraph::gazetteer::{EntityType, Gazetteer, Severity};
+use actorgraph::gazetteer::{Cache, EntityType, Gazetteer, Severity};
 use actorgraph::usage::UsageCounter;
+use anyhow::Context;
 
-use super::{Reporter, finish_output, load_gazetteer, stdout};
-use crate::cli::CheckArgs;
+use super::{Reporter, finish_output, gazetteer_sources, load_gazetteer, stdout};
+use crate::cli::{CheckArgs, CompileArgs};
 
 pub fn check(args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
     let gazetteer = load_gazetteer(&args.gazetteer, &mut Reporter::new(true))?;
@@ -48,6 +50,35 @@ pub fn check(args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCo
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Compiles the gazetteer into the cache and prints the file's path.
+pub fn compile(args: &CompileArgs) -> anyhow::Result<ExitCode> {
+    if args.gazetteer.no_cache {
+        anyhow::bail!("compile writes the cache: --no-cache does not go with it");
+    }
+    let cache = match &args.cache_dir {
+        Some(dir) => Cache::at(dir),
+        None => Cache::from_env().ok_or_else(|| {
+            anyhow::anyhow!(
+                "no cache directory: set ACTORGRAPH_CACHE_DIR or HOME, or give --cache-dir"
+            )
+        })?,
+    };
+    let sources = gazetteer_sources(&args.gazetteer);
+    let (gazetteer, path) = cache
+        .compile(&sources)
+        .context("cannot compile the gazetteer")?;
+    let mut out = stdout();
+    writeln!(
+        out,
+        "{}\t{} entities, {} names",
+        path.display(),
+        gazetteer.entities().len(),
+        gazetteer.name_count()
+    )?;
+    finish_output(out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// One line per stale fact and a summary; always exit 0.

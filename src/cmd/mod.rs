@@ -15,7 +15,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use actorgraph::corpus::{Corpus, Input, Warning};
-use actorgraph::gazetteer::{Gazetteer, Severity, Source};
+use actorgraph::gazetteer::{Cache, CacheUse, Gazetteer, Severity, Source};
 use actorgraph::terminal::{ControlEscaper, escape_controls};
 use anyhow::Context;
 
@@ -36,6 +36,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Gazetteer {
             command: GazetteerCommand::Check(args),
         } => gazetteer::check(&args, &mut reporter)?,
+        Command::Gazetteer {
+            command: GazetteerCommand::Compile(args),
+        } => gazetteer::compile(&args)?,
         Command::Eval {
             command: EvalCommand::Mentions(args),
         } => eval::mentions(&args, &mut reporter)?,
@@ -121,12 +124,26 @@ pub fn finish_output(mut out: impl Write) -> anyhow::Result<()> {
 /// Loads the gazetteers named by `-g`, or the bundled one. Errors in the
 /// gazetteer's meaning do not stop a run, but are pointed out once.
 pub fn load_gazetteer(args: &GazetteerArgs, reporter: &mut Reporter) -> anyhow::Result<Gazetteer> {
-    let sources: Vec<Source> = if args.gazetteer.is_empty() {
-        vec![Source::Builtin]
-    } else {
-        args.gazetteer.iter().map(|g| Source::parse(g)).collect()
+    let sources = gazetteer_sources(args);
+    let cache = (!args.no_cache).then(Cache::from_env).flatten();
+    let gazetteer = match cache {
+        None => Gazetteer::load(&sources).context("cannot load the gazetteer")?,
+        Some(cache) => {
+            let (gazetteer, used) = cache.load(&sources).context("cannot load the gazetteer")?;
+            match used {
+                CacheUse::Hit(_) | CacheUse::Written(_) => {}
+                CacheUse::Rebuilt(path, why) => reporter.note(&format!(
+                    "the compiled gazetteer {} was damaged ({why}); compiled it again",
+                    path.display()
+                )),
+                CacheUse::NotWritten(path, why) => reporter.note(&format!(
+                    "cannot keep the compiled gazetteer in {} ({why}); --no-cache skips it",
+                    path.display()
+                )),
+            }
+            gazetteer
+        }
     };
-    let gazetteer = Gazetteer::load(&sources).context("cannot load the gazetteer")?;
     let errors = gazetteer
         .problems()
         .iter()
@@ -142,6 +159,15 @@ pub fn load_gazetteer(args: &GazetteerArgs, reporter: &mut Reporter) -> anyhow::
         ));
     }
     Ok(gazetteer)
+}
+
+/// The sources named by `-g`, or the bundled gazetteer.
+pub fn gazetteer_sources(args: &GazetteerArgs) -> Vec<Source> {
+    if args.gazetteer.is_empty() {
+        vec![Source::Builtin]
+    } else {
+        args.gazetteer.iter().map(|g| Source::parse(g)).collect()
+    }
 }
 
 /// Opens the inputs of `extract` and `build`. Reading standard input from a

@@ -28,9 +28,18 @@ pub fn path(args: &PathArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
     if args.k == 0 {
         return Err(anyhow!("--k must be at least 1"));
     }
-    let graph = Graph::load(&args.graph.graph)?;
+    // Evidence is read only for the hops shown (all edges for a diagram,
+    // which may draw the routes' surroundings).
+    let (mut graph, evidence) = Graph::load_lean(&args.graph.graph)?;
     let query = path_query(args, &graph, reporter)?;
     let paths = find_paths(&graph, &query)?;
+    if args.format == QueryFormat::Dot {
+        let all = 0..graph.edges().len();
+        graph.fill_evidence(evidence.as_ref(), all)?;
+    } else {
+        let hops: Vec<usize> = paths.iter().flat_map(|p| p.edges.clone()).collect();
+        graph.fill_evidence(evidence.as_ref(), hops)?;
+    }
     let answer = explain(
         &graph,
         &query.filter,
@@ -199,7 +208,11 @@ fn no_route(from: &Actor, to: &Actor, query: &PathQuery) -> String {
 }
 
 pub fn neighbors(args: &NeighborsArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
-    let graph = Graph::load(&args.graph.graph)?;
+    // The list shows no evidence; the graph formats carry it.
+    let graph = match args.format {
+        NeighborsFormat::Text | NeighborsFormat::Json => Graph::load_lean(&args.graph.graph)?.0,
+        _ => Graph::load(&args.graph.graph)?,
+    };
     let gazetteer = gazetteer_if_needed(&graph, &[&args.actor], &args.gazetteer, reporter)?;
     let resolver = Resolver::new(&graph, gazetteer.as_ref());
     let center = resolver.resolve(&args.actor).context("ACTOR")?;
@@ -242,7 +255,8 @@ pub fn neighbors(args: &NeighborsArgs, reporter: &mut Reporter) -> anyhow::Resul
 }
 
 pub fn top(args: &TopArgs) -> anyhow::Result<ExitCode> {
-    let graph = Graph::load(&args.graph.graph)?;
+    // A ranking shows no evidence.
+    let (graph, _) = Graph::load_lean(&args.graph.graph)?;
     let by = match args.by {
         RankBy::Degree => Centrality::Degree,
         RankBy::Strength => Centrality::Strength,

@@ -10,7 +10,8 @@ use super::{finish_output, stdout};
 use crate::cli::{StatsArgs, StatsFormat};
 
 pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
-    let graph = Graph::load(&args.graph)?;
+    // Statistics count no evidence.
+    let (graph, _) = Graph::load_lean(&args.graph)?;
     let summary = summarize(&graph, args.top);
     let mut out = stdout();
     match args.format {

@@ -155,11 +155,15 @@ pub enum Format {
     Parquet,
     /// Neo4j's bulk import: `neo4j-nodes.csv`, `neo4j-relationships.csv`.
     Neo4j,
+    /// The graph index beside the graph file (`GRAPH.idx`, see
+    /// [`crate::graph::index`]): written by `export` and `build`, not by an
+    /// exporter, since it is stamped with the graph file it indexes.
+    Index,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 10] = [
+    pub const ALL: [Format; 11] = [
         Format::Dot,
         Format::Svg,
         Format::Png,
@@ -170,10 +174,11 @@ impl Format {
         Format::Html,
         Format::Parquet,
         Format::Neo4j,
+        Format::Index,
     ];
 
     /// The name on the command line: `dot`, `svg`, `png`, `json`, `gexf`,
-    /// `graphml`, `csv`, `html`, `parquet`, `neo4j`.
+    /// `graphml`, `csv`, `html`, `parquet`, `neo4j`, `index`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Dot => "dot",
@@ -186,6 +191,7 @@ impl Format {
             Format::Html => "html",
             Format::Parquet => "parquet",
             Format::Neo4j => "neo4j",
+            Format::Index => "index",
         }
     }
 
@@ -230,8 +236,9 @@ impl Format {
     }
 
     /// The files the format writes, with their default names and exporters:
-    /// one file for every format but `csv` and `neo4j`, which write two, and
-    /// `parquet`, which writes three. Diagrams and
+    /// one file for every format but `csv` and `neo4j`, which write two,
+    /// `parquet`, which writes three, and `index`, which no exporter writes.
+    /// Diagrams and
     /// the viewer show `selection` of the graph.
     pub fn outputs(self, selection: &Selection, directions: Directions) -> Vec<Output> {
         let one = |file_name, exporter: Box<dyn Exporter>| {
@@ -249,6 +256,7 @@ impl Format {
             Format::Gexf => one("graph.gexf", Box::new(gexf::Gexf { directions })),
             Format::Graphml => one("graph.graphml", Box::new(graphml::Graphml { directions })),
             Format::Html => one("graph.html", Box::new(html::Html::new(selection.clone()))),
+            Format::Index => Vec::new(),
             Format::Csv => vec![
                 Output {
                     file_name: "nodes.csv",

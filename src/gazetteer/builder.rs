@@ -189,11 +189,12 @@ impl GazetteerBuilder {
         Gazetteer {
             entities: self.entities,
             by_id,
-            names,
+            names: super::names::Names::built(names),
             problems: self.problems,
             sources: self.sources,
             fingerprint: self.fingerprint,
             context: std::sync::Arc::new(context),
+            matcher: Default::default(),
         }
     }
 

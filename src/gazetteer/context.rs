@@ -52,25 +52,25 @@ pub enum Holding<'a> {
 
 /// What a person leads: a group, or the state whose government they head.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Led {
+pub(super) enum Led {
     Group(EntityIndex),
     /// The place whose government the person heads.
     State(EntityIndex),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Leadership {
-    led: Led,
-    from: Option<Date>,
-    to: Option<Date>,
+pub(super) struct Leadership {
+    pub(super) led: Led,
+    pub(super) from: Option<Date>,
+    pub(super) to: Option<Date>,
 }
 
 /// A name of a government with the days it stands for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Government {
-    group: EntityIndex,
-    from: Option<Date>,
-    to: Option<Date>,
+pub(super) struct Government {
+    pub(super) group: EntityIndex,
+    pub(super) from: Option<Date>,
+    pub(super) to: Option<Date>,
 }
 
 /// The title of a role without the qualifiers that do not change the office:
@@ -85,40 +85,40 @@ fn office_key(title: &str, qualifiers: &HashSet<String>) -> String {
 }
 
 /// What the words around a name can tell. See the module documentation.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Context {
     /// Every title, normalized ("top diplomat"), and its office.
-    titles: HashMap<String, OfficeId>,
+    pub(super) titles: HashMap<String, OfficeId>,
     /// The first word of every title, for a quick refusal.
-    title_starts: HashSet<String>,
+    pub(super) title_starts: HashSet<String>,
     /// The last word of every title, for a quick refusal.
-    title_ends: HashSet<String>,
+    pub(super) title_ends: HashSet<String>,
     /// The offices each person has held: (owner, office).
-    held: HashMap<EntityIndex, Vec<(EntityIndex, OfficeId)>>,
+    pub(super) held: HashMap<EntityIndex, Vec<(EntityIndex, OfficeId)>>,
     /// The most words a title has.
-    longest_title: usize,
+    pub(super) longest_title: usize,
     /// Each office's name for people: its first title.
-    office_names: Vec<String>,
+    pub(super) office_names: Vec<String>,
     /// The terms of each office of each entity, in load order.
-    terms: HashMap<(EntityIndex, OfficeId), Vec<Term>>,
+    pub(super) terms: HashMap<(EntityIndex, OfficeId), Vec<Term>>,
     /// Entities that have offices: a title after their name may name a holder.
-    with_offices: HashSet<EntityIndex>,
-    qualifiers: HashSet<String>,
-    not_the_holder: HashSet<String>,
+    pub(super) with_offices: HashSet<EntityIndex>,
+    pub(super) qualifiers: HashSet<String>,
+    pub(super) not_the_holder: HashSet<String>,
     /// Words that may stand before a surname: honorifics, the words of
     /// titles, qualifiers, and demonyms.
-    before_surnames: HashSet<String>,
-    followers: HashSet<String>,
+    pub(super) before_surnames: HashSet<String>,
+    pub(super) followers: HashSet<String>,
     /// What each person leads or heads, with the dates.
-    leaders: HashMap<EntityIndex, Vec<Leadership>>,
+    pub(super) leaders: HashMap<EntityIndex, Vec<Leadership>>,
     /// The groups named "the <demonym> government" of each place, with dates.
-    governments: HashMap<EntityIndex, Vec<Government>>,
+    pub(super) governments: HashMap<EntityIndex, Vec<Government>>,
     /// A place whose name is also a governorate's ("Idlib") → that governorate.
-    governorate_named: HashMap<EntityIndex, EntityIndex>,
+    pub(super) governorate_named: HashMap<EntityIndex, EntityIndex>,
     /// A governorate → the city or town of the same name.
-    city_named: HashMap<EntityIndex, EntityIndex>,
+    pub(super) city_named: HashMap<EntityIndex, EntityIndex>,
     /// The words of every name of each person who has a surname alias.
-    own_words: HashMap<EntityIndex, HashSet<String>>,
+    pub(super) own_words: HashMap<EntityIndex, HashSet<String>>,
 }
 
 impl Context {

@@ -61,9 +61,19 @@ pub(super) fn add_source(builder: &mut GazetteerBuilder, source: &Source) -> cra
 }
 
 fn add_path(builder: &mut GazetteerBuilder, path: &Path) -> crate::Result<()> {
+    for file in files_of(path)? {
+        add_file(builder, &file)?;
+    }
+    Ok(())
+}
+
+/// The files a path given to `-g` stands for, in the order they are read: the
+/// file itself, or a directory's `.toml` and `.tsv` files by name and its
+/// title file last.
+pub(super) fn files_of(path: &Path) -> crate::Result<Vec<PathBuf>> {
     let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_dir() {
-        return add_file(builder, path);
+        return Ok(vec![path.to_path_buf()]);
     }
     let mut files: Vec<PathBuf> = fs::read_dir(path)
         .map_err(|e| Error::io(path, e))?
@@ -86,10 +96,7 @@ fn add_path(builder: &mut GazetteerBuilder, path: &Path) -> crate::Result<()> {
             path.display()
         )));
     }
-    for file in files {
-        add_file(builder, &file)?;
-    }
-    Ok(())
+    Ok(files)
 }
 
 fn add_file(builder: &mut GazetteerBuilder, path: &Path) -> crate::Result<()> {

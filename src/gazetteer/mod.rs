@@ -18,10 +18,13 @@
 
 mod builder;
 mod bulk;
+mod cache;
 mod context;
 mod curated;
+mod encode;
 mod lint;
 mod load;
+mod names;
 mod stale;
 mod titles;
 mod tsv;
@@ -35,6 +38,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 pub use builder::GazetteerBuilder;
+pub use cache::{CACHE_DIR_ENV, Cache, CacheUse};
 pub use context::{Context, Holding, OfficeId, Term, distance};
 pub use curated::slug;
 pub use load::Source;
@@ -46,6 +50,7 @@ pub use words::{is_common_word, is_company_designator, is_demonym_word, is_gener
 use crate::date::Date;
 use crate::error::Location;
 use crate::graph::kind::EdgeKind;
+use crate::matcher::Matcher;
 use crate::normalize::normalize;
 
 /// Index of an entity in its gazetteer.
@@ -404,11 +409,13 @@ impl fmt::Display for Problem {
 pub struct Gazetteer {
     entities: Vec<Entity>,
     by_id: HashMap<String, EntityIndex>,
-    names: HashMap<String, Vec<Candidate>>,
+    names: names::Names,
     problems: Vec<Problem>,
     sources: Vec<String>,
     fingerprint: u64,
     context: std::sync::Arc<Context>,
+    /// The name matcher, once built or loaded from the compiled cache.
+    matcher: std::sync::OnceLock<std::sync::Arc<Matcher>>,
 }
 
 impl Gazetteer {
@@ -451,13 +458,17 @@ impl Gazetteer {
     /// The candidates for a name, after normalization ("turkiye" finds Türkiye).
     pub fn lookup(&self, name: &str) -> &[Candidate] {
         self.names
+            .map()
             .get(normalize(name).as_str())
             .map_or(&[], Vec::as_slice)
     }
 
     /// Every normalized name with its candidates, in no particular order.
     pub fn names(&self) -> impl Iterator<Item = (&str, &[Candidate])> {
-        self.names.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+        self.names
+            .map()
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
     }
 
     /// Number of distinct normalized names.
@@ -484,6 +495,21 @@ impl Gazetteer {
     /// The sources loaded, as named (`builtin:people.toml`, `my/list.tsv`).
     pub fn sources(&self) -> &[String] {
         &self.sources
+    }
+
+    /// The name matcher of these names: loaded with the gazetteer from its
+    /// compiled cache, else built on first use and kept.
+    pub fn matcher(&self) -> crate::Result<std::sync::Arc<Matcher>> {
+        if let Some(matcher) = self.matcher.get() {
+            return Ok(std::sync::Arc::clone(matcher));
+        }
+        let built = std::sync::Arc::new(Matcher::new(self)?);
+        Ok(std::sync::Arc::clone(self.matcher.get_or_init(|| built)))
+    }
+
+    /// Keeps a matcher decoded from the compiled cache.
+    fn set_matcher(&self, matcher: std::sync::Arc<Matcher>) {
+        let _ = self.matcher.set(matcher);
     }
 
     /// A fingerprint of the loaded files' contents (FNV-1a, 64 bits), so a graph

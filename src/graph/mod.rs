@@ -10,6 +10,7 @@
 pub mod association;
 pub mod backbone;
 pub mod build;
+pub mod index;
 pub mod kind;
 pub mod stats;
 pub mod store;

@@ -75,6 +75,7 @@ use crate::gazetteer::{Candidate, Context, EntityIndex, Gazetteer, MentionKind, 
 use crate::normalize::{Normalized, OriginCursor, normalize};
 
 mod context;
+mod encode;
 mod glue;
 mod words;
 

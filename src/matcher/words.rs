@@ -13,23 +13,23 @@ pub(super) struct Vocabulary {
     /// `(tag, index into entries)`, tag 0 for an empty slot. A power of two at
     /// least four times the number of words: a probe always meets an empty
     /// slot, after one or two slots on average.
-    table: Vec<(u32, u32)>,
+    pub(super) table: Vec<(u32, u32)>,
     /// Right shift that turns a hash into a slot index (its top bits).
-    shift: u32,
-    entries: Vec<Entry>,
+    pub(super) shift: u32,
+    pub(super) entries: Vec<Entry>,
     /// The bytes of the words longer than eight bytes, one after the other.
-    tails: Vec<u8>,
+    pub(super) tails: Vec<u8>,
 }
 
 /// A word of the [`Vocabulary`].
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Entry {
     /// The word's first eight bytes, read little-endian, padded with zeros.
-    head: u64,
-    len: u32,
+    pub(super) head: u64,
+    pub(super) len: u32,
     /// Where a longer word is in `tails`.
-    start: u32,
-    word: Word,
+    pub(super) start: u32,
+    pub(super) word: Word,
 }
 
 /// Multiplier of the word hash (FxHash's).

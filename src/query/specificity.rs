@@ -115,6 +115,15 @@ pub fn all(graph: &Graph) -> Vec<f64> {
             (e.source.min(e.target), e.source.max(e.target), s)
         })
         .collect();
+    // Where each node's co-mentions (as the smaller end) begin in `co`,
+    // which is sorted by its ends.
+    let mut starts = vec![0usize; graph.nodes().len() + 1];
+    for c in &co {
+        starts[c.0 as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
     let mut next_co = 0;
     edges
         .iter()
@@ -138,8 +147,12 @@ pub fn all(graph: &Graph) -> Vec<f64> {
                 return 0.5 + 0.5 * co[j].2;
             }
             // (The first, should a file hold two co-mentions of one pair.)
-            let j = co.partition_point(|c| (c.0, c.1) < pair);
-            let found = co
+            // Searched among the co-mentions of the pair's smaller end only:
+            // a few entries, where the whole list costs twenty cache misses.
+            let (from, to) = (starts[pair.0 as usize], starts[pair.0 as usize + 1]);
+            let own = &co[from..to];
+            let j = own.partition_point(|c| c.1 < pair.1);
+            let found = own
                 .get(j)
                 .filter(|c| (c.0, c.1) == pair)
                 .map_or(0.0, |c| c.2);

@@ -249,11 +249,12 @@ fn graph_file_is_written_atomically_where_asked() {
     let (status, _, err) = code(&["build", "seeds/", "--out-dir", arg(&out)]);
     assert_eq!(status, 0, "{err}");
     assert!(err.contains("wrote "), "{err}");
-    let files: Vec<String> = fs::read_dir(&out)
+    let mut files: Vec<String> = fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert_eq!(files, ["graph.json"]);
+    files.sort();
+    assert_eq!(files, ["graph.json", "graph.json.idx"]);
     let (status, _, err) = code(&["build", "seeds/", "--scope", "pages"]);
     assert_eq!(status, 2);
     assert!(err.contains("unknown scope 'pages'"), "{err}");
@@ -329,6 +330,7 @@ fn build_writes_the_asked_formats_beside_the_graph() {
             "graph.graphml",
             "graph.html",
             "graph.json",
+            "graph.json.idx",
             "nodes.csv"
         ]
     );

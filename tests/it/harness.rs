@@ -13,6 +13,14 @@ pub fn seed(name: &str) -> PathBuf {
     root().join("seeds").join(name)
 }
 
+/// The compiled-gazetteer cache the tests share: under the build's
+/// directory, not the user's, and used by every run as a user's run uses its
+/// own (so every test also checks that a cached gazetteer gives what the
+/// files give).
+pub fn cache_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("gazetteer-cache")
+}
+
 /// Runs `actorgraph` with arguments, from the repository root, with an empty
 /// standard input (a pipe closed at once, so the run never depends on what
 /// `/dev/null` holds).
@@ -20,6 +28,7 @@ pub fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_actorgraph"))
         .args(args)
         .current_dir(root())
+        .env("ACTORGRAPH_CACHE_DIR", cache_dir())
         .stdin(Stdio::piped())
         .output()
         .expect("the binary runs")
@@ -60,6 +69,7 @@ pub fn code_within(args: &[&str], secs: u64) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
         .args(args)
         .current_dir(root())
+        .env("ACTORGRAPH_CACHE_DIR", cache_dir())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -13,4 +13,5 @@ mod query;
 mod query_seeds;
 mod relations_eval;
 mod reliability;
+mod speed;
 mod suggest;

@@ -13,7 +13,7 @@ use std::fs::File;
 use std::ops::Deref;
 
 /// The bytes of a file.
-pub(super) enum FileBytes {
+pub(crate) enum FileBytes {
     /// Mapped read-only (Unix).
     #[cfg(unix)]
     Mapped {

@@ -21,7 +21,7 @@
 //! `jaccard` and `llr` ([`super::association`]), and every edge its backbone
 //! significance `alpha` ([`super::backbone`]).
 
-mod mapped;
+pub(crate) mod mapped;
 mod read;
 
 use std::io::{Read, Write};
@@ -131,10 +131,15 @@ impl Graph {
         read::parse(name, bytes)
     }
 
-    /// Reads a graph file from a path (`-` is standard input).
+    /// Reads a graph file from a path (`-` is standard input): from its
+    /// index ([`super::index`]) when one beside it matches it, else by
+    /// parsing the JSON.
     pub fn load(path: &str) -> crate::Result<Graph> {
         if path == "-" {
             return Graph::read_json("<stdin>", std::io::stdin().lock());
+        }
+        if let Some(graph) = Graph::from_index(std::path::Path::new(path)) {
+            return Ok(graph);
         }
         let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
         let bytes = mapped::FileBytes::of(file).map_err(|e| Error::io(path, e))?;

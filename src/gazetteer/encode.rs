@@ -1,0 +1,225 @@
+//! The binary form of a loaded gazetteer, for its compiled cache
+//! ([`super::cache`]): entities, names, problems and the context tables,
+//! field by field, so that loading the cache gives back exactly what loading
+//! the files gave.
+
+use std::sync::Arc;
+
+use super::context::{Government, Leadership, Led};
+use super::names::Names;
+use super::{
+    Candidate, Context, Entity, EntityType, Fact, FactOrigin, Gazetteer, MentionKind, Name,
+    PlaceLevel, Problem, Severity, Term,
+};
+use crate::codec::{Bin, Corrupt, Decoded, Decoder, Encoder, decode_enum, encode_enum};
+use crate::graph::kind::EdgeKind;
+
+const ENTITY_TYPES: [EntityType; 3] = [EntityType::Person, EntityType::Group, EntityType::Place];
+const MENTION_KINDS: [MentionKind; 5] = [
+    MentionKind::Name,
+    MentionKind::Acronym,
+    MentionKind::Demonym,
+    MentionKind::Title,
+    MentionKind::Reference,
+];
+const ORIGINS: [FactOrigin; 3] = [
+    FactOrigin::Role,
+    FactOrigin::Affiliation,
+    FactOrigin::Containment,
+];
+const SEVERITIES: [Severity; 2] = [Severity::Warning, Severity::Error];
+
+macro_rules! enum_bin {
+    ($t:ty, $all:expr, $what:literal) => {
+        impl Bin for $t {
+            fn encode(&self, e: &mut Encoder) {
+                encode_enum(e, self, &$all);
+            }
+            fn decode(d: &mut Decoder<'_>) -> Decoded<$t> {
+                decode_enum(d, &$all, $what)
+            }
+        }
+    };
+}
+
+enum_bin!(EntityType, ENTITY_TYPES, "entity type");
+enum_bin!(MentionKind, MENTION_KINDS, "mention kind");
+enum_bin!(FactOrigin, ORIGINS, "fact origin");
+enum_bin!(Severity, SEVERITIES, "severity");
+enum_bin!(PlaceLevel, PlaceLevel::ALL, "place level");
+enum_bin!(EdgeKind, EdgeKind::ALL, "edge type");
+
+/// Encodes or decodes the listed fields of a struct, in order.
+macro_rules! struct_bin {
+    ($t:ident { $($field:ident),* $(,)? }) => {
+        impl Bin for $t {
+            fn encode(&self, e: &mut Encoder) {
+                $( self.$field.encode(e); )*
+            }
+            fn decode(d: &mut Decoder<'_>) -> Decoded<$t> {
+                Ok($t { $( $field: Bin::decode(d)?, )* })
+            }
+        }
+    };
+}
+
+struct_bin!(Entity {
+    id,
+    name,
+    kind,
+    names,
+    description,
+    country,
+    wikidata,
+    facts,
+    level,
+    from,
+    to,
+    successor,
+    checked,
+    location,
+    curated,
+});
+struct_bin!(Name {
+    text,
+    kind,
+    ambiguous,
+    line,
+    from,
+    to,
+    title_case,
+});
+struct_bin!(Fact {
+    kind,
+    target,
+    title,
+    from,
+    to,
+    shared,
+    origin,
+    location,
+});
+struct_bin!(Problem {
+    location,
+    severity,
+    message,
+});
+struct_bin!(Candidate {
+    entity,
+    kind,
+    generated,
+    common_word,
+    capitalized,
+    bulk_surname,
+    from,
+    to,
+    title_case,
+    surname,
+});
+struct_bin!(Term {
+    person,
+    title,
+    from,
+    to,
+});
+struct_bin!(Leadership { led, from, to });
+struct_bin!(Government { group, from, to });
+struct_bin!(Context {
+    titles,
+    title_starts,
+    title_ends,
+    held,
+    longest_title,
+    office_names,
+    terms,
+    with_offices,
+    qualifiers,
+    not_the_holder,
+    before_surnames,
+    followers,
+    leaders,
+    governments,
+    governorate_named,
+    city_named,
+    own_words,
+});
+
+impl Bin for Led {
+    fn encode(&self, e: &mut Encoder) {
+        let (tag, index) = match self {
+            Led::Group(i) => (0, i),
+            Led::State(i) => (1, i),
+        };
+        e.u8(tag);
+        e.u32(*index);
+    }
+    fn decode(d: &mut Decoder<'_>) -> Decoded<Led> {
+        match (d.u8()?, d.u32()?) {
+            (0, i) => Ok(Led::Group(i)),
+            (1, i) => Ok(Led::State(i)),
+            (tag, _) => Err(Corrupt::new(format!("unknown leadership {tag}"))),
+        }
+    }
+}
+
+impl Gazetteer {
+    /// Writes every table of the gazetteer.
+    pub(super) fn encode(&self, e: &mut Encoder) {
+        self.entities.encode(e);
+        self.by_id.encode(e);
+        // Length-prefixed, so that a load can keep it undecoded.
+        let mut names = Encoder::default();
+        self.names.encode(&mut names);
+        e.bytes(&names.buf);
+        self.problems.encode(e);
+        self.sources.encode(e);
+        self.fingerprint.encode(e);
+        self.context.as_ref().encode(e);
+    }
+
+    /// Reads what [`Gazetteer::encode`] wrote, checking that every entity
+    /// index points at an entity.
+    pub(super) fn decode(d: &mut Decoder<'_>) -> Decoded<Gazetteer> {
+        let entities: Vec<Entity> = Bin::decode(d)?;
+        let count = entities.len();
+        let gazetteer = Gazetteer {
+            by_id: Bin::decode(d)?,
+            // Decoded on first look-up (see `names.rs`), which extraction
+            // never makes; its candidates are checked then.
+            names: Names::encoded(d.bytes()?, count)?,
+            problems: Bin::decode(d)?,
+            sources: Bin::decode(d)?,
+            fingerprint: Bin::decode(d)?,
+            context: Arc::new(Context::decode(d)?),
+            entities,
+            ..Gazetteer::default()
+        };
+        if gazetteer.by_id.values().any(|&i| i as usize >= count) {
+            return Err(Corrupt::new("an entity index is out of range"));
+        }
+        Ok(gazetteer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_gazetteer_comes_back_whole() {
+        let g = Gazetteer::builtin().unwrap();
+        let mut e = Encoder::default();
+        g.encode(&mut e);
+        let mut d = Decoder::new(&e.buf);
+        let back = Gazetteer::decode(&mut d).unwrap();
+        assert!(d.at_end());
+        assert_eq!(back.entities, g.entities);
+        assert_eq!(back.by_id, g.by_id);
+        assert_eq!(back.names.map(), g.names.map());
+        assert_eq!(back.name_count(), g.name_count());
+        assert_eq!(back.problems, g.problems);
+        assert_eq!(back.sources, g.sources);
+        assert_eq!(back.fingerprint(), g.fingerprint());
+        assert_eq!(*back.context, *g.context);
+    }
+}
