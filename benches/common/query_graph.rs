@@ -64,17 +64,10 @@ pub fn generate() -> Graph {
             let kind = kinds[i % kinds.len()];
             let day = 1 + (rng.next() * 28.0) as u32;
             let date = format!("2024-{:02}-{day:02}", 1 + i % 12).parse().ok();
+            let weight = 1.0 + (rng.next() * 5.0).floor();
             Edge {
-                source,
-                target,
-                kind,
-                directed: kind.is_directed(),
-                weight: 1.0 + (rng.next() * 5.0).floor(),
-                docs: 1,
                 first: date,
                 last: date,
-                triggers: vec![],
-                rules: vec![],
                 evidence: vec![Evidence {
                     doc: format!("doc-{}", i / 4),
                     sentence: Some((i % 40) as u32),
@@ -82,8 +75,7 @@ pub fn generate() -> Graph {
                     end: Some(1290),
                     snippet: format!("Actor {source} met Actor {target} in the capital on Tuesday, officials said."),
                 }],
-                association: None,
-                alpha: None,
+                ..Edge::new(source, target, kind, weight)
             }
         })
         .collect::<Vec<Edge>>();

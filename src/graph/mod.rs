@@ -108,6 +108,30 @@ pub struct Edge {
     pub alpha: Option<f64>,
 }
 
+impl Edge {
+    /// An edge of `kind` from `source` to `target` that one document
+    /// attests with `weight`, and nothing more known: no dates, triggers,
+    /// rules, evidence or measures; directed as its kind is. Set the rest
+    /// with struct update syntax (`Edge { first, ..Edge::new(…) }`).
+    pub fn new(source: NodeIndex, target: NodeIndex, kind: EdgeKind, weight: f64) -> Edge {
+        Edge {
+            source,
+            target,
+            kind,
+            directed: kind.is_directed(),
+            weight,
+            docs: 1,
+            first: None,
+            last: None,
+            triggers: Vec::new(),
+            rules: Vec::new(),
+            evidence: Vec::new(),
+            association: None,
+            alpha: None,
+        }
+    }
+}
+
 /// Where an edge is attested.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
@@ -305,16 +329,8 @@ pub(crate) mod tests {
             }],
         };
         let edge = |s, t, kind: EdgeKind, weight| Edge {
-            source: s,
-            target: t,
-            kind,
-            directed: kind.is_directed(),
-            weight,
-            docs: 1,
             first: "2024-12-01".parse().ok(),
             last: "2024-12-01".parse().ok(),
-            triggers: vec![],
-            rules: vec![],
             evidence: vec![Evidence {
                 doc: "d1".into(),
                 sentence: Some(0),
@@ -322,8 +338,7 @@ pub(crate) mod tests {
                 end: Some(10),
                 snippet: "Rashid met al-Araji.".into(),
             }],
-            association: None,
-            alpha: None,
+            ..Edge::new(s, t, kind, weight)
         };
         let mut header = Header::default();
         header
@@ -372,20 +387,8 @@ pub(crate) mod tests {
             node("strong".into(), EntityType::Group),
         ];
         let mut edges = Vec::new();
-        let edge = |s: usize, t: usize, weight| Edge {
-            source: s as NodeIndex,
-            target: t as NodeIndex,
-            kind: EdgeKind::CoMention,
-            directed: false,
-            weight,
-            docs: 1,
-            first: None,
-            last: None,
-            triggers: vec![],
-            rules: vec![],
-            evidence: vec![],
-            association: None,
-            alpha: None,
+        let edge = |s: usize, t: usize, weight| {
+            Edge::new(s as NodeIndex, t as NodeIndex, EdgeKind::CoMention, weight)
         };
         edges.push(edge(0, 1, 20.0));
         for i in 0..leaves {

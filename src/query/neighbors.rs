@@ -244,21 +244,7 @@ mod tests {
             last: None,
             aliases: vec![],
         };
-        let edge = |t: u32, weight| Edge {
-            source: 0,
-            target: t,
-            kind: EdgeKind::CoMention,
-            directed: false,
-            weight,
-            docs: 1,
-            first: None,
-            last: None,
-            triggers: vec![],
-            rules: vec![],
-            evidence: vec![],
-            association: None,
-            alpha: None,
-        };
+        let edge = |t: u32, weight| Edge::new(0, t, EdgeKind::CoMention, weight);
         let mut header = Header::default();
         header.counts.insert("scopes".into(), 200.into());
         let g = Graph::new(

@@ -52,20 +52,11 @@ fn build(n: usize, edges: &[(usize, usize, usize, u8, u8)]) -> Graph {
         .map(|&(s, t, k, w, y)| {
             let kind = KINDS[k % KINDS.len()];
             let year = format!("{}", 2020 + i32::from(y % 5)).parse().ok();
+            let weight = f64::from(w % 4 + 1) / 2.0;
             Edge {
-                source: (s % n) as NodeIndex,
-                target: (t % n) as NodeIndex,
-                kind,
-                directed: kind.is_directed(),
-                weight: f64::from(w % 4 + 1) / 2.0,
-                docs: 1,
                 first: year,
                 last: year,
-                triggers: vec![],
-                rules: vec![],
-                evidence: vec![],
-                association: None,
-                alpha: None,
+                ..Edge::new((s % n) as NodeIndex, (t % n) as NodeIndex, kind, weight)
             }
         })
         .collect();

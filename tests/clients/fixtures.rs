@@ -29,16 +29,8 @@ fn node(id: &str, label: &str, kind: EntityType, aliases: &[&str]) -> Node {
 
 fn edge(source: u32, target: u32, kind: EdgeKind, weight: f64, snippet: &str) -> Edge {
     Edge {
-        source,
-        target,
-        kind,
-        directed: kind.is_directed(),
-        weight,
-        docs: 1,
         first: "2024-12-01".parse().ok(),
         last: "2024-12".parse().ok(),
-        triggers: vec![],
-        rules: vec![],
         evidence: vec![Evidence {
             doc: "news/2024 \"d1\".txt".into(),
             sentence: Some(2),
@@ -46,8 +38,7 @@ fn edge(source: u32, target: u32, kind: EdgeKind, weight: f64, snippet: &str) ->
             end: Some(90),
             snippet: snippet.into(),
         }],
-        association: None,
-        alpha: None,
+        ..Edge::new(source, target, kind, weight)
     }
 }
 

@@ -32,16 +32,8 @@ fn node(id: &str, label: &str, kind: EntityType) -> Node {
 
 fn edge(s: u32, t: u32, kind: EdgeKind, weight: f64, date: &str, doc: &str, snippet: &str) -> Edge {
     Edge {
-        source: s,
-        target: t,
-        kind,
-        directed: kind.is_directed(),
-        weight,
-        docs: 1,
         first: date.parse().ok(),
         last: date.parse().ok(),
-        triggers: vec![],
-        rules: vec![],
         evidence: vec![Evidence {
             doc: doc.into(),
             sentence: Some(0),
@@ -49,8 +41,7 @@ fn edge(s: u32, t: u32, kind: EdgeKind, weight: f64, date: &str, doc: &str, snip
             end: None,
             snippet: snippet.into(),
         }],
-        association: None,
-        alpha: None,
+        ..Edge::new(s, t, kind, weight)
     }
 }
 

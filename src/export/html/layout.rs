@@ -394,21 +394,7 @@ mod tests {
             last: None,
             aliases: vec![],
         };
-        let edge = |s: u32, t: u32| Edge {
-            source: s,
-            target: t,
-            kind: EdgeKind::CoMention,
-            directed: false,
-            weight: 3.0,
-            docs: 1,
-            first: None,
-            last: None,
-            triggers: vec![],
-            rules: vec![],
-            evidence: vec![],
-            association: None,
-            alpha: None,
-        };
+        let edge = |s: u32, t: u32| Edge::new(s, t, EdgeKind::CoMention, 3.0);
         let pairs = [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)];
         let g = Graph::new(
             Header::default(),
