@@ -155,9 +155,12 @@ impl<'g> Extractor<'g> {
     /// more than a chunk: a 200 MB document once needed four times its size.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let date = std::cell::OnceCell::new();
-        self.extract_with(doc, &|| {
-            *date.get_or_init(|| self.resolve_on(document_date(doc.date.as_deref(), &doc.text)))
-        })
+        self.extract_with(doc, &|| *date.get_or_init(|| self.date_of(doc)))
+    }
+
+    /// The day `doc` is resolved on: its own date, or the undated day.
+    fn date_of(&self, doc: &Document) -> Option<ResolveDate> {
+        self.resolve_on(document_date(doc.date.as_deref(), &doc.text))
     }
 
     /// The same, for a document whose date (`None`: it has none) is known.
@@ -217,8 +220,7 @@ impl<'g> Extractor<'g> {
         let segments = segment(&doc.text);
         let mut found = Vec::new();
         let date = std::cell::OnceCell::new();
-        let date =
-            || *date.get_or_init(|| self.resolve_on(document_date(doc.date.as_deref(), &doc.text)));
+        let date = || *date.get_or_init(|| self.date_of(doc));
         self.matcher.find_on(
             &doc.text,
             normalized,

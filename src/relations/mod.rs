@@ -233,10 +233,11 @@ impl Relations {
         frames::places(&s, &mut hits);
         // Talks "by phone", "in a video call", "by letter" are a
         // communication, whatever the verb: a meeting is face to face.
-        let remote = s
-            .tokens
-            .iter()
-            .any(|t| matches!(t, Token::Word(w) if MEDIA.contains(w)));
+        // (The words are read only when there is a meeting to retype.)
+        let remote = hits.iter().any(|h| h.kind == EdgeKind::Meets)
+            && s.tokens
+                .iter()
+                .any(|t| matches!(t, Token::Word(w) if MEDIA.contains(w)));
         let mut out: Vec<RelationHit> = Vec::new();
         for mut hit in hits {
             if remote && hit.kind == EdgeKind::Meets {
