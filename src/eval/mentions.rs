@@ -322,8 +322,10 @@ impl<'e> MentionEval<'e> {
     }
 
     /// The gazetteer entity a gold actor stands for: by id, else by its name,
-    /// else by its first form that the gazetteer knows; among several
-    /// candidates of a name, one of the actor's type first.
+    /// else by the id its name would have as a curated entity ("Ministry of
+    /// Defence (Iraq)" is `ministry-of-defence-iraq`), else by its first
+    /// form that the gazetteer knows; among several candidates of a name,
+    /// one of the actor's type first.
     fn resolve(&mut self, doc: &Document, line: u32, actor: &GoldActor) -> Option<EntityIndex> {
         let g = self.extractor.gazetteer();
         if let Some(id) = &actor.id {
@@ -336,20 +338,24 @@ impl<'e> MentionEval<'e> {
             }
             return found;
         }
-        std::iter::once(actor.name.as_str())
-            .chain(forms(actor))
-            .find_map(|name| {
-                let candidates: Vec<_> = g
-                    .lookup(name)
-                    .iter()
-                    .filter(|c| self.demonyms || c.kind != MentionKind::Demonym)
-                    .collect();
-                candidates
-                    .iter()
-                    .find(|c| g.entity(c.entity).kind == actor.kind)
-                    .or(candidates.first())
-                    .map(|c| c.entity)
+        let by_name = |name: &str| {
+            let candidates: Vec<_> = g
+                .lookup(name)
+                .iter()
+                .filter(|c| self.demonyms || c.kind != MentionKind::Demonym)
+                .collect();
+            candidates
+                .iter()
+                .find(|c| g.entity(c.entity).kind == actor.kind)
+                .or(candidates.first())
+                .map(|c| c.entity)
+        };
+        by_name(&actor.name)
+            .or_else(|| {
+                g.entity_by_id(&crate::gazetteer::slug(&actor.name))
+                    .filter(|&e| g.entity(e).kind == actor.kind)
             })
+            .or_else(|| forms(actor).find_map(by_name))
     }
 
     /// Where the actor's forms occur in the document, as whole words. A form

@@ -162,3 +162,43 @@ fn a_bad_gold_line_is_an_error_naming_file_and_line() {
     assert_eq!(status, 2);
     assert!(stderr.contains("already on line 1"), "{stderr}");
 }
+
+/// A gold name written as a curator would name the entity, with a
+/// qualifier in brackets, resolves to the entity of that id before its
+/// forms are tried: "Hama (Governorate)" is `hama-governorate`, so finding
+/// the city at "Hama" is a miss with the city found instead, not a hit.
+#[test]
+fn a_gold_name_resolves_through_its_slug_before_its_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    let line = |name: &str| {
+        format!(
+            "{{\"doc\": \"e2\", \"actors\": [{{\"name\": \"{name}\", \"type\": \"place\", \"forms\": [\"Hama\"]}}]}}\n"
+        )
+    };
+    let run = |gold: &std::path::Path| -> Value {
+        let args = [
+            "eval",
+            "mentions",
+            gold.to_str().unwrap(),
+            DOCS,
+            "-g",
+            GAZETTEER,
+            "--format",
+            "json",
+        ];
+        serde_json::from_str(&ok(&args)).expect("one JSON object")
+    };
+    std::fs::write(&gold, line("Hama (Governorate)")).unwrap();
+    let v = run(&gold);
+    let missed = &v["not_found"][0];
+    assert_eq!(
+        (&missed["entity"], &missed["found_instead"][0]),
+        (&"hama-governorate".into(), &"hama".into()),
+        "{v}"
+    );
+    // A name that is no id falls back on its forms, as before.
+    std::fs::write(&gold, line("Hama (the city)")).unwrap();
+    let v = run(&gold);
+    assert_eq!(v["not_found"].as_array().map(Vec::len), Some(0), "{v}");
+}
