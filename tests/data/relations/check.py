@@ -5,7 +5,7 @@ Run from anywhere, with no dependency beyond Python 3:
     python3 tests/data/relations/check.py
 
 It checks that every line is a JSON object with the fields the README describes,
-that ids are unique across both files, that every actor is a substring of the
+that ids are unique across the files, that every actor is a substring of the
 text, that every relation has a known type and endpoints among the actors (a
 `cross_sentence` relation may name one actor from another sentence), that no
 relation is listed twice, that the dev/test split is the one the seeded rule
