@@ -1,16 +1,18 @@
-"""Validates the annotated relation set (dev.jsonl, test.jsonl, fresh.jsonl) and prints its counts.
+"""Validates the annotated relation set (dev.jsonl, test.jsonl, fresh.jsonl, news.jsonl) and prints its counts.
 
 Run from anywhere, with no dependency beyond Python 3:
 
     python3 tests/data/relations/check.py
 
 It checks that every line is a JSON object with the fields the README describes,
-that ids are unique across both files, that every actor is a substring of the
+that ids are unique across the files, that every actor is a substring of the
 text, that every relation has a known type and endpoints among the actors (a
 `cross_sentence` relation may name one actor from another sentence), that no
 relation is listed twice, that the dev/test split is the one the seeded rule
 in the README produces, and that fresh.jsonl shares no story or page with dev or
-test. Problems are printed as `file:line: message` and the
+test. news.jsonl, the held-out set written from current news pages, gets the
+same checks, must share no page with dev or test, and may take at most four
+sentences from one page. Problems are printed as `file:line: message` and the
 exit code is 1; otherwise it prints sentence and relation counts per split and
 per type and exits 0.
 """
@@ -26,6 +28,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SPLITS = ("dev", "test")
 FRESH = "fresh"
+NEWS = "news"
+HELD_OUT = (FRESH, NEWS)
+NEWS_PER_PAGE = 4
 SEED = 1987
 TEST_SHARE = 0.25
 TYPES = {
@@ -88,7 +93,7 @@ def test_units(units):
 
 def main():
     problems, rows, ids = [], [], set()
-    for split in SPLITS + (FRESH,):
+    for split in SPLITS + HELD_OUT:
         path = HERE / f"{split}.jsonl"
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             where = f"{path.name}:{number}"
@@ -104,12 +109,19 @@ def main():
                 ids.add(row["id"])
                 rows.append((split, where, row))
 
-    split_sources = {row.get("source") for split, _, row in rows if split != FRESH}
+    split_sources = {row.get("source") for split, _, row in rows if split in SPLITS}
+    per_page = collections.Counter()
     for split, where, row in rows:
-        if split == FRESH and row.get("source") in split_sources:
+        if split in HELD_OUT and row.get("source") in split_sources:
             problems.append(f"{where}: story {row['source']!r} is also used by dev or test")
-    rows_fresh = [row for split, _, row in rows if split == FRESH]
-    rows = [entry for entry in rows if entry[0] != FRESH]
+        if split == NEWS:
+            if not row.get("source", "").startswith("http"):
+                problems.append(f"{where}: a news sentence needs the address of its page")
+            per_page[row.get("source")] += 1
+            if per_page[row.get("source")] == NEWS_PER_PAGE + 1:
+                problems.append(f"{where}: more than {NEWS_PER_PAGE} sentences from {row['source']!r}")
+    held_out = {name: [row for split, _, row in rows if split == name] for name in HELD_OUT}
+    rows = [entry for entry in rows if entry[0] not in HELD_OUT]
 
     units = collections.Counter(row["source"] for _, _, row in rows if "source" in row)
     for kind in (True, False):
@@ -122,13 +134,14 @@ def main():
     if problems:
         print("\n".join(problems))
         return 1
-    for split in SPLITS + (FRESH,):
-        mine = rows_fresh if split == FRESH else [row for s, _, row in rows if s == split]
+    for split in SPLITS + HELD_OUT:
+        mine = held_out[split] if split in HELD_OUT else [row for s, _, row in rows if s == split]
         types = collections.Counter(rel["type"] for row in mine for rel in row["relations"])
         reuters = sum(row["id"].startswith("r-") for row in mine)
         print(
             f"{split}: {len(mine)} sentences ({reuters} Reuters, {len(mine) - reuters} news), "
-            f"{sum(types.values())} relations, {sum(not row['relations'] for row in mine)} with none"
+            f"{sum(types.values())} relations, {sum(not row['relations'] for row in mine)} with none, "
+            f"{len({row['source'] for row in mine})} stories or pages"
         )
         for name in sorted(TYPES):
             print(f"  {name:13} {types[name]}")
