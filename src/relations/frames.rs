@@ -147,6 +147,17 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
                 }
             }
         }
+        // "witnesses told Shafaq News", "officials said": an unnamed noun
+        // right before the verb is its subject.
+        Token::Word(w)
+            if lexicon::class(w) == WordClass::Other
+                && w.len() > 3
+                && w.ends_with('s')
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && !lexicon::is_filler(w) =>
+        {
+            return Vec::new();
+        }
         _ => {}
     }
     let start = clause_start(s, i);
@@ -1009,8 +1020,33 @@ pub fn leaders(s: &Sentence, hits: &mut Vec<Hit>) {
         if person(k) && s.is(k + 1, &["s"]) && group(k + 2) {
             push_leader(s, k, k + 2, "builtin:possessive-leader", hits);
         }
-        if group(k) && s.is(k + 1, &["of"]) {
-            let mut m = k + 2;
+        // "Hezbollah's Radwan Force": a group's own unit or body is a member
+        // of it. (A state's group is not: "Lebanon's Hezbollah".)
+        if group(k)
+            && s.is(k + 1, &["s"])
+            && group(k + 2)
+            && let (Some(owner), Some(unit)) = (s.actor_at(k), s.actor_at(k + 2))
+            && owner != unit
+        {
+            hits.push(Hit {
+                source: unit,
+                target: owner,
+                kind: EdgeKind::MemberOf,
+                trigger: "'s".to_string(),
+                rule: "builtin:possessive-member".to_string(),
+                venue: None,
+            });
+        }
+        // "the Taqaddum Party of", "the Asaib Ahl al-Haq movement of".
+        let of = if s.is(k + 1, &["of"]) {
+            k + 1
+        } else if s.word(k + 1).is_some_and(lexicon::is_group_noun) && s.is(k + 2, &["of"]) {
+            k + 2
+        } else {
+            0
+        };
+        if group(k) && of > k {
+            let mut m = of + 1;
             while m < s.len()
                 && m - k <= 6
                 && s.word(m)
@@ -1098,13 +1134,17 @@ pub fn places(s: &Sentence, hits: &mut Vec<Hit>) {
         let (Some(c), Some(p)) = (s.rank(child), s.rank(parent)) else {
             return;
         };
-        // The parent is broader, and a division or a state.
-        if p >= c || p > 3 {
-            return;
-        }
         let (Some(x), Some(y)) = (s.actor_at(child), s.actor_at(parent)) else {
             return;
         };
+        // The parent is broader, and a division or a state; or a city or
+        // town that holds a quarter or a camp ("Aleppo's Sheikh Maqsoud").
+        use crate::gazetteer::PlaceLevel as L;
+        let quarter = matches!(s.actor(x).level, Some(L::Neighbourhood | L::Camp))
+            && matches!(s.actor(y).level, Some(L::City | L::Town));
+        if !quarter && (p >= c || p > 3) {
+            return;
+        }
         if s.actor(x).mention == MentionKind::Demonym {
             return;
         }

@@ -120,6 +120,15 @@ pub fn is_modifier(word: &str) -> bool {
         || word.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Nouns that a group's name may stand before: "the Asaib Ahl al-Haq
+/// movement of Qais al-Khazali".
+pub fn is_group_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "movement" | "party" | "group" | "militia" | "faction" | "bloc" | "coalition" | "alliance"
+    )
+}
+
 /// Nouns after a demonym that make it stand for its state as an actor
 /// ("Iraqi warplanes attacked", "Turkish troops", "the Iranian government").
 pub fn is_state_noun(word: &str) -> bool {
@@ -922,6 +931,9 @@ const STATE_NOUNS: &[&str] = &[
     "soldier",
     "units",
     "unit",
+    "divisions",
+    "brigades",
+    "battalions",
     "government",
     "governments",
     "authorities",
@@ -988,6 +1000,10 @@ const STATE_NOUNS: &[&str] = &[
     "rebels",
     "side",
     "defences",
+    "strikes",
+    "airstrikes",
+    "raids",
+    "shelling",
     "defenses",
     "front",
     "lines",

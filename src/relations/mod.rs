@@ -314,6 +314,11 @@ mod tests {
                     Some(PlaceLevel::Country),
                 ),
                 "C" => (EntityType::Place, MentionKind::Name, Some(PlaceLevel::City)),
+                "N" => (
+                    EntityType::Place,
+                    MentionKind::Name,
+                    Some(PlaceLevel::Neighbourhood),
+                ),
                 _ => (
                     EntityType::Place,
                     MentionKind::Demonym,
@@ -443,6 +448,35 @@ mod tests {
     #[test]
     fn clause_structure_table() {
         let table: &[(&str, &[&str])] = &[
+            // An actor joined to a participle or negated by "non-" is no
+            // participant: the militias are accused, not Iran.
+            (
+                "[L:Kurdistan] authorities accused [L:Iran]-backed militias of sabotage.",
+                &[],
+            ),
+            ("[L:Qatar], a major non-[G:NATO] ally, hosts the base.", &[]),
+            // An unnamed plural noun before the verb is its subject.
+            (
+                "Air defences downed a [G:PKK] drone, witnesses told [G:Shafaq News].",
+                &[],
+            ),
+            (
+                "[D:Israeli] strikes killed [P:Hassan Nasrallah].",
+                &["attacks Israeli -> Hassan Nasrallah"],
+            ),
+            // A group's own unit; a group "movement of" its leader; a city's quarter.
+            (
+                "Jets hit depots of [G:Hezbollah]'s [G:Radwan Force].",
+                &["member_of Radwan Force -> Hezbollah"],
+            ),
+            (
+                "The [G:Asaib Ahl al-Haq] movement of [P:Qais al-Khazali] pressed on.",
+                &["leads Qais al-Khazali -> Asaib Ahl al-Haq"],
+            ),
+            (
+                "a truce for [C:Aleppo]'s [N:Sheikh Maqsoud] neighbourhood",
+                &["located_in Sheikh Maqsoud -> Aleppo"],
+            ),
             // A place after "in" is the venue, not a participant.
             (
                 "[P:Sudani] and [P:Sharaa] met in [C:Doha] on Sunday.",

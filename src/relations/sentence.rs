@@ -138,6 +138,20 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// True when the actor at token `i` is joined by a hyphen to a word that
+    /// makes it no participant of the clause: "non-NATO ally" (the actor is
+    /// negated), "Iran-backed militias", "US-led coalition" (the actor is the
+    /// agent of a participle that qualifies the phrase's real head, which
+    /// the gazetteer may not know).
+    pub fn negated_or_qualifying(&self, i: usize) -> bool {
+        let negated = i > 0 && self.joined(i) && self.is(i - 1, &["non"]);
+        let qualifying = self.joined(i + 1)
+            && self.word(i + 1).is_some_and(|w| {
+                (w.len() > 3 && w.ends_with("ed")) || matches!(w, "led" | "run" | "held")
+            });
+        negated || qualifying
+    }
+
     /// True when the actor at token `i` can fill a slot: a name or acronym,
     /// or a demonym that stands for its state ("Iraqi warplanes", "the
     /// Iranians"), but not one that only qualifies a title or a thing
@@ -146,6 +160,9 @@ impl<'a> Sentence<'a> {
         let Some(a) = self.actor_at(i) else {
             return false;
         };
+        if self.negated_or_qualifying(i) {
+            return false;
+        }
         if self.actor(a).mention != MentionKind::Demonym {
             return true;
         }
@@ -267,7 +284,7 @@ impl<'a> Sentence<'a> {
                     .word(k)
                     .is_some_and(|w| !self.is_boundary(k) && lexicon::class(w) == WordClass::Other))
         {
-            if self.actor_at(k).is_some() {
+            if self.actor_at(k).is_some() && !self.negated_or_qualifying(k) {
                 // "the Saudi Arabian supertanker Arabian Sea": a name after
                 // the thing is the thing's own, not its owner.
                 if last.is_some() && thing {
