@@ -109,7 +109,8 @@ Examples:
   actorgraph eval relations gold.jsonl --show wrong --format text
   actorgraph eval relations gold.jsonl corpus/ -g builtin -g mine.toml
   actorgraph eval relations tests/data/relations/test.jsonl --min-precision 0.9
-  actorgraph eval relations tests/data/relations/dev.jsonl --show rules";
+  actorgraph eval relations tests/data/relations/dev.jsonl --show rules
+  actorgraph eval relations tests/data/relations/news.jsonl --split dev";
 
 /// Options of `actorgraph eval relations`.
 #[derive(Debug, Args)]
@@ -131,6 +132,10 @@ pub struct EvalRelationsArgs {
     /// Trigger patterns to score (default: the bundled relations.toml).
     #[arg(long, value_name = "FILE")]
     pub relations: Option<PathBuf>,
+
+    /// Score only the gold lines of this split (their `"split"` field).
+    #[arg(long, value_enum)]
+    pub split: Option<SplitArg>,
 
     /// Which mistakes to list after the scores: wrong, missed, unknown (an
     /// actor the gazetteer lacks), or none; comma-separated.

@@ -137,7 +137,10 @@ pub fn relations(args: &EvalRelationsArgs, reporter: &mut Reporter) -> anyhow::R
         }
     }
     let file = args.gold.display().to_string();
-    let gold: Vec<(u32, GoldSentence)> = load_gold(&args.gold)?;
+    let mut gold: Vec<(u32, GoldSentence)> = load_gold(&args.gold)?;
+    if let Some(split) = args.split.map(Split::from) {
+        gold.retain(|(_, g)| split.holds(g.split.as_deref()));
+    }
     let gazetteer = load_gazetteer(&args.gazetteer, reporter)?;
     let relations = match &args.relations {
         Some(path) => {

@@ -54,6 +54,9 @@ pub struct GoldSentence {
     /// Where the sentence comes from.
     #[serde(default)]
     pub source: Option<String>,
+    /// `dev` or `test`, in a file that holds both.
+    #[serde(default)]
+    pub split: Option<String>,
     /// The relations a reader finds in it.
     #[serde(default)]
     pub relations: Vec<GoldRelation>,

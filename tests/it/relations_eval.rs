@@ -134,3 +134,57 @@ fn each_rule_reports_what_it_found_and_how_much_is_right() {
     let name = first.split_whitespace().next().unwrap();
     assert!(rules.contains_key(name), "{first}");
 }
+
+/// `--split` scores only the gold lines marked with that split.
+#[test]
+fn a_split_scores_only_its_own_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    fs::write(
+        &gold,
+        concat!(
+            r#"{"id": "a", "split": "dev", "text": "Erdogan spoke with Putin on Monday.", "relations": [{"type": "communicates", "source": "Putin", "target": "Erdogan"}]}"#,
+            "\n",
+            r#"{"id": "b", "split": "test", "text": "Iraq condemned Israel.", "relations": [{"type": "opposes", "source": "Iraq", "target": "Israel"}, {"type": "opposes", "source": "Israel", "target": "Iraq"}]}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let gold_count = |split: &str| {
+        let (status, out, err) = code(&[
+            "eval",
+            "relations",
+            arg(&gold),
+            "--split",
+            split,
+            "--format",
+            "json",
+            "-q",
+        ]);
+        assert_eq!(status, 0, "{err}");
+        let v: Value = serde_json::from_str(&out).unwrap();
+        v["by_type"]["all"]["gold"].as_u64().unwrap()
+    };
+    assert_eq!((gold_count("dev"), gold_count("test")), (1, 2));
+}
+
+/// The annotated sets pass their own checker (formats, the seeded splits,
+/// no story shared between the sets).
+#[test]
+fn the_annotated_sets_pass_their_checker() {
+    let script = root().join("tests/data/relations/check.py");
+    match std::process::Command::new("python3").arg(&script).output() {
+        Ok(out) => assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        ),
+        Err(e) => {
+            assert!(
+                std::env::var("CI").is_err(),
+                "python3 is needed under CI: {e}"
+            );
+            eprintln!("skipped: python3 not found ({e})");
+        }
+    }
+}

@@ -41,12 +41,15 @@ SYMMETRIC = {"meets", "communicates", "allied_with"}
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 REUTERS_SOURCE = re.compile(r"^reuters21578\.jsonl id \d+$")
 FIELDS = ("id", "text", "date", "source", "actors", "relations")
+# news.jsonl marks each line with the half it belongs to.
+NEWS_FIELDS = ("id", "text", "date", "source", "split", "actors", "relations")
+NEWS_SEED = 2026
 
 
-def check_row(row, where, problems):
+def check_row(row, where, problems, fields=FIELDS):
     """Appends to `problems` what is wrong with one annotated sentence."""
-    if not isinstance(row, dict) or set(row) != set(FIELDS):
-        problems.append(f"{where}: fields must be exactly {', '.join(FIELDS)}")
+    if not isinstance(row, dict) or set(row) != set(fields):
+        problems.append(f"{where}: fields must be exactly {', '.join(fields)}")
         return
     text, actors = row["text"], row["actors"]
     if not DATE.match(row["date"]):
@@ -91,6 +94,22 @@ def test_units(units):
     return test
 
 
+def news_half(pages, sources):
+    """The news split: the pages (sorted, then shuffled with NEWS_SEED) taken
+    into dev in that order until dev holds half of the sentences; the rest is
+    test."""
+    keys = sorted(pages)
+    random.Random(NEWS_SEED).shuffle(keys)
+    per_page = collections.Counter(sources)
+    dev, got = set(), 0
+    for key in keys:
+        if got >= len(sources) / 2:
+            break
+        dev.add(key)
+        got += per_page[key]
+    return dev
+
+
 def main():
     problems, rows, ids = [], [], set()
     for split in SPLITS + HELD_OUT:
@@ -102,7 +121,7 @@ def main():
             except json.JSONDecodeError as err:
                 problems.append(f"{where}: not JSON ({err})")
                 continue
-            check_row(row, where, problems)
+            check_row(row, where, problems, NEWS_FIELDS if split == NEWS else FIELDS)
             if isinstance(row, dict) and "id" in row:
                 if row["id"] in ids:
                     problems.append(f"{where}: id {row['id']!r} also appears earlier")
@@ -120,6 +139,12 @@ def main():
             per_page[row.get("source")] += 1
             if per_page[row.get("source")] == NEWS_PER_PAGE + 1:
                 problems.append(f"{where}: more than {NEWS_PER_PAGE} sentences from {row['source']!r}")
+    news = [(where, row) for split, where, row in rows if split == NEWS and isinstance(row, dict)]
+    news_dev = news_half({row.get("source") for _, row in news}, [row.get("source") for _, row in news])
+    for where, row in news:
+        want = "dev" if row.get("source") in news_dev else "test"
+        if row.get("split") != want:
+            problems.append(f"{where}: split must be {want!r} by the news split rule")
     held_out = {name: [row for split, _, row in rows if split == name] for name in HELD_OUT}
     rows = [entry for entry in rows if entry[0] not in HELD_OUT]
 
