@@ -1037,6 +1037,28 @@ pub fn leaders(s: &Sentence, hits: &mut Vec<Hit>) {
                 venue: None,
             });
         }
+        // "Uri Resnick of Israel's National Security Council": a person of a
+        // group is its member.
+        if person(k) && s.is(k + 1, &["of"]) {
+            let mut m = k + 2;
+            if s.is(m, &["the"]) {
+                m += 1;
+            }
+            if let Some(h) = s.head_from(m)
+                && group(h)
+                && s.phrase_start(h) <= m
+                && let (Some(x), Some(y)) = (s.actor_at(k), s.actor_at(h))
+            {
+                hits.push(Hit {
+                    source: x,
+                    target: y,
+                    kind: EdgeKind::MemberOf,
+                    trigger: "of".to_string(),
+                    rule: "builtin:person-of".to_string(),
+                    venue: None,
+                });
+            }
+        }
         // "the Taqaddum Party of", "the Asaib Ahl al-Haq movement of".
         let of = if s.is(k + 1, &["of"]) {
             k + 1

@@ -474,6 +474,11 @@ mod tests {
                 &["leads Qais al-Khazali -> Asaib Ahl al-Haq"],
             ),
             (
+                "[P:Uri Resnick] of [L:Israel]'s [G:National Security Council] joined.",
+                &["member_of Uri Resnick -> National Security Council"],
+            ),
+            ("the death of [P:Nasrallah] of [L:Lebanon]", &[]),
+            (
                 "a truce for [C:Aleppo]'s [N:Sheikh Maqsoud] neighbourhood",
                 &["located_in Sheikh Maqsoud -> Aleppo"],
             ),
