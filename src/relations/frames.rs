@@ -387,6 +387,12 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                     k += 1;
                     continue;
                 }
+                // "backs armed groups such as Kataib Hezbollah": the example
+                // names the object.
+                if w == "such" && s.is(k + 1, &["as"]) && s.actor_at(k + 2).is_some() {
+                    let Some(h) = s.head_from(k + 2) else { break };
+                    return (s.conjuncts(h), venue);
+                }
                 if s.is_boundary(k) || w == "," || w == "and" {
                     break;
                 }

@@ -478,6 +478,12 @@ mod tests {
                 &["member_of Uri Resnick -> National Security Council"],
             ),
             ("the death of [P:Nasrallah] of [L:Lebanon]", &[]),
+            // An example names the object.
+            (
+                "[L:Iran] backs armed groups such as [G:Kataib Hezbollah].",
+                &["supports Iran -> Kataib Hezbollah"],
+            ),
+            ("[L:Iran] met groups such as [G:Kataib Hezbollah].", &[]),
             (
                 "a truce for [C:Aleppo]'s [N:Sheikh Maqsoud] neighbourhood",
                 &["located_in Sheikh Maqsoud -> Aleppo"],
