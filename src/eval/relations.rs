@@ -36,7 +36,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Document;
 use crate::error::{Error, Location};
 use crate::extract::Extractor;
-use crate::gazetteer::{EntityIndex, Gazetteer};
+use crate::gazetteer::{EntityIndex, Gazetteer, MentionKind};
 use crate::graph::EdgeKind;
 use crate::graph::build::{Analyzer, TextRelation};
 use crate::segment::segment;
@@ -406,8 +406,10 @@ fn squash(text: &str) -> String {
 /// Gold actor strings to entities.
 struct Resolver<'a> {
     gazetteer: &'a Gazetteer,
-    /// (start, end, entity) of each mention of the sentence.
-    mentions: Vec<(usize, usize, EntityIndex)>,
+    /// (start, end, entity, whether the mention names the entity by what
+    /// it is — a title or a reference — rather than by a name) of each
+    /// mention of the sentence.
+    mentions: Vec<(usize, usize, EntityIndex, bool)>,
     /// The sentence's text, and where it starts in the document.
     text: &'a str,
     offset: usize,
@@ -428,7 +430,10 @@ impl<'a> Resolver<'a> {
             mentions: found
                 .mentions
                 .iter()
-                .map(|m| (m.start, m.end, m.entity))
+                .map(|m| {
+                    let described = matches!(m.kind, MentionKind::Title | MentionKind::Reference);
+                    (m.start, m.end, m.entity, described)
+                })
                 .collect(),
             text: sentence,
             offset,
@@ -437,23 +442,33 @@ impl<'a> Resolver<'a> {
     }
 
     /// The entity an actor string names: the mention found where the
-    /// sentence writes it, else the gazetteer's candidate for the string.
+    /// sentence writes it (one of exactly its span first, then a name over a
+    /// title, since "the chairman of the Popular Mobilisation Forces" is a
+    /// title mention of the chairman that covers the group's name), else the
+    /// gazetteer's candidate for the string, else a title that covers it.
     fn entity(&self, actor: &str) -> Option<EntityIndex> {
+        let mut covering = None;
         if let Some(at) = self.text.find(actor) {
             let (start, end) = (self.offset + at, self.offset + at + actor.len());
-            if let Some(&(_, _, e)) = self
-                .mentions
-                .iter()
-                .find(|&&(s, e, _)| s < end && start < e)
+            let overlapping = || {
+                self.mentions
+                    .iter()
+                    .filter(move |&&(s, e, ..)| s < end && start < e)
+            };
+            if let Some(&(.., e, _)) = overlapping()
+                .find(|&&(s, e, ..)| (s, e) == (start, end))
+                .or_else(|| overlapping().find(|m| !m.3))
             {
                 return Some(e);
             }
+            covering = overlapping().next().map(|m| m.2);
         }
         self.gazetteer
             .lookup(actor)
             .iter()
             .find(|c| c.valid_on(self.date))
             .map(|c| c.entity)
+            .or(covering)
     }
 }
 

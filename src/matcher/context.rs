@@ -234,14 +234,15 @@ impl<'d> Scan<'d> {
         self.last.map(|s| s.1)
     }
 
-    /// True when a person's name and a comma stand right before normalized
-    /// `from`: a title there describes that person ("Fuad Hussein, Iraq's
-    /// foreign minister"), whoever holds the office.
+    /// True when a person's name and a comma (and perhaps "the") stand
+    /// right before normalized `from`: a title there describes that person
+    /// ("Fuad Hussein, Iraq's foreign minister", "Falih al-Fayyadh, the
+    /// chairman of the PMF"), whoever holds the office.
     fn after_a_person(&self, hay: &str, from: usize) -> bool {
         self.last_person
             && self
                 .last_end()
-                .is_some_and(|end| end <= from && hay[end..from] == *" , ")
+                .is_some_and(|end| end <= from && matches!(&hay[end..from], " , " | " , the "))
     }
 }
 

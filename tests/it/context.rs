@@ -343,6 +343,21 @@ fn a_title_before_a_name_is_one_mention_of_the_name() {
             "Fuad Hussein, Iraq's foreign minister, said",
             &["Fuad Hussein=fuad-hussein:name", "Iraq=iraq:name"],
         ),
+        // With "the" after the comma, and the title before "of" the group:
+        // the group stays a mention, no second one of the person.
+        (
+            Some("2025-06-01"),
+            "Falih al-Fayyadh, the chairman of the Popular Mobilization Forces, said",
+            &[
+                "Falih al-Fayyadh=falih-al-fayyadh:name",
+                "Popular Mobilization Forces=popular-mobilization-forces:name",
+            ],
+        ),
+        (
+            Some("2024-12-01"),
+            "Fuad Hussein, the Iraqi foreign minister, said",
+            &["Fuad Hussein=fuad-hussein:name", "Iraqi=iraq:demonym"],
+        ),
     ]);
 }
 
