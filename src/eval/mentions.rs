@@ -37,8 +37,8 @@ use serde::{Deserialize, Serialize};
 use super::{ScoreRow, ScoreTable};
 use crate::corpus::Document;
 use crate::extract::{Extractor, Mention};
-use crate::gazetteer::{EntityIndex, EntityType, MentionKind};
-use crate::normalize::is_word_char;
+use crate::gazetteer::{Candidate, EntityIndex, EntityType, Gazetteer, MentionKind};
+use crate::normalize::{is_word_char, normalize};
 
 /// One line of a gold file: the actors a document names.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -323,7 +323,9 @@ impl<'e> MentionEval<'e> {
 
     /// The gazetteer entity a gold actor stands for: by id, else by its name,
     /// else by its first form that the gazetteer knows; among several
-    /// candidates of a name, one of the actor's type first.
+    /// candidates of a name, the one of a local name whose country the
+    /// actor's name says ("Ministry of Interior (Syria)" for "Interior
+    /// Ministry"), else one of the actor's type first.
     fn resolve(&mut self, doc: &Document, line: u32, actor: &GoldActor) -> Option<EntityIndex> {
         let g = self.extractor.gazetteer();
         if let Some(id) = &actor.id {
@@ -344,10 +346,14 @@ impl<'e> MentionEval<'e> {
                     .iter()
                     .filter(|c| self.demonyms || c.kind != MentionKind::Demonym)
                     .collect();
-                candidates
-                    .iter()
-                    .find(|c| g.entity(c.entity).kind == actor.kind)
-                    .or(candidates.first())
+                local_by_name(g, &candidates, &actor.name)
+                    .or_else(|| {
+                        candidates
+                            .iter()
+                            .find(|c| g.entity(c.entity).kind == actor.kind)
+                            .or(candidates.first())
+                            .copied()
+                    })
                     .map(|c| c.entity)
             })
     }
@@ -409,4 +415,27 @@ mod tests {
         assert_eq!(whole_word_occurrences(text, "IHEC").count(), 1);
         assert_eq!(whole_word_occurrences(text, "").count(), 0);
     }
+}
+
+/// Among the candidates of a local name ("Interior Ministry"), the one whose
+/// country a name or demonym of it is a word of `actor_name` says: "Ministry
+/// of Interior (Syria)", "Syrian Interior Ministry". Extraction's answer is
+/// not asked, so that a mention given to the wrong country is a miss.
+fn local_by_name<'c>(
+    g: &Gazetteer,
+    candidates: &[&'c Candidate],
+    actor_name: &str,
+) -> Option<&'c Candidate> {
+    let said = normalize(actor_name);
+    let said = said.as_str();
+    let countries = g.context().countries();
+    candidates.iter().copied().find(|c| {
+        c.local
+            && countries.of_local(c.entity).is_some_and(|country| {
+                g.entity(country).names.iter().any(|n| {
+                    let key = normalize(&n.text);
+                    !n.local && said.contains(key.as_str())
+                })
+            })
+    })
 }
