@@ -332,6 +332,7 @@ name = "Syrian Interior Ministry"
 type = "group"
 local_aliases = ["Interior Ministry", { name = "Central Bank", case = "title" }]
 country = "syria"
+from = "2024-12-08"
 
 [[entity]]
 id = "moi-lebanon"
