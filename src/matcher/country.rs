@@ -12,7 +12,9 @@
 //!
 //! 1. the country of a mention right before it ("Syria's Interior
 //!    Ministry", "the Lebanese Health Ministry"), if it is a candidate's;
-//!    if that mention votes for a rival, to nobody;
+//!    if that mention votes for a rival, or the word before is a people's
+//!    that the gazetteer does not know ("the Cuban foreign ministry"), to
+//!    nobody;
 //! 2. else the candidate with the most votes, when it has at least one and
 //!    at least twice as many as any other country, candidate or rival;
 //! 3. else the country of the nearest mention before the name in its
@@ -26,7 +28,7 @@
 //! as it does for any name borne in turn.
 
 use super::{Match, MatchOptions, Matcher, NodeId, Via, by_date, context::Scan};
-use crate::gazetteer::{Candidate, Countries, EntityIndex};
+use crate::gazetteer::{Candidate, Countries, EntityIndex, is_demonym_word};
 use crate::segment::{Segments, segment};
 
 /// What a mention says about the country of a local name.
@@ -185,15 +187,17 @@ fn choose_country(
     }
     let before = voters.partition_point(|v| v.start < start);
     // 1. Right before the name: "Syria's", "the Lebanese".
-    if let Some(v) = before.checked_sub(1).map(|i| &voters[i])
-        && v.end <= start
-        && qualifies(&text[v.end..start])
-    {
-        match vote(v) {
-            Vote::For(k) => return Some(k),
-            Vote::Rival(_) => return None,
-            Vote::Abstain => {}
-        }
+    let adjacent = before
+        .checked_sub(1)
+        .map(|i| &voters[i])
+        .filter(|v| v.end <= start && qualifies(&text[v.end..start]));
+    match adjacent.map(vote) {
+        Some(Vote::For(k)) => return Some(k),
+        Some(Vote::Rival(_)) => return None,
+        Some(Vote::Abstain) => {}
+        // A people the gazetteer does not know: "the Cuban foreign ministry".
+        None if people_before(text, start) => return None,
+        None => {}
     }
     // 2. The clear leader of the whole text.
     let mut tally: Vec<(EntityIndex, u32, bool)> = choices.iter().map(|&k| (k, 0, true)).collect();
@@ -235,6 +239,17 @@ fn choose_country(
     // lead's country is what a story is about ("KUWAIT REJECTS IRANIAN
     // SPY BOAT CHARGES" names Iran more often than Kuwait).
     voters.iter().find_map(decided).flatten()
+}
+
+/// True when the word right before `start` names a people ("Cuban",
+/// "Tunisian"; see [`is_demonym_word`]).
+fn people_before(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    !word.is_empty() && before.len() < start && is_demonym_word(&word.to_lowercase())
 }
 
 /// True when the text between a mention and a name makes the mention
@@ -422,6 +437,13 @@ to = "2024-12-08"
                 &["Interior Ministry=moi-lebanon"],
             ),
             (d, "Syria, Damascus. France's Interior Ministry said.", &[]),
+            // A people the gazetteer does not know, right before it.
+            (d, "In Damascus the Cuban Interior Ministry said.", &[]),
+            (
+                d,
+                "In Beirut the Syrian Central Bank said.",
+                &["Central Bank=moi-syria"],
+            ),
             // A close race: the nearest vote before it, in its sentence or the one before.
             (
                 d,
