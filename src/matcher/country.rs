@@ -433,8 +433,8 @@ to = "2024-12-08"
             ),
             (
                 d,
-                "Syria, Damascus. The Lebanese Interior Ministry said.",
-                &["Interior Ministry=moi-lebanon"],
+                "Beirut, Lebanon, Lebanon. The Syrian Central Bank said.",
+                &["Central Bank=moi-syria"],
             ),
             (d, "Syria, Damascus. France's Interior Ministry said.", &[]),
             // A people the gazetteer does not know, right before it.
