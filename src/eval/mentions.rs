@@ -399,9 +399,64 @@ fn whole_word_occurrences<'t>(
         })
 }
 
+/// Among the candidates of a local name ("Interior Ministry"), the one whose
+/// country a name or demonym of it is a word of `actor_name` says: "Ministry
+/// of Interior (Syria)", "Syrian Interior Ministry". Extraction's answer is
+/// not asked, so that a mention given to the wrong country is a miss.
+fn local_by_name<'c>(
+    g: &Gazetteer,
+    candidates: &[&'c Candidate],
+    actor_name: &str,
+) -> Option<&'c Candidate> {
+    let said = normalize(actor_name);
+    let said = said.as_str();
+    let countries = g.context().countries();
+    // The longest name said wins: "(Kurdistan Region of Iraq)" is the
+    // Kurdistan Region's.
+    let said_of = |c: &Candidate| {
+        let country = countries.of_local(c.entity)?;
+        g.entity(country)
+            .names
+            .iter()
+            .map(|n| normalize(&n.text))
+            .filter(|key| said.contains(key.as_str()))
+            .map(|key| key.as_str().len())
+            .max()
+    };
+    candidates
+        .iter()
+        .copied()
+        .filter(|c| c.local)
+        .filter_map(|c| Some((said_of(c)?, c)))
+        .max_by_key(|&(len, c)| (len, std::cmp::Reverse(c.entity)))
+        .map(|(_, c)| c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gold_actors_local_name_is_of_the_country_its_name_says() {
+        let g = Gazetteer::builtin().unwrap();
+        let candidates: Vec<&Candidate> = g.lookup("Ministry of Interior").iter().collect();
+        let pick = |name: &str| {
+            local_by_name(&g, &candidates, name).map(|c| g.entity(c.entity).id.as_str())
+        };
+        assert_eq!(
+            pick("Ministry of Interior (Syria)"),
+            Some("ministry-of-interior-syria")
+        );
+        assert_eq!(
+            pick("Ministry of Interior and Municipalities (Lebanon)"),
+            Some("ministry-of-interior-lebanon")
+        );
+        assert_eq!(
+            pick("Ministry of Interior (Kurdistan Region of Iraq)"),
+            Some("krg-ministry-of-interior")
+        );
+        assert_eq!(pick("Ministry of Interior"), None);
+    }
 
     #[test]
     fn forms_match_as_whole_words_only() {
@@ -415,27 +470,4 @@ mod tests {
         assert_eq!(whole_word_occurrences(text, "IHEC").count(), 1);
         assert_eq!(whole_word_occurrences(text, "").count(), 0);
     }
-}
-
-/// Among the candidates of a local name ("Interior Ministry"), the one whose
-/// country a name or demonym of it is a word of `actor_name` says: "Ministry
-/// of Interior (Syria)", "Syrian Interior Ministry". Extraction's answer is
-/// not asked, so that a mention given to the wrong country is a miss.
-fn local_by_name<'c>(
-    g: &Gazetteer,
-    candidates: &[&'c Candidate],
-    actor_name: &str,
-) -> Option<&'c Candidate> {
-    let said = normalize(actor_name);
-    let said = said.as_str();
-    let countries = g.context().countries();
-    candidates.iter().copied().find(|c| {
-        c.local
-            && countries.of_local(c.entity).is_some_and(|country| {
-                g.entity(country).names.iter().any(|n| {
-                    let key = normalize(&n.text);
-                    !n.local && said.contains(key.as_str())
-                })
-            })
-    })
 }

@@ -331,13 +331,10 @@ impl GazetteerBuilder {
                 if name.local || slot.iter().any(|c| c.local) {
                     // Local names are shared by the entities of several
                     // countries: the document's country chooses among them.
-                    match local_conflict(&self.entities, entity, name.local, (from, to), slot) {
+                    match local_conflict(&self.entities, entity, name, (from, to), slot) {
                         Some(message) => {
-                            self.problems.push(problem(
-                                location(),
-                                Severity::Error,
-                                message(&name.text),
-                            ));
+                            self.problems
+                                .push(problem(location(), Severity::Error, message));
                         }
                         None => {
                             slot.push(candidate);
@@ -491,43 +488,38 @@ impl GazetteerBuilder {
     }
 }
 
-/// Why a name of `entity` (local or not, for the days `period`) cannot join
-/// the candidates `slot` of another entity's name, if it cannot: a name is
-/// local to its country everywhere or nowhere, and one country's entities
-/// bear a local name in turn, not at once. The message takes the name.
+/// Why `name` of `entity` (local or not, for the days `period`) cannot
+/// join the candidates `slot` of another entity's name, if it cannot: a
+/// name is local to its country everywhere or nowhere, and one country's
+/// entities bear a local name in turn, not at once.
 fn local_conflict(
     entities: &[Entity],
     entity: &Entity,
-    local: bool,
+    name: &super::Name,
     period: (Option<Date>, Option<Date>),
     slot: &[Candidate],
-) -> Option<Box<dyn Fn(&str) -> String>> {
+) -> Option<String> {
     let clash = slot.iter().find(|c| {
         let other = &entities[c.entity as usize];
-        c.local != local
+        c.local != name.local
             || (other.country == entity.country && periods_overlap((c.from, c.to), period))
     })?;
     let other = &entities[clash.entity as usize];
-    let (id, other_id, at) = (entity.id.clone(), other.id.clone(), other.location.clone());
-    let country = entity.country.clone().unwrap_or_default();
-    Some(if clash.local == local {
-        Box::new(move |name| {
-            format!(
-                "local alias {name:?} of '{id}' is also a local alias of '{other_id}' ({at}), of the same country '{country}' at the same time; a country's entities bear a local alias in turn, not at once"
-            )
-        })
+    let (text, id, other_id, at) = (&name.text, &entity.id, &other.id, &other.location);
+    if clash.local == name.local {
+        let country = entity.country.as_deref().unwrap_or_default();
+        return Some(format!(
+            "local alias {text:?} of '{id}' is also a local alias of '{other_id}' ({at}), of the same country '{country}' at the same time; a country's entities bear a local alias in turn, not at once"
+        ));
+    }
+    let (this, that) = if name.local {
+        ("a local alias", "a name everywhere")
     } else {
-        let (this, that) = if local {
-            ("a local alias", "a name everywhere")
-        } else {
-            ("a name everywhere", "a local alias")
-        };
-        Box::new(move |name| {
-            format!(
-                "name {name:?} is {this} of '{id}' but {that} of '{other_id}' ({at}); a name is local to a country for every entity that bears it, or for none"
-            )
-        })
-    })
+        ("a name everywhere", "a local alias")
+    };
+    Some(format!(
+        "name {text:?} is {this} of '{id}' but {that} of '{other_id}' ({at}); a name is local to a country for every entity that bears it, or for none"
+    ))
 }
 
 /// Articles that may stand before a surname: "al-Sharaa" is one surname.
