@@ -338,6 +338,16 @@ impl<'g> Extractor<'g> {
                 rule: "glued",
                 ..empty
             },
+            Via::Country { country, on } => {
+                let (date, undated) = on.map_or((None, None), dated);
+                ViaRecord {
+                    rule: "country",
+                    of: Some(&g.entity(country).id),
+                    date,
+                    undated,
+                    ..empty
+                }
+            }
         }
     }
 }
@@ -348,8 +358,10 @@ pub struct ViaRecord<'a> {
     /// `title` (the holder of an office on the date), `date` (a name several
     /// entities bear in turn), `leader` (the group a person leads, from
     /// "Assad's regime"), `governorate` (a place's name as its governorate),
-    /// `city` (a governorate's name as its city) or `glued` (a name glued to
-    /// the text where a space was lost).
+    /// `city` (a governorate's name as its city), `glued` (a name glued to
+    /// the text where a space was lost) or `country` (a local name, "the
+    /// Interior Ministry", given to the entity of the country the text is
+    /// about).
     pub rule: &'static str,
     /// The title's words as the text writes them ("top diplomat").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -360,7 +372,8 @@ pub struct ViaRecord<'a> {
     /// The holder's role as the gazetteer writes it ("Acting Foreign Minister").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<&'a str>,
-    /// The id of the place or group whose office it is.
+    /// The id of the place or group whose office it is; for `country`, the
+    /// country's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub of: Option<&'a str>,
     /// The id of the leader a `leader` mention is named after.
@@ -387,6 +400,9 @@ impl ViaRecord<'_> {
         }
         if let Some(person) = self.person {
             s += &format!(": led by {person}");
+        }
+        if let ("country", Some(of)) = (self.rule, self.of) {
+            s += &format!(": {of}");
         }
         if let Some(date) = &self.date {
             s += &format!(" on {date}");

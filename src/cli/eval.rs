@@ -24,7 +24,9 @@ pub enum EvalCommand {
     /// substrings of its text; an optional `"id"` names the gazetteer entity
     /// when the name alone would not. A gold actor is found when extraction
     /// has a mention of the entity it resolves to (by id, else by its name or
-    /// forms, normalized as the gazetteer normalizes) overlapping one of its
+    /// forms, normalized as the gazetteer normalizes; a local name such as
+    /// "Interior Ministry" to the entity of the country the actor's name
+    /// gives, "Ministry of Interior (Syria)") overlapping one of its
     /// forms. Misses are split into actors unknown to the gazetteer and
     /// actors it knows but extraction did not find. An extracted entity that
     /// is no gold actor of its document is a false match. Optional actors

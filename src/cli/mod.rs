@@ -55,7 +55,9 @@ pub enum Command {
     /// start, end, sentence and paragraph, and for a mention that more than
     /// its name resolved, via: how (a title's office and holder's role, a
     /// name borne by several entities in turn, a leader's group, a
-    /// province), with the date it was resolved on.
+    /// province, a name such as "the Interior Ministry" given to the
+    /// ministry of the country the document is about), with the date it was
+    /// resolved on.
     ///
     /// Mentions are resolved on the document's date: its JSONL `date`, else
     /// a date in its first lines. An undated document is resolved on the

@@ -37,8 +37,8 @@ use serde::{Deserialize, Serialize};
 use super::{ScoreRow, ScoreTable};
 use crate::corpus::Document;
 use crate::extract::{Extractor, Mention};
-use crate::gazetteer::{EntityIndex, EntityType, MentionKind};
-use crate::normalize::is_word_char;
+use crate::gazetteer::{Candidate, EntityIndex, EntityType, Gazetteer, MentionKind};
+use crate::normalize::{is_word_char, normalize};
 
 /// One line of a gold file: the actors a document names.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -325,7 +325,9 @@ impl<'e> MentionEval<'e> {
     /// else by the id its name would have as a curated entity ("Ministry of
     /// Defence (Iraq)" is `ministry-of-defence-iraq`), else by its first
     /// form that the gazetteer knows; among several candidates of a name,
-    /// one of the actor's type first.
+    /// the one of a local name whose country the actor's name says
+    /// ("Ministry of Interior (Syria)" for "Interior Ministry"), else one of
+    /// the actor's type first.
     fn resolve(&mut self, doc: &Document, line: u32, actor: &GoldActor) -> Option<EntityIndex> {
         let g = self.extractor.gazetteer();
         if let Some(id) = &actor.id {
@@ -344,10 +346,14 @@ impl<'e> MentionEval<'e> {
                 .iter()
                 .filter(|c| self.demonyms || c.kind != MentionKind::Demonym)
                 .collect();
-            candidates
-                .iter()
-                .find(|c| g.entity(c.entity).kind == actor.kind)
-                .or(candidates.first())
+            local_by_name(g, &candidates, &actor.name)
+                .or_else(|| {
+                    candidates
+                        .iter()
+                        .find(|c| g.entity(c.entity).kind == actor.kind)
+                        .or(candidates.first())
+                        .copied()
+                })
                 .map(|c| c.entity)
         };
         by_name(&actor.name)
@@ -399,9 +405,64 @@ fn whole_word_occurrences<'t>(
         })
 }
 
+/// Among the candidates of a local name ("Interior Ministry"), the one whose
+/// country a name or demonym of it is a word of `actor_name` says: "Ministry
+/// of Interior (Syria)", "Syrian Interior Ministry". Extraction's answer is
+/// not asked, so that a mention given to the wrong country is a miss.
+fn local_by_name<'c>(
+    g: &Gazetteer,
+    candidates: &[&'c Candidate],
+    actor_name: &str,
+) -> Option<&'c Candidate> {
+    let said = normalize(actor_name);
+    let said = said.as_str();
+    let countries = g.context().countries();
+    // The longest name said wins: "(Kurdistan Region of Iraq)" is the
+    // Kurdistan Region's.
+    let said_of = |c: &Candidate| {
+        let country = countries.of_local(c.entity)?;
+        g.entity(country)
+            .names
+            .iter()
+            .map(|n| normalize(&n.text))
+            .filter(|key| said.contains(key.as_str()))
+            .map(|key| key.as_str().len())
+            .max()
+    };
+    candidates
+        .iter()
+        .copied()
+        .filter(|c| c.local)
+        .filter_map(|c| Some((said_of(c)?, c)))
+        .max_by_key(|&(len, c)| (len, std::cmp::Reverse(c.entity)))
+        .map(|(_, c)| c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gold_actors_local_name_is_of_the_country_its_name_says() {
+        let g = Gazetteer::builtin().unwrap();
+        let candidates: Vec<&Candidate> = g.lookup("Ministry of Interior").iter().collect();
+        let pick = |name: &str| {
+            local_by_name(&g, &candidates, name).map(|c| g.entity(c.entity).id.as_str())
+        };
+        assert_eq!(
+            pick("Ministry of Interior (Syria)"),
+            Some("ministry-of-interior-syria")
+        );
+        assert_eq!(
+            pick("Ministry of Interior and Municipalities (Lebanon)"),
+            Some("ministry-of-interior-lebanon")
+        );
+        assert_eq!(
+            pick("Ministry of Interior (Kurdistan Region of Iraq)"),
+            Some("krg-ministry-of-interior")
+        );
+        assert_eq!(pick("Ministry of Interior"), None);
+    }
 
     #[test]
     fn forms_match_as_whole_words_only() {

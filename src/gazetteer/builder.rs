@@ -291,7 +291,9 @@ impl GazetteerBuilder {
                     counts_of(&mut self.bulk_counts, &entity.location.file).common_word(&name.text);
                     continue;
                 }
-                if entity.curated && common && name.kind != MentionKind::Acronym {
+                // A local name stands only where the document names its
+                // country, which keeps a common word from matching anywhere.
+                if entity.curated && common && name.kind != MentionKind::Acronym && !name.local {
                     self.problems.push(problem(
                         location(),
                         Severity::Warning,
@@ -320,9 +322,25 @@ impl GazetteerBuilder {
                     // The canonical name is the person's whole name, even
                     // when it is one word.
                     surname: person && n > 0 && name.kind == MentionKind::Name && is_surname(&key),
+                    local: name.local,
                 };
                 let slot = table.entry(key.clone()).or_default();
                 if slot.iter().any(|c| c.entity == index) {
+                    continue;
+                }
+                if name.local || slot.iter().any(|c| c.local) {
+                    // Local names are shared by the entities of several
+                    // countries: the document's country chooses among them.
+                    match local_conflict(&self.entities, entity, name, (from, to), slot) {
+                        Some(message) => {
+                            self.problems
+                                .push(problem(location(), Severity::Error, message));
+                        }
+                        None => {
+                            slot.push(candidate);
+                            written_by.insert(key, (index, name.line));
+                        }
+                    }
                     continue;
                 }
                 // One name for two entities in turn ("the Syrian army" before
@@ -367,7 +385,11 @@ impl GazetteerBuilder {
                 written_by.insert(key, (index, name.line));
             }
             if entity.curated && entity.kind != EntityType::Place {
-                for name in entity.names.iter().filter(|n| n.kind == MentionKind::Name) {
+                for name in entity
+                    .names
+                    .iter()
+                    .filter(|n| n.kind == MentionKind::Name && !n.local)
+                {
                     for v in variants(normalize(&name.text).as_str()) {
                         generated.push((index, v, name.line));
                     }
@@ -420,6 +442,7 @@ impl GazetteerBuilder {
                 title_case: false,
                 bulk_surname: false,
                 surname: entity.kind == EntityType::Person && is_surname(&key),
+                local: false,
             });
         }
     }
@@ -456,12 +479,47 @@ impl GazetteerBuilder {
                             title_case: false,
                             bulk_surname: false,
                             surname: false,
+                            local: false,
                         }],
                     );
                 }
             }
         }
     }
+}
+
+/// Why `name` of `entity` (local or not, for the days `period`) cannot
+/// join the candidates `slot` of another entity's name, if it cannot: a
+/// name is local to its country everywhere or nowhere, and one country's
+/// entities bear a local name in turn, not at once.
+fn local_conflict(
+    entities: &[Entity],
+    entity: &Entity,
+    name: &super::Name,
+    period: (Option<Date>, Option<Date>),
+    slot: &[Candidate],
+) -> Option<String> {
+    let clash = slot.iter().find(|c| {
+        let other = &entities[c.entity as usize];
+        c.local != name.local
+            || (other.country == entity.country && periods_overlap((c.from, c.to), period))
+    })?;
+    let other = &entities[clash.entity as usize];
+    let (text, id, other_id, at) = (&name.text, &entity.id, &other.id, &other.location);
+    if clash.local == name.local {
+        let country = entity.country.as_deref().unwrap_or_default();
+        return Some(format!(
+            "local alias {text:?} of '{id}' is also a local alias of '{other_id}' ({at}), of the same country '{country}' at the same time; a country's entities bear a local alias in turn, not at once"
+        ));
+    }
+    let (this, that) = if name.local {
+        ("a local alias", "a name everywhere")
+    } else {
+        ("a name everywhere", "a local alias")
+    };
+    Some(format!(
+        "name {text:?} is {this} of '{id}' but {that} of '{other_id}' ({at}); a name is local to a country for every entity that bears it, or for none"
+    ))
 }
 
 /// Articles that may stand before a surname: "al-Sharaa" is one surname.
@@ -545,6 +603,106 @@ mod tests {
         let p = problems(&two("ambiguous = [\"Hama\"]", "ambiguous = [\"Hama\"]"));
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(p[0].contains("warning"), "{p:?}");
+    }
+
+    /// Each row: a curated file with local names, and the problems it must
+    /// produce (`file:line: severity: message` starts with each).
+    #[test]
+    fn local_names_are_checked_with_file_and_line() {
+        const PLACES: &str = "[[entity]]\nid = \"syria\"\nname = \"Syria\"\ntype = \"place\"\n\
+                              [[entity]]\nid = \"lebanon\"\nname = \"Lebanon\"\ntype = \"place\"\n";
+        let ministry = |id: &str, country: &str, names: &str| {
+            format!(
+                "[[entity]]\nid = \"{id}\"\nname = \"Ministry {id}\"\ntype = \"group\"\n{names}\n{country}\n"
+            )
+        };
+        let table: Vec<(String, Vec<&str>)> = vec![
+            // Shared by two countries' ministries: no problem at all.
+            (
+                format!(
+                    "{PLACES}{}{}",
+                    ministry(
+                        "a",
+                        "country = \"syria\"",
+                        "local_aliases = [\"Interior Ministry\"]"
+                    ),
+                    ministry(
+                        "b",
+                        "country = \"lebanon\"",
+                        "local_aliases = [\"Interior Ministry\"]"
+                    ),
+                ),
+                vec![],
+            ),
+            // Without a country nothing could choose the entity.
+            (
+                format!(
+                    "{PLACES}{}",
+                    ministry("a", "", "local_aliases = [\"Interior Ministry\"]")
+                ),
+                vec!["t.toml:13: error: 'a' has local_aliases but no country"],
+            ),
+            // Local for one, a name everywhere for the other.
+            (
+                format!(
+                    "{PLACES}{}{}",
+                    ministry(
+                        "a",
+                        "country = \"syria\"",
+                        "local_aliases = [\"Interior Ministry\"]"
+                    ),
+                    ministry(
+                        "b",
+                        "country = \"lebanon\"",
+                        "aliases = [\"Interior Ministry\"]"
+                    ),
+                ),
+                vec![
+                    "t.toml:19: error: name \"Interior Ministry\" is a name everywhere of 'b' but a local alias of 'a'",
+                ],
+            ),
+            // Two of one country at once.
+            (
+                format!(
+                    "{PLACES}{}{}",
+                    ministry(
+                        "a",
+                        "country = \"syria\"",
+                        "local_aliases = [\"Interior Ministry\"]"
+                    ),
+                    ministry(
+                        "b",
+                        "country = \"syria\"",
+                        "local_aliases = [\"Interior Ministry\"]"
+                    ),
+                ),
+                vec![
+                    "t.toml:19: error: local alias \"Interior Ministry\" of 'b' is also a local alias of 'a' (t.toml:9), of the same country 'syria' at the same time",
+                ],
+            ),
+        ];
+        for (text, want) in table {
+            let p = problems(&text);
+            assert_eq!(p.len(), want.len(), "{p:?}");
+            for w in want {
+                assert!(p.iter().any(|m| m.starts_with(w)), "want {w:?} in {p:?}");
+            }
+        }
+        // In turn is fine: one ends when the other begins.
+        let text = format!(
+            "{PLACES}{}{}",
+            ministry(
+                "a",
+                "country = \"syria\"\nto = \"2024-12-08\"",
+                "local_aliases = [\"Interior Ministry\"]"
+            ),
+            ministry(
+                "b",
+                "country = \"syria\"\nfrom = \"2024-12-08\"",
+                "local_aliases = [\"Interior Ministry\"]"
+            ),
+        );
+        assert_eq!(problems(&text), Vec::<String>::new());
     }
 
     #[test]

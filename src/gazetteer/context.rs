@@ -6,6 +6,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::countries::Countries;
 use super::titles::TitleWords;
 use super::{Candidate, Entity, EntityIndex, EntityType, FactOrigin, MentionKind, PlaceLevel};
 use crate::date::Date;
@@ -119,6 +120,8 @@ pub struct Context {
     pub(super) city_named: HashMap<EntityIndex, EntityIndex>,
     /// The words of every name of each person who has a surname alias.
     pub(super) own_words: HashMap<EntityIndex, HashSet<String>>,
+    /// Where entities belong, for local names.
+    pub(super) countries: Countries,
 }
 
 impl Context {
@@ -176,7 +179,14 @@ impl Context {
             .extend(context.qualifiers.iter().cloned());
         context.add_names(entities, names);
         context.add_governments(entities, names);
+        context.countries = Countries::new(entities, by_id);
         context
+    }
+
+    /// Where entities belong: what tells the country a text is about, for
+    /// its local names.
+    pub fn countries(&self) -> &Countries {
+        &self.countries
     }
 
     /// The offices an entity holds and the groups it leads.

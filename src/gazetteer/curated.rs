@@ -30,6 +30,10 @@ struct RawEntity {
     /// A string, or `{ name, from, to }` for a name used only for a while.
     #[serde(default)]
     aliases: Vec<Spanned<toml::Value>>,
+    /// Names of the entity only in a document about its `country` ("the
+    /// Interior Ministry"); written as `aliases` are.
+    #[serde(default)]
+    local_aliases: Vec<Spanned<toml::Value>>,
     #[serde(default)]
     ambiguous: Vec<Spanned<String>>,
     #[serde(default)]
@@ -177,6 +181,7 @@ fn convert(
         from: None,
         to: None,
         title_case: false,
+        local: false,
     };
     let shared: Vec<&str> = raw.ambiguous.iter().map(|s| s.get_ref().as_str()).collect();
     let mut names = vec![name_of(
@@ -205,6 +210,30 @@ fn convert(
             continue;
         }
         names.push(name);
+    }
+    if let (Some(first), None) = (raw.local_aliases.first(), &raw.country) {
+        // Without a country, nothing could ever choose the entity for them.
+        problems.push(Problem {
+            location: located(first.span()),
+            severity: Severity::Error,
+            message: format!(
+                "'{id}' has local_aliases but no country: a local alias names the entity only in a document about its country; they are ignored"
+            ),
+        });
+    } else {
+        for alias in &raw.local_aliases {
+            let parts = alias_parts(alias, &located)?;
+            let mut name = name_of(
+                &Spanned::new(alias.span(), parts.name),
+                MentionKind::Name,
+                false,
+            );
+            name.from = parts.from;
+            name.to = parts.to;
+            name.title_case = parts.title_case;
+            name.local = true;
+            names.push(name);
+        }
     }
     for alias in &raw.ambiguous {
         if !names.iter().any(|n| &n.text == alias.get_ref()) {

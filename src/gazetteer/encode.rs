@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use super::context::{Government, Leadership, Led};
+use super::countries::Countries;
 use super::names::Names;
 use super::{
     Candidate, Context, Entity, EntityType, Fact, FactOrigin, Gazetteer, MentionKind, Name,
@@ -88,6 +89,7 @@ struct_bin!(Name {
     from,
     to,
     title_case,
+    local,
 });
 struct_bin!(Fact {
     kind,
@@ -115,6 +117,7 @@ struct_bin!(Candidate {
     to,
     title_case,
     surname,
+    local,
 });
 struct_bin!(Term {
     person,
@@ -142,6 +145,12 @@ struct_bin!(Context {
     governorate_named,
     city_named,
     own_words,
+    countries,
+});
+struct_bin!(Countries {
+    parent,
+    states,
+    local,
 });
 
 impl Bin for Led {
@@ -221,5 +230,19 @@ mod tests {
         assert_eq!(back.sources, g.sources);
         assert_eq!(back.fingerprint(), g.fingerprint());
         assert_eq!(*back.context, *g.context);
+        // Local names and where entities belong come back too.
+        let local = back.lookup("Interior Ministry");
+        assert!(
+            local.len() > 2 && local.iter().all(|c| c.local),
+            "{local:?}"
+        );
+        assert!(
+            back.entities
+                .iter()
+                .any(|e| e.names.iter().any(|n| n.local))
+        );
+        let syria = back.entity_by_id("syria").unwrap();
+        assert!(back.context.countries().of_local(local[0].entity).is_some());
+        assert!(back.context.countries().is_state(syria));
     }
 }

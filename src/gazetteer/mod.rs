@@ -20,6 +20,7 @@ mod builder;
 mod bulk;
 mod cache;
 mod context;
+mod countries;
 mod curated;
 mod encode;
 mod lint;
@@ -40,6 +41,7 @@ use serde::{Deserialize, Serialize};
 pub use builder::GazetteerBuilder;
 pub use cache::{CACHE_DIR_ENV, Cache, CacheUse};
 pub use context::{Context, Holding, OfficeId, Term, distance};
+pub use countries::Countries;
 pub use curated::slug;
 pub use load::Source;
 pub use stale::{StaleFact, StaleReport};
@@ -276,6 +278,10 @@ pub struct Name {
     /// Matched only where the text capitalizes its words too (`case =
     /// "title"`): "Lebanese Forces" the party, not "Lebanese forces" the army.
     pub title_case: bool,
+    /// A name of the entity only in a document about its country
+    /// (`local_aliases`: "the Interior Ministry" in a story about Syria);
+    /// several entities may bear it.
+    pub local: bool,
 }
 
 /// A fact about an entity that the graph stage turns into an edge from the
@@ -345,6 +351,10 @@ pub struct Candidate {
     /// after a capitalized given name that is none of the person's own
     /// ("Rifaat al-Assad" is somebody else).
     pub surname: bool,
+    /// A name of the entity only in a document about its country (see
+    /// [`Name::local`]): the matcher gives it to the candidate of the
+    /// country the document is about, or to nobody.
+    pub local: bool,
 }
 
 impl Candidate {

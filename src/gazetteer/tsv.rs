@@ -56,6 +56,7 @@ pub(super) fn add_tsv(builder: &mut GazetteerBuilder, file: &str, text: &str) ->
             from: None,
             to: None,
             title_case: false,
+            local: false,
         };
         // Rows of one entity usually follow each other: look the id up only
         // when it changes.

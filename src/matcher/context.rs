@@ -89,6 +89,12 @@ pub(super) struct Scan<'d> {
     /// Velayati"): the office's owner, the office and the person. They date
     /// a document that has no date.
     pub(super) anchors: Vec<(EntityIndex, OfficeId, EntityIndex)>,
+    /// The trie node of the last name found if it is a local name, until
+    /// the name is recorded in `locals`.
+    pub(super) local_at: Option<super::NodeId>,
+    /// The local names found: their span in the text and trie node, to be
+    /// given to an entity once the text is read.
+    pub(super) locals: Vec<(usize, usize, super::NodeId)>,
 }
 
 /// A mention that depends on the date, at `index` of the output.
@@ -141,6 +147,8 @@ impl<'d> Scan<'d> {
             dated: Vec::new(),
             decided_at: None,
             anchors: Vec::new(),
+            local_at: None,
+            locals: Vec::new(),
         }
     }
 
@@ -407,7 +415,14 @@ impl Matcher {
         options: MatchOptions,
         out: &mut Vec<Match>,
     ) -> usize {
-        let roles = self.roles_of(found.entity);
+        // A local name's entity is not known yet: nothing around it counts.
+        let roles = match scan.local_at.take() {
+            Some(node) => {
+                scan.locals.push((found.start, found.end, node));
+                0
+            }
+            None => self.roles_of(found.entity),
+        };
         let plain = found.kind != MentionKind::Demonym || options.demonyms;
         if roles == 0 && scan.pending.is_none() && scan.province_list.is_none() {
             // Most names: nothing around them can change them.

@@ -154,6 +154,10 @@ impl Matcher {
             else {
                 continue;
             };
+            if scan.local_at.take().is_some() {
+                // A local name needs the whole text read; glued, it is left out.
+                continue;
+            }
             found.start += at;
             found.end += at;
             found.via = found.via.or(Some(Via::Glued));

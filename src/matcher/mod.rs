@@ -75,6 +75,7 @@ use crate::gazetteer::{Candidate, Context, EntityIndex, Gazetteer, MentionKind, 
 use crate::normalize::{Normalized, OriginCursor, normalize};
 
 mod context;
+mod country;
 mod encode;
 mod glue;
 mod words;
@@ -152,6 +153,15 @@ pub enum Via {
     City,
     /// A name glued to the letters around it where a space was lost.
     Glued,
+    /// A local name ("the Interior Ministry") given to the entity of the
+    /// country the text is about; `on` when the date then chose among the
+    /// entities of that country that bear it in turn.
+    Country {
+        /// The country.
+        country: EntityIndex,
+        /// The day, when it decided.
+        on: Option<ResolveDate>,
+    },
 }
 
 /// One name found in a text: `text[start..end]` names `entity`.
@@ -507,6 +517,9 @@ impl Matcher {
             self.settle(&mut scan, text, hay, options, out);
         }
         keep_corroborated(out, base, &provisional);
+        if options.context {
+            self.resolve_local(&mut scan, text, options, base, out);
+        }
     }
 
     /// What context decides once the whole text is read.
@@ -560,9 +573,18 @@ impl Matcher {
             .iter()
             .filter(|c| self.accepts(c, name.text, start, &mut end, options));
         let first = accepted.next()?;
+        if first.local {
+            // Given to an entity once the whole text is read (`country.rs`);
+            // without context, to none.
+            if !options.context {
+                return None;
+            }
+            scan.local_at = Some(node_id);
+        }
         // The date decides only between the entities that bear one name in
         // turn; it is looked for only then (most names have one candidate).
         let in_turn = options.context
+            && !first.local
             && candidates.len() > 1
             && candidates.iter().any(|c| c.entity != first.entity)
             && candidates

@@ -84,6 +84,51 @@ fn a_build_with_the_cache_is_byte_identical_to_one_without() {
 }
 
 #[test]
+fn local_names_resolve_alike_with_the_cache_and_without() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tmp.path().join("cache");
+    let docs = tmp.path().join("docs.jsonl");
+    fs::write(
+        &docs,
+        concat!(
+            r#"{"id":"sy","date":"2025-06-01","text":"In Damascus, the Interior Ministry said the Defence Ministry agreed."}"#,
+            "\n",
+            r#"{"id":"lb","date":"2025-06-01","text":"In Beirut, the Interior Ministry said the Health Ministry agreed."}"#,
+            "\n",
+            r#"{"id":"none","date":"2025-06-01","text":"The Interior Ministry said so."}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let extract = |extra: &[&str]| {
+        let mut args = vec!["extract", arg(&docs)];
+        args.extend_from_slice(extra);
+        let (code, out, err) = run_cached(&cache, &args);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let plain = extract(&["--no-cache"]);
+    let first = extract(&[]);
+    let second = extract(&[]);
+    assert_eq!(compiled_files(&cache).len(), 1);
+    assert!(plain == first && first == second, "the mentions differ");
+    let text = String::from_utf8(plain).unwrap();
+    for want in [
+        r#""doc":"sy","entity":"ministry-of-interior-syria""#,
+        r#""doc":"sy","entity":"ministry-of-defence-syria""#,
+        r#""doc":"lb","entity":"ministry-of-interior-lebanon""#,
+        r#""doc":"lb","entity":"ministry-of-public-health-lebanon""#,
+    ] {
+        assert!(text.contains(want), "want {want} in {text}");
+    }
+    assert!(!text.contains(r#""doc":"none""#), "{text}");
+    assert!(
+        text.contains(r#""rule":"country","of":"lebanon""#),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_damaged_cache_is_rebuilt_with_a_note() {
     let tmp = tempfile::tempdir().unwrap();
     let cache = tmp.path().join("cache");

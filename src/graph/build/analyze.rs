@@ -535,6 +535,11 @@ impl Context<'_> {
         let Some(home) = g.entity(who).country.as_deref() else {
             return false;
         };
+        // A body of the Kurdistan Region is at home in Iraq.
+        let home = g
+            .entity_by_id(home)
+            .and_then(|h| country_of(g, h))
+            .unwrap_or(home);
         country_of(g, venue).is_some_and(|there| there != home)
     }
 
