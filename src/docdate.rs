@@ -44,14 +44,16 @@ static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(parse_date("no date here"), None);
 /// ```
 pub fn parse_date(text: &str) -> Option<Date> {
-    // Every form has a four-digit year: most lines have none, and need no regex.
-    if !text
-        .as_bytes()
-        .windows(4)
-        .any(|w| w.iter().all(u8::is_ascii_digit))
-    {
+    // Most lines hold no year where a date would put it, and need no regex.
+    if !may_hold_date(text.as_bytes()) {
         return None;
     }
+    by_expressions(text)
+}
+
+/// [`parse_date`] by its regular expressions alone: the earliest date any of
+/// them finds.
+fn by_expressions(text: &str) -> Option<Date> {
     let mut best: Option<(usize, Date)> = None;
     let mut consider = |at: usize, date: Option<Date>| {
         if let Some(d) = date
@@ -84,6 +86,63 @@ pub fn parse_date(text: &str) -> Option<Date> {
         );
     }
     best.map(|(_, d)| d)
+}
+
+/// False when no form that [`parse_date`] reads can be in `text`: each needs
+/// a four-digit year after a space, a separator or a month's name, or before
+/// `-` (`2024-12-01`). A look at the bytes around each run of four digits,
+/// so that lines with a number or a bare year ("in 1987", "fiscal 1986") cost
+/// no regex: on the Reuters corpus it leaves 1,121 of the 6,360 first lines
+/// with four digits in a row to the four regular expressions.
+fn may_hold_date(bytes: &[u8]) -> bool {
+    // `\s` of the regular expressions, which are ASCII-only (`-u`).
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    let before = |at: usize| at.checked_sub(1).map(|i| bytes[i]);
+    let skip_back = |mut at: usize, skip: &dyn Fn(u8) -> bool| {
+        while before(at).is_some_and(skip) {
+            at -= 1;
+        }
+        at
+    };
+    (0..bytes.len().saturating_sub(3)).any(|year| {
+        if !bytes[year..year + 4].iter().all(u8::is_ascii_digit) {
+            return false;
+        }
+        // ISO: `2024-12-01`.
+        if bytes.get(year + 4) == Some(&b'-') {
+            return true;
+        }
+        match before(year) {
+            // Numeric: `30-11-2024`, `11/30/2024`.
+            Some(b'-' | b'/' | b'.') => return true,
+            Some(b) if space(b) => {}
+            _ => return false,
+        }
+        let mut at = skip_back(year, &space);
+        if before(at) == Some(b',') {
+            at -= 1;
+        }
+        // Month first: `December 2, 2024`, a day before the year.
+        if before(at).is_some_and(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        // Day first: `3 Dec 2024`, `3 Dec. 2024`: a month's name, and a
+        // day before it.
+        if before(at) == Some(b'.') {
+            at -= 1;
+        }
+        let word = skip_back(at, &|b| b.is_ascii_alphabetic());
+        let is_month = bytes.get(word..word + 3).is_some_and(|m| {
+            word + 3 <= at
+                && MONTHS
+                    .iter()
+                    .any(|name| m.eq_ignore_ascii_case(name.as_bytes()))
+        });
+        if !is_month || !before(word).is_some_and(space) {
+            return false;
+        }
+        before(skip_back(word, &space)).is_some_and(|b| b.is_ascii_digit())
+    })
 }
 
 /// The date of a document: its `date` field if it has one that parses, else the
@@ -130,6 +189,43 @@ fn make(year: u32, month: u32, day: u32) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The look before the regular expressions never loses a date:
+        /// lines made of the pieces of dates and of what stands near them.
+        #[test]
+        fn the_pre_check_keeps_every_date(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    "[0-9]{1,5}",
+                    "(Jan|feb|MAR|Sept|December|may|Octob|nov)",
+                    "[-/.,: T\t\x0b]{1,2}",
+                    "[a-zA-Z]{1,4}",
+                ],
+                0..12,
+            )
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(parse_date(&text), by_expressions(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn the_pre_check_reads_around_the_year() {
+        for text in [
+            "in 1987",
+            "fiscal 1986 results",
+            "1,500 tonnes",
+            "March 1987",
+            "x2024-",
+        ] {
+            assert_eq!(may_hold_date(text.as_bytes()), text == "x2024-", "{text}");
+        }
+        for text in ["3 Dec. 2024", "Dec 3 2024", "on 1/2/2024", "2024-12-01"] {
+            assert!(may_hold_date(text.as_bytes()), "{text}");
+        }
+    }
 
     #[test]
     fn formats_table() {

@@ -83,7 +83,9 @@ impl Matcher {
             shift: Bin::decode(d)?,
             entries: Bin::decode(d)?,
             tails: d.bytes()?.to_vec(),
-        };
+            filter: Default::default(),
+        }
+        .filtered();
         let matcher = Matcher {
             vocabulary,
             edges: Bin::decode(d)?,

@@ -375,6 +375,43 @@ fn text_words_split_and_look_up_like_the_vocabulary() {
     }
 }
 
+/// The filter before the vocabulary's table keeps every word of the
+/// vocabulary (also as decoded from a cache file), and turns most other
+/// words away before they read the table.
+#[test]
+fn the_vocabulary_filter_keeps_its_words_and_turns_most_others_away() {
+    let all: Vec<String> = (0..4000).map(|i| format!("w{i}x")).collect();
+    let known: FxHashMap<&str, Word> = all[..2000]
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let word = Word {
+                id: i as WordId,
+                root_child: NO_NODE,
+            };
+            (w.as_str(), word)
+        })
+        .collect();
+    let vocabulary = Vocabulary::new(&known).unwrap();
+    let mut copy = vocabulary.clone();
+    copy.filter = Default::default();
+    let decoded = copy.filtered();
+    let mut passed = 0;
+    for w in &all {
+        let (hash, head) = word_hash(w.as_bytes());
+        let want = known.get(w.as_str()).copied().unwrap_or(UNKNOWN);
+        assert_eq!(vocabulary.get(hash, head, w.as_bytes()), want, "{w}");
+        assert_eq!(decoded.get(hash, head, w.as_bytes()), want, "{w}");
+        if want == UNKNOWN && vocabulary.filter.may_hold(hash) {
+            passed += 1;
+        }
+    }
+    assert!(
+        passed < 2000 / 5,
+        "{passed} of 2000 unknown words read the table"
+    );
+}
+
 #[test]
 fn demonyms_can_be_turned_off() {
     let off = MatchOptions {

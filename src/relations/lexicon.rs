@@ -3,6 +3,10 @@
 //! openers. These are the language, not the conflict: a user adapting
 //! actorgraph adds triggers to `relations.toml`, not words here.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 /// What a word does in a clause, as far as relation matching cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordClass {
@@ -29,25 +33,61 @@ pub enum WordClass {
 
 /// The class of a normalized word.
 pub fn class(word: &str) -> WordClass {
-    if PREPOSITIONS.contains(&word) {
-        WordClass::Preposition
-    } else if DETERMINERS.contains(&word) {
-        WordClass::Determiner
-    } else if AUXILIARIES.contains(&word) {
-        WordClass::Auxiliary
-    } else if NEGATIONS.contains(&word) {
-        WordClass::Negation
-    } else if REPORTING.contains(&word) {
-        WordClass::Reporting
-    } else if matches!(word, "which" | "who" | "whose" | "whom") {
-        WordClass::Relative
-    } else if CONJUNCTIONS.contains(&word) {
-        WordClass::Conjunction
-    } else if matches!(word, "and" | "or" | "&") {
-        WordClass::Coordinator
-    } else {
-        WordClass::Other
+    entry(word).class
+}
+
+/// What the lexicon knows of one word: its class and the lists it is on.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    class: WordClass,
+    modifier: bool,
+    filler: bool,
+    state_noun: bool,
+}
+
+const OTHER: Entry = Entry {
+    class: WordClass::Other,
+    modifier: false,
+    filler: false,
+    state_noun: false,
+};
+
+/// Every word of the lists above, looked up once per call by hash: relation
+/// matching asks for the class of each word of a sentence several times,
+/// and a search of every list took a sixth of its time.
+static ENTRIES: LazyLock<FxHashMap<&'static str, Entry>> = LazyLock::new(|| {
+    let mut table: FxHashMap<&'static str, Entry> = FxHashMap::default();
+    // The first list that holds a word gives its class, as the order of
+    // the tests in a chain of `if`s would.
+    let classes: [(&[&'static str], WordClass); 8] = [
+        (PREPOSITIONS, WordClass::Preposition),
+        (DETERMINERS, WordClass::Determiner),
+        (AUXILIARIES, WordClass::Auxiliary),
+        (NEGATIONS, WordClass::Negation),
+        (REPORTING, WordClass::Reporting),
+        (&["which", "who", "whose", "whom"], WordClass::Relative),
+        (CONJUNCTIONS, WordClass::Conjunction),
+        (&["and", "or", "&"], WordClass::Coordinator),
+    ];
+    for (words, class) in classes {
+        for &word in words {
+            table.entry(word).or_insert(Entry { class, ..OTHER });
+        }
     }
+    for &word in MODIFIERS {
+        table.entry(word).or_insert(OTHER).modifier = true;
+    }
+    for &word in FILLERS {
+        table.entry(word).or_insert(OTHER).filler = true;
+    }
+    for &word in STATE_NOUNS {
+        table.entry(word).or_insert(OTHER).state_noun = true;
+    }
+    table
+});
+
+fn entry(word: &str) -> Entry {
+    ENTRIES.get(word).copied().unwrap_or(OTHER)
 }
 
 /// True for the forms of "be" that make a passive ("was attacked by").
@@ -69,7 +109,7 @@ pub fn ends_clause(word: &str) -> bool {
 /// Words that deny the relation a trigger right after them states ("denied
 /// attacking", "refused to meet", "did not meet").
 pub fn denies(word: &str) -> bool {
-    NEGATIONS.contains(&word)
+    class(word) == WordClass::Negation
         || matches!(
             word,
             "denied"
@@ -107,17 +147,17 @@ pub fn denies(word: &str) -> bool {
 /// Words that may stand between a subject and its verb, or a verb and its
 /// object, without ending the clause: auxiliaries, adverbs, time words.
 pub fn is_filler(word: &str) -> bool {
-    matches!(class(word), WordClass::Auxiliary | WordClass::Determiner)
-        || FILLERS.contains(&word)
+    let e = entry(word);
+    matches!(e.class, WordClass::Auxiliary | WordClass::Determiner)
+        || e.filler
         || word.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Words that may stand in a noun phrase before its actor: titles, ranks,
 /// adjectives of office, and the like ("the new interim Syrian president").
 pub fn is_modifier(word: &str) -> bool {
-    class(word) == WordClass::Determiner
-        || MODIFIERS.contains(&word)
-        || word.chars().all(|c| c.is_ascii_digit())
+    let e = entry(word);
+    e.class == WordClass::Determiner || e.modifier || word.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Nouns that a group's name may stand before: "the Asaib Ahl al-Haq
@@ -132,7 +172,7 @@ pub fn is_group_noun(word: &str) -> bool {
 /// Nouns after a demonym that make it stand for its state as an actor
 /// ("Iraqi warplanes attacked", "Turkish troops", "the Iranian government").
 pub fn is_state_noun(word: &str) -> bool {
-    STATE_NOUNS.contains(&word)
+    entry(word).state_noun
 }
 
 /// Light verbs whose subject is the agent of the event noun after them
@@ -1020,3 +1060,70 @@ const STATE_NOUNS: &[&str] = &[
     "side",
     "interests",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The class as a search of the lists in order gives it.
+    fn class_by_lists(word: &str) -> WordClass {
+        let lists: [(&[&str], WordClass); 8] = [
+            (PREPOSITIONS, WordClass::Preposition),
+            (DETERMINERS, WordClass::Determiner),
+            (AUXILIARIES, WordClass::Auxiliary),
+            (NEGATIONS, WordClass::Negation),
+            (REPORTING, WordClass::Reporting),
+            (&["which", "who", "whose", "whom"], WordClass::Relative),
+            (CONJUNCTIONS, WordClass::Conjunction),
+            (&["and", "or", "&"], WordClass::Coordinator),
+        ];
+        lists
+            .iter()
+            .find(|(words, _)| words.contains(&word))
+            .map_or(WordClass::Other, |&(_, class)| class)
+    }
+
+    #[test]
+    fn the_table_agrees_with_the_lists() {
+        let all = [
+            PREPOSITIONS,
+            DETERMINERS,
+            AUXILIARIES,
+            NEGATIONS,
+            REPORTING,
+            CONJUNCTIONS,
+            FILLERS,
+            MODIFIERS,
+            STATE_NOUNS,
+        ];
+        let others = ["which", "and", "&", "attacked", "", "1987", "Iraq", "news"];
+        let words = all.iter().flat_map(|l| l.iter().copied()).chain(others);
+        for word in words {
+            assert_eq!(class(word), class_by_lists(word), "{word}");
+            assert_eq!(
+                is_modifier(word),
+                class_by_lists(word) == WordClass::Determiner
+                    || MODIFIERS.contains(&word)
+                    || word.chars().all(|c| c.is_ascii_digit()),
+                "{word}"
+            );
+            assert_eq!(
+                is_filler(word),
+                matches!(
+                    class_by_lists(word),
+                    WordClass::Auxiliary | WordClass::Determiner
+                ) || FILLERS.contains(&word)
+                    || word.chars().all(|c| c.is_ascii_digit()),
+                "{word}"
+            );
+            assert_eq!(is_state_noun(word), STATE_NOUNS.contains(&word), "{word}");
+            assert_eq!(
+                denies(word) && NEGATIONS.contains(&word),
+                NEGATIONS.contains(&word)
+            );
+        }
+        assert_eq!(class("with"), WordClass::Preposition);
+        assert_eq!(class("whom"), WordClass::Relative);
+        assert_eq!(class("attacked"), WordClass::Other);
+    }
+}

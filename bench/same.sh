@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Checks that two binaries write the same bytes on the Reuters corpus: the
+# graph and its index of `build` with the bundled and the news gazetteer, on
+# 1 and 2 threads, and the output of `extract` with each gazetteer. For a
+# change meant to make the program faster, not different.
+#
+#   SHARED_BENCH=../shared/bench bench/same.sh OLD_BINARY NEW_BINARY
+#
+# Each binary gets its own gazetteer cache directory (compiled on its first
+# run). A graph index holds its graph file's modification time and inode
+# (bytes 21-44, counted from 1, after the magic, the format and the
+# length): those bytes are left out of its comparison. Exits 1 when any
+# output differs.
+set -euo pipefail
+[ $# -eq 2 ] || { echo "usage: bench/same.sh OLD_BINARY NEW_BINARY" >&2; exit 2; }
+shared=${SHARED_BENCH:-../shared/bench}
+corpus=$shared/reuters21578.jsonl
+news=$shared/gazetteer-news.tsv
+for f in "$corpus" "$news"; do
+    [ -f "$f" ] || { echo "same.sh: missing $f (set SHARED_BENCH=DIR)" >&2; exit 2; }
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+run() {
+    local side=$1 bin=$2
+    export ACTORGRAPH_CACHE_DIR=$work/cache-$side
+    for threads in 1 2; do
+        "$bin" build -q "$corpus" --threads "$threads" -o "$work/$side-bundled-$threads.json"
+        "$bin" build -q -g "$news" "$corpus" --threads "$threads" -o "$work/$side-news-$threads.json"
+    done
+    "$bin" extract "$corpus" > "$work/$side-extract-bundled.jsonl"
+    "$bin" extract -g "$news" "$corpus" > "$work/$side-extract-news.jsonl"
+}
+run old "$1"
+run new "$2"
+status=0
+# Equal but for the index's stamp of when and where its graph file was written.
+same() {
+    case $1 in
+    *.idx)
+        cmp -s <(head -c 20 "$1") <(head -c 20 "$2") &&
+            cmp -s <(tail -c +45 "$1") <(tail -c +45 "$2")
+        ;;
+    *) cmp -s "$1" "$2" ;;
+    esac
+}
+for f in "$work"/old-*; do
+    name=${f#"$work"/old-}
+    if same "$f" "$work/new-$name"; then
+        echo "same: $name ($(wc -c < "$f") bytes)"
+    else
+        echo "DIFFERENT: $name"
+        status=1
+    fi
+done
+for gazetteer in bundled news; do
+    for suffix in .json .json.idx; do
+        same "$work/new-$gazetteer-1$suffix" "$work/new-$gazetteer-2$suffix" ||
+            { echo "DIFFERENT: $gazetteer$suffix, 1 and 2 threads"; status=1; }
+    done
+done
+exit $status
