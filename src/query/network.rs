@@ -64,7 +64,8 @@ impl Network {
         };
         let n = graph.node_count();
         // Each edge is read twice: to admit and count it, then to place it.
-        let mut admitted = Vec::new();
+        // (Reserved whole: growing it copies megabytes into fresh pages.)
+        let mut admitted = Vec::with_capacity(graph.edge_count());
         let mut count = vec![0usize; n + 1];
         for i in 0..graph.edge_count() {
             let e = graph.lean(i);

@@ -113,15 +113,17 @@ pub fn all(graph: &(impl GraphView + ?Sized)) -> Vec<f64> {
     // The co-mentions first, as (smaller end, larger end, specificity): in
     // the order of the edges, which are sorted by (source, target, type),
     // and a co-mention is written from its smaller end.
-    let co: Vec<(NodeIndex, NodeIndex, f64)> = edges
-        .clone()
-        .filter(|e| e.kind == EdgeKind::CoMention)
-        .map(|e| {
-            let trust = (e.weight / min_count).min(1.0);
-            let s = npmi(scopes, &e, total).map_or(0.0, |x| x.max(0.0) * trust);
-            (e.source.min(e.target), e.source.max(e.target), s)
-        })
-        .collect();
+    let mut co: Vec<(NodeIndex, NodeIndex, f64)> = Vec::with_capacity(graph.edge_count());
+    co.extend(
+        edges
+            .clone()
+            .filter(|e| e.kind == EdgeKind::CoMention)
+            .map(|e| {
+                let trust = (e.weight / min_count).min(1.0);
+                let s = npmi(scopes, &e, total).map_or(0.0, |x| x.max(0.0) * trust);
+                (e.source.min(e.target), e.source.max(e.target), s)
+            }),
+    );
     // Where each node's co-mentions (as the smaller end) begin in `co`,
     // which is sorted by its ends.
     let mut starts = vec![0usize; graph.node_count() + 1];
