@@ -8,7 +8,8 @@
 #   bench/startup.sh [GRAPH_FILE]     (default /tmp/actorgraph-query-bench.json)
 #
 # RUNS sets the runs per row (default 3); BEFORE=BINARY also times an older
-# binary on the same rows (it knows neither cache nor index). The large
+# binary on the same rows, interleaved with the new one, with its own cache
+# and index (a hard link of the graph file carries the older index). The large
 # gazetteer is unpacked to $WORK (default bench/work). Set SHARED_BENCH if
 # the shared data is not at ../shared/bench.
 set -euo pipefail
@@ -31,56 +32,76 @@ large="$work/gazetteer-large.tsv"
 news="$shared/gazetteer-news.tsv"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# One row: LABEL then the command; best wall time of $runs, with its user
-# and system time and the peak RSS.
-row() {
-    local label=$1; shift
-    local best="" line
-    for _ in $(seq "$runs"); do
-        /usr/bin/time -o "$work/time.txt" -f "%e %U %S %M" "$@" > /dev/null 2> /dev/null < /dev/null || true
-        line=$(tail -1 "$work/time.txt")
-        if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then
-            best=$line
-        fi
+# Rows run in turn, interleaved: run 1 of every row, then run 2, ..., so
+# that a busy moment weighs on all of them alike. Each row is "LABEL|command
+# words"; printed with its best wall time (and that run's user and system
+# time and peak RSS) and the median wall time of $runs.
+rows() {
+    local r i line
+    for r in $(seq "$runs"); do
+        i=0
+        for spec in "$@"; do
+            read -r -a cmd <<< "${spec#*|}"
+            /usr/bin/time -o "$work/time.txt" -f "%e %U %S %M" "${cmd[@]}" > /dev/null 2> /dev/null < /dev/null || true
+            tail -1 "$work/time.txt" >> "$work/row-$i.txt"
+            i=$((i + 1))
+        done
     done
-    read -r wall user sys rss <<< "$best"
-    printf '| %s | %s s | %s s | %s s | %d MB |\n' "$label" "$wall" "$user" "$sys" $((rss / 1024))
+    i=0
+    for spec in "$@"; do
+        sort -n "$work/row-$i.txt" > "$work/sorted.txt"
+        read -r wall user sys rss < "$work/sorted.txt"
+        median=$(awk '{w[NR] = $1} END {print w[int((NR + 1) / 2)]}' "$work/sorted.txt")
+        printf '| %s | %s s | %s s | %s s | %s s | %d MB |\n' "${spec%%|*}" "$wall" "$median" "$user" "$sys" $((rss / 1024))
+        rm -f "$work/row-$i.txt"
+        i=$((i + 1))
+    done
 }
 
 echo
-echo "| what | wall | user | sys | peak RSS |"
-echo "|---|---:|---:|---:|---:|"
+echo "| what | best wall | median wall | user | sys | peak RSS |"
+echo "|---|---:|---:|---:|---:|---:|"
 for g in builtin "$news" "$large"; do
     name=$(basename "$g")
     # Compile first, so that the cached rows read a warm cache.
     "$bin" gazetteer compile -g "$g" > /dev/null
-    row "load $name, cache" "$bin" extract -g "$g" -
-    row "load $name, --no-cache" "$bin" extract --no-cache -g "$g" -
+    specs=("load $name, cache|$bin extract -g $g -" "load $name, --no-cache|$bin extract --no-cache -g $g -")
     if [ -n "${BEFORE:-}" ]; then
-        row "load $name, before" "$BEFORE" extract -g "$g" -
+        "$BEFORE" gazetteer compile -g "$g" > /dev/null
+        specs+=("load $name, cache, before|$BEFORE extract -g $g -")
     fi
+    rows "${specs[@]}"
 done
 # The graph: its index beside it, and the page cache warm for both files.
+# The older binary reads its own index, beside a hard link of the same file
+# (same inode, size and time, so its index matches it too).
 [ -s "$graph.idx" ] || "$bin" export "$graph" -f index 2> /dev/null
+before_graph="$work/before-graph.json"
+if [ -n "${BEFORE:-}" ]; then
+    ln -f "$graph" "$before_graph"
+    [ -s "$before_graph.idx" ] || "$BEFORE" export "$before_graph" -f index 2> /dev/null
+    cat "$before_graph.idx" > /dev/null
+fi
 cat "$graph" "$graph.idx" > /dev/null
 queries=(
-    "path:path $graph actor-012345 actor-098765"
-    "neighbors:neighbors $graph actor-012345"
-    "top:top $graph --by degree"
+    "path:path GRAPH actor-012345 actor-098765"
+    "neighbors:neighbors GRAPH actor-012345"
+    "top:top GRAPH --by degree"
 )
 for q in "${queries[@]}"; do
     name=${q%%:*}
-    read -r -a args <<< "${q#*:}"
-    row "$name, index" "$bin" "${args[@]}"
+    args=${q#*:}
+    specs=("$name, index|$bin ${args/GRAPH/$graph}")
     if [ -n "${BEFORE:-}" ]; then
-        row "$name, before (JSON)" "$BEFORE" "${args[@]}"
+        specs+=("$name, before (its index)|$BEFORE ${args/GRAPH/$before_graph}")
     fi
+    rows "${specs[@]}"
 done
 # Without the index: moved aside for these rows, then back.
 mv "$graph.idx" "$graph.idx.aside"
 for q in "${queries[@]}"; do
     name=${q%%:*}
-    read -r -a args <<< "${q#*:}"
-    row "$name, JSON (no index)" "$bin" "${args[@]}"
+    args=${q#*:}
+    rows "$name, JSON (no index)|$bin ${args/GRAPH/$graph}"
 done
 mv "$graph.idx.aside" "$graph.idx"

@@ -28,6 +28,13 @@ impl Date {
         valid.then_some(Date { year, month, day })
     }
 
+    /// A date from parts that [`Date::new`] accepted when they were stored,
+    /// for a table checked once when it was opened and read many times.
+    pub(crate) fn from_checked_parts(year: i32, month: u8, day: u8) -> Date {
+        debug_assert!(Date::new(year, month, day).is_some());
+        Date { year, month, day }
+    }
+
     /// Year, month and day as stored (0 for an unknown month or day).
     pub(crate) fn parts(self) -> (i32, u8, u8) {
         (self.year, self.month, self.day)

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use actorgraph::date::Date;
 use actorgraph::export::{self, Exporter};
 use actorgraph::gazetteer::{EntityType, Gazetteer};
+use actorgraph::graph::index::GraphIndex;
+use actorgraph::graph::view::GraphView;
 use actorgraph::graph::{EdgeKind, Graph, NodeIndex};
 use actorgraph::query::explain::Actor;
 use actorgraph::query::filter::coarse_cmp;
@@ -13,8 +15,8 @@ use actorgraph::query::neighbors::Order;
 use actorgraph::query::output::{self, Emphasis};
 use actorgraph::query::path::THROUGH;
 use actorgraph::query::{
-    Centrality, EdgeFilter, Facts, Metric, PathQuery, Resolver, Sampling, ego, explain, find_paths,
-    rank,
+    Centrality, EdgeFilter, Ego, Facts, Metric, PathQuery, Resolver, Sampling, ego, ego_in_index,
+    explain, explain_in_index, find_paths, rank,
 };
 use anyhow::{Context, anyhow, bail};
 
@@ -28,10 +30,20 @@ pub fn path(args: &PathArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
     if args.k == 0 {
         return Err(anyhow!("--k must be at least 1"));
     }
+    if args.format != QueryFormat::Dot
+        && let Some(index) = open_index(&args.graph.graph)
+        && let Some(code) = path_in_index(args, &index, reporter)?
+    {
+        return Ok(code);
+    }
     // Evidence is read only for the hops shown (all edges for a diagram,
     // which may draw the routes' surroundings).
     let (mut graph, evidence) = Graph::load_lean(&args.graph.graph)?;
-    let query = path_query(args, &graph, reporter)?;
+    let names = path_names(args);
+    let gazetteer = gazetteer_if_needed(&graph, &names, &args.gazetteer, reporter)?;
+    let resolver = Resolver::new(&graph, gazetteer.as_ref());
+    let resolve = |what: &str, name: &str| resolver.resolve(name).with_context(|| what.to_string());
+    let query = path_query(args, &graph, &resolve)?;
     let paths = find_paths(&graph, &query)?;
     if args.format == QueryFormat::Dot {
         let all = 0..graph.edges().len();
@@ -69,6 +81,61 @@ pub fn path(args: &PathArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
     }
     exit_without_freeing(graph);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The index of a graph file, read in place, when one matches it.
+fn open_index(graph: &str) -> Option<GraphIndex> {
+    (graph != "-")
+        .then(|| GraphIndex::open(std::path::Path::new(graph)))
+        .flatten()
+}
+
+/// The actors' names, decoded from the index, when a name is not a node id
+/// (ids are what scripts pass, and are looked up in place); `None` when all
+/// are ids.
+fn index_names(index: &GraphIndex, names: &[&str]) -> anyhow::Result<Option<Graph>> {
+    if names.iter().all(|n| index.node_by_id(n).is_some()) {
+        return Ok(None);
+    }
+    Ok(Some(index.nodes_only()?))
+}
+
+/// `path` on the graph's index, read in place: the routes are searched over
+/// the edges where they lie, and only the routes' actors and edges are
+/// decoded. `None` when no route is found: the answer that explains why
+/// reads the whole graph.
+fn path_in_index(
+    args: &PathArgs,
+    index: &GraphIndex,
+    reporter: &mut Reporter,
+) -> anyhow::Result<Option<ExitCode>> {
+    let names = path_names(args);
+    let nodes = index_names(index, &names)?;
+    let gazetteer = match &nodes {
+        Some(g) => gazetteer_if_needed(g, &names, &args.gazetteer, reporter)?,
+        None => None,
+    };
+    let resolver = nodes.as_ref().map(|g| Resolver::new(g, gazetteer.as_ref()));
+    let resolve = |what: &str, name: &str| match &resolver {
+        Some(r) => r.resolve(name).with_context(|| what.to_string()),
+        None => index
+            .node_by_id(name)
+            .ok_or_else(|| anyhow!("{what}: no actor '{name}'")),
+    };
+    let query = path_query(args, index, &resolve)?;
+    let paths = find_paths(index, &query)?;
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let ends = (query.from, query.to, query.metric);
+    let answer = explain_in_index(index, &query.filter, ends, &paths)?;
+    let mut out = stdout();
+    match args.format {
+        QueryFormat::Json => output::write_json(&answer, &mut out)?,
+        _ => output::write_path(&answer, &mut out)?,
+    }
+    finish_output(out)?;
+    Ok(Some(ExitCode::SUCCESS))
 }
 
 /// When no route passes through people and groups alone (the default) but
@@ -149,18 +216,23 @@ fn through(names: &[String]) -> anyhow::Result<Option<Vec<EntityType>>> {
         .map(Some)
 }
 
-/// The question the options ask, with every name resolved.
-fn path_query(
-    args: &PathArgs,
-    graph: &Graph,
-    reporter: &mut Reporter,
-) -> anyhow::Result<PathQuery> {
+/// The names `path` resolves.
+fn path_names(args: &PathArgs) -> Vec<&str> {
     let mut names = vec![args.from.as_str(), args.to.as_str()];
     names.extend(args.via.as_deref());
     names.extend(args.avoid.iter().map(String::as_str));
-    let gazetteer = gazetteer_if_needed(graph, &names, &args.gazetteer, reporter)?;
-    let resolver = Resolver::new(graph, gazetteer.as_ref());
-    let resolve = |what: &str, name: &str| resolver.resolve(name).with_context(|| what.to_string());
+    names
+}
+
+/// Resolves a name (the option it came from, the name) to an actor.
+type Resolve<'a> = dyn Fn(&str, &str) -> anyhow::Result<NodeIndex> + 'a;
+
+/// The question the options ask, with every name resolved.
+fn path_query(
+    args: &PathArgs,
+    graph: &(impl GraphView + ?Sized),
+    resolve: &Resolve<'_>,
+) -> anyhow::Result<PathQuery> {
     Ok(PathQuery {
         from: resolve("FROM", &args.from)?,
         to: resolve("TO", &args.to)?,
@@ -208,25 +280,50 @@ fn no_route(from: &Actor, to: &Actor, query: &PathQuery) -> String {
 }
 
 pub fn neighbors(args: &NeighborsArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
-    // The list shows no evidence; the graph formats carry it.
-    let graph = match args.format {
-        NeighborsFormat::Text | NeighborsFormat::Json => Graph::load_lean(&args.graph.graph)?.0,
-        _ => Graph::load(&args.graph.graph)?,
-    };
-    let gazetteer = gazetteer_if_needed(&graph, &[&args.actor], &args.gazetteer, reporter)?;
-    let resolver = Resolver::new(&graph, gazetteer.as_ref());
-    let center = resolver.resolve(&args.actor).context("ACTOR")?;
     let filter = EdgeFilter {
         types: edge_kinds(&args.types)?,
         min_weight: args.min_weight,
         ..EdgeFilter::default()
     };
+    // The list shows no evidence; the graph formats carry it.
+    let evidence = !matches!(args.format, NeighborsFormat::Text | NeighborsFormat::Json);
+    if let Some(index) = open_index(&args.graph.graph) {
+        let nodes = index_names(&index, &[&args.actor])?;
+        let gazetteer = match &nodes {
+            Some(g) => gazetteer_if_needed(g, &[&args.actor], &args.gazetteer, reporter)?,
+            None => None,
+        };
+        let center = match &nodes {
+            Some(g) => Resolver::new(g, gazetteer.as_ref()).resolve(&args.actor),
+            None => Ok(index.node_by_id(&args.actor).unwrap_or_default()),
+        };
+        let center = center.context("ACTOR")?;
+        let ego = ego_in_index(&index, center, args.depth, &filter, evidence)?;
+        write_neighbors(args, &ego)?;
+        exit_without_freeing(ego.graph);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let graph = match evidence {
+        false => Graph::load_lean(&args.graph.graph)?.0,
+        true => Graph::load(&args.graph.graph)?,
+    };
+    let gazetteer = gazetteer_if_needed(&graph, &[&args.actor], &args.gazetteer, reporter)?;
+    let resolver = Resolver::new(&graph, gazetteer.as_ref());
+    let center = resolver.resolve(&args.actor).context("ACTOR")?;
     let ego = ego(&graph, center, args.depth, &filter);
+    write_neighbors(args, &ego)?;
+    exit_without_freeing(ego.graph);
+    exit_without_freeing(graph);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the neighbours of an ego network in the format asked.
+fn write_neighbors(args: &NeighborsArgs, ego: &Ego) -> anyhow::Result<()> {
     let list = ego.neighbors(match args.by {
         NeighborsBy::Association => Order::Association,
         NeighborsBy::Weight => Order::Weight,
     });
-    let center = Actor::of(&graph, center);
+    let center = Actor::of(&ego.graph, ego.center);
     let mut out = stdout();
     match args.format {
         NeighborsFormat::Text => output::write_neighbors(&center, args.depth, &list, &mut out)?,
@@ -249,14 +346,21 @@ pub fn neighbors(args: &NeighborsArgs, reporter: &mut Reporter) -> anyhow::Resul
         NeighborsFormat::Graph => export::json::Json.write(&ego.graph, &mut out)?,
     }
     finish_output(out)?;
-    exit_without_freeing(ego.graph);
-    exit_without_freeing(graph);
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 pub fn top(args: &TopArgs) -> anyhow::Result<ExitCode> {
-    // A ranking shows no evidence.
+    // A ranking reads the index in place, or the graph without evidence.
+    if let Some(index) = open_index(&args.graph.graph) {
+        return top_of(args, &index);
+    }
     let (graph, _) = Graph::load_lean(&args.graph.graph)?;
+    let code = top_of(args, &graph);
+    exit_without_freeing(graph);
+    code
+}
+
+fn top_of(args: &TopArgs, graph: &(impl GraphView + ?Sized)) -> anyhow::Result<ExitCode> {
     let by = match args.by {
         RankBy::Degree => Centrality::Degree,
         RankBy::Strength => Centrality::Strength,
@@ -275,14 +379,13 @@ pub fn top(args: &TopArgs) -> anyhow::Result<ExitCode> {
         sources: args.samples,
         seed: args.seed,
     };
-    let ranking = rank(&graph, by, kind, args.n, sampling);
+    let ranking = rank(graph, by, kind, args.n, sampling);
     let mut out = stdout();
     match args.format {
         RankFormat::Text => output::write_ranking(&ranking, &mut out)?,
         RankFormat::Json => output::write_json(&ranking, &mut out)?,
     }
     finish_output(out)?;
-    exit_without_freeing(graph);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -8,15 +8,26 @@
 //! JSON's size, modification time (nanoseconds) and inode, and a checksum of
 //! its first and last 64 KiB; a JSON file rewritten, edited or truncated
 //! since fails one of these, and the index is ignored. The index's own bytes
-//! carry a checksum too, and decoding checks every node index, so a damaged
-//! index is ignored as well: the JSON is then parsed as without one.
+//! carry a checksum too, checked with every size, offset and node index when
+//! it is opened, so a damaged index is ignored as well: the JSON is then
+//! parsed as without one.
+//!
+//! The index is read in place ([`GraphIndex`]): its tables are fixed-width
+//! records at computed offsets (see `layout.rs`), so `path`, `neighbors` and
+//! `top` walk the edges where they lie in the mapped file and decode whole
+//! only the nodes and edges an answer shows.
+
+mod layout;
+mod reader;
+
+pub use reader::GraphIndex;
 
 use std::fs;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
-use super::store::mapped::FileBytes;
-use super::{Association, Edge, EdgeKind, Evidence, Graph, Header, Node, SurfaceForm};
+use self::layout::*;
+use super::{EdgeKind, Evidence, Graph, Node, SurfaceForm};
 use crate::codec::{Bin, Corrupt, Decoded, Decoder, Encoder, checksum, decode_enum, encode_enum};
 use crate::error::Error;
 use crate::gazetteer::EntityType;
@@ -28,7 +39,7 @@ pub const INDEX_SUFFIX: &str = ".idx";
 const MAGIC: &[u8; 8] = b"AGGRIDX\0";
 
 /// The number of this format; a change of any encoded type bumps it.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// How much of each end of the JSON the stamp reads.
 const END_BYTES: u64 = 64 * 1024;
@@ -99,7 +110,8 @@ impl Stamp {
     }
 }
 
-const ENTITY_TYPES: [EntityType; 3] = [EntityType::Person, EntityType::Group, EntityType::Place];
+pub(super) const ENTITY_TYPES: [EntityType; 3] =
+    [EntityType::Person, EntityType::Group, EntityType::Place];
 
 impl Bin for SurfaceForm {
     fn encode(&self, e: &mut Encoder) {
@@ -160,150 +172,132 @@ impl Bin for Evidence {
     }
 }
 
-impl Bin for Association {
-    fn encode(&self, e: &mut Encoder) {
-        self.npmi.encode(e);
-        self.assoc.encode(e);
-        self.jaccard.encode(e);
-        self.llr.encode(e);
+/// The encoded sections of a graph's index, in file order.
+fn sections(graph: &Graph) -> Vec<Vec<u8>> {
+    let mut out = vec![Vec::new(); SECTIONS];
+    out[HEADER] = serde_json::to_string(&graph.header)
+        .unwrap_or_default()
+        .into_bytes();
+    for node in &graph.nodes {
+        let start = out[NODE_BLOB].len() as u64;
+        let mut e = Encoder::default();
+        node.encode(&mut e);
+        out[NODE_BLOB].extend_from_slice(&e.buf);
+        let rec = &mut out[NODES];
+        rec.extend_from_slice(&start.to_le_bytes());
+        rec.extend_from_slice(&(start + e.buf.len() as u64).to_le_bytes());
+        rec.extend_from_slice(&node.scopes.to_le_bytes());
+        rec.push(kind_tag(&ENTITY_TYPES, &node.kind));
+        put_date(rec, node.first);
+        put_date(rec, node.last);
     }
-    fn decode(d: &mut Decoder<'_>) -> Decoded<Association> {
-        Ok(Association {
-            npmi: Bin::decode(d)?,
-            assoc: Bin::decode(d)?,
-            jaccard: Bin::decode(d)?,
-            llr: Bin::decode(d)?,
-        })
-    }
-}
-
-/// The header as its JSON text: it is small, and its option and count maps
-/// hold any JSON value.
-fn encode_header(header: &Header, e: &mut Encoder) {
-    let text = serde_json::to_string(header).unwrap_or_default();
-    text.encode(e);
-}
-
-fn decode_header(d: &mut Decoder<'_>) -> Decoded<Header> {
-    serde_json::from_str(d.str()?).map_err(|_| Corrupt::new("the header is not JSON"))
-}
-
-/// An edge without its evidence, which the index keeps apart.
-struct LeanEdge<'a>(&'a Edge);
-
-impl LeanEdge<'_> {
-    fn encode(&self, e: &mut Encoder) {
-        let edge = self.0;
-        edge.source.encode(e);
-        edge.target.encode(e);
-        encode_enum(e, &edge.kind, &EdgeKind::ALL);
-        edge.directed.encode(e);
-        edge.weight.encode(e);
-        edge.docs.encode(e);
-        edge.first.encode(e);
-        edge.last.encode(e);
-        edge.triggers.encode(e);
-        edge.rules.encode(e);
-        edge.association.encode(e);
-        edge.alpha.encode(e);
-    }
-
-    fn decode(d: &mut Decoder<'_>) -> Decoded<Edge> {
-        Ok(Edge {
-            source: Bin::decode(d)?,
-            target: Bin::decode(d)?,
-            kind: decode_enum(d, &EdgeKind::ALL, "edge type")?,
-            directed: Bin::decode(d)?,
-            weight: Bin::decode(d)?,
-            docs: Bin::decode(d)?,
-            first: Bin::decode(d)?,
-            last: Bin::decode(d)?,
-            triggers: Bin::decode(d)?,
-            rules: Bin::decode(d)?,
-            evidence: Vec::new(),
-            association: Bin::decode(d)?,
-            alpha: Bin::decode(d)?,
-        })
-    }
-}
-
-/// The evidence of a graph loaded from its index without it, read edge by
-/// edge when an answer shows the edge.
-pub struct EvidenceOnDemand {
-    bytes: FileBytes,
-    /// Where each edge's `(start, end, checksum)` is in `bytes`.
-    table: usize,
-    /// Where the evidence lists start in `bytes`.
-    blob: usize,
-    edges: usize,
-}
-
-impl EvidenceOnDemand {
-    /// The evidence of edge `i`, checked against its checksum.
-    fn read(&self, i: usize) -> Decoded<Vec<Evidence>> {
-        if i >= self.edges {
-            return Err(Corrupt::new("no such edge"));
+    for edge in &graph.edges {
+        out[ENDS].extend_from_slice(&edge.source.to_le_bytes());
+        out[ENDS].extend_from_slice(&edge.target.to_le_bytes());
+        let mut words = Encoder::default();
+        edge.triggers.encode(&mut words);
+        edge.rules.encode(&mut words);
+        let start = out[WORDS].len() as u64;
+        out[WORDS].extend_from_slice(&words.buf);
+        let rec = &mut out[EDGES];
+        let flags = u8::from(edge.association.is_some()) * HAS_ASSOCIATION
+            + u8::from(edge.alpha.is_some()) * HAS_ALPHA;
+        rec.extend_from_slice(&[
+            kind_tag(&EdgeKind::ALL, &edge.kind),
+            u8::from(edge.directed),
+            flags,
+        ]);
+        rec.extend_from_slice(&edge.weight.to_le_bytes());
+        rec.extend_from_slice(&edge.docs.to_le_bytes());
+        put_date(rec, edge.first);
+        put_date(rec, edge.last);
+        let a = edge
+            .association
+            .map_or([0.0; 4], |a| [a.npmi, a.assoc, a.jaccard, a.llr]);
+        for x in a.into_iter().chain([edge.alpha.unwrap_or(0.0)]) {
+            rec.extend_from_slice(&x.to_le_bytes());
         }
-        let mut d = Decoder::new(&self.bytes[self.table + 24 * i..]);
-        let (start, end, sum) = (d.u64()?, d.u64()?, d.u64()?);
-        let blob = &self.bytes[self.blob..];
-        let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else {
-            return Err(Corrupt::new("evidence out of range"));
-        };
-        let bytes = blob
-            .get(start..end)
-            .ok_or_else(|| Corrupt::new("evidence out of range"))?;
-        if checksum(bytes)[0] != sum {
-            return Err(Corrupt::new("damaged evidence"));
-        }
-        let mut d = Decoder::new(bytes);
-        let evidence = Vec::<Evidence>::decode(&mut d)?;
-        if !d.at_end() {
-            return Err(Corrupt::new("damaged evidence"));
-        }
-        Ok(evidence)
+        rec.extend_from_slice(&start.to_le_bytes());
+        rec.extend_from_slice(&(start + words.buf.len() as u64).to_le_bytes());
+        let mut evidence = Encoder::default();
+        edge.evidence.encode(&mut evidence);
+        let start = out[EVIDENCE].len() as u64;
+        out[EVIDENCE].extend_from_slice(&evidence.buf);
+        let table = &mut out[EVIDENCE_TABLE];
+        table.extend_from_slice(&start.to_le_bytes());
+        table.extend_from_slice(&(start + evidence.buf.len() as u64).to_le_bytes());
+        table.extend_from_slice(&checksum(&evidence.buf)[0].to_le_bytes());
     }
+    // Each node's edges, ascending: counted, then placed.
+    let n = graph.nodes.len();
+    let mut starts = vec![0u64; n + 1];
+    for e in &graph.edges {
+        starts[e.source as usize + 1] += 1;
+        if e.target != e.source {
+            starts[e.target as usize + 1] += 1;
+        }
+    }
+    for v in 0..n {
+        starts[v + 1] += starts[v];
+    }
+    let mut adjacency = vec![0u32; starts[n] as usize];
+    let mut fill = starts.clone();
+    for (i, e) in graph.edges.iter().enumerate() {
+        for v in [e.source, e.target]
+            .into_iter()
+            .take(1 + usize::from(e.target != e.source))
+        {
+            adjacency[fill[v as usize] as usize] = i as u32;
+            fill[v as usize] += 1;
+        }
+    }
+    out[ADJ_OFFSETS] = starts.iter().flat_map(|s| s.to_le_bytes()).collect();
+    out[ADJACENCY] = adjacency.iter().flat_map(|i| i.to_le_bytes()).collect();
+    out
 }
+
+/// The position of `value` in `all`, as one byte.
+fn kind_tag<T: PartialEq>(all: &[T], value: &T) -> u8 {
+    all.iter().position(|v| v == value).unwrap_or(0) as u8
+}
+
+/// Bytes before the first section.
+pub(super) const PREAMBLE: usize = 8 + 4 + 48 + 16 + 16 * SECTIONS + 8 + 16;
 
 impl Graph {
     /// Writes the index of this graph beside `json`, the graph file it was
     /// just written to (or read from), stamped with that file as it is now.
-    ///
-    /// The index holds the header, the nodes and the edges without their
-    /// evidence (covered by one checksum), then a table of where each edge's
-    /// evidence is, with its own checksum, and the evidence itself: a query
-    /// reads only the evidence of the edges it shows.
+    /// See `layout.rs` for what it holds.
     pub fn write_index(&self, json: &Path) -> crate::Result<PathBuf> {
         let stamp = Stamp::of(json).map_err(|e| Error::io(json, e))?;
-        let mut lean = Encoder::default();
-        encode_header(&self.header, &mut lean);
-        self.nodes.encode(&mut lean);
-        lean.len(self.edges.len());
-        for edge in &self.edges {
-            LeanEdge(edge).encode(&mut lean);
-        }
-        let mut blob = Encoder::default();
-        for edge in &self.edges {
-            let start = blob.buf.len();
-            edge.evidence.encode(&mut blob);
-            lean.len(start);
-            lean.len(blob.buf.len());
-            lean.u64(checksum(&blob.buf[start..])[0]);
-        }
+        let sections = sections(self);
         let mut head = Encoder::default();
         head.buf.extend_from_slice(MAGIC);
         head.u32(FORMAT);
         stamp.encode(&mut head);
-        head.len(lean.buf.len());
-        head.len(blob.buf.len());
-        let sum = checksum(&lean.buf);
+        head.len(self.nodes.len());
+        head.len(self.edges.len());
+        let mut at = PREAMBLE;
+        for section in &sections {
+            head.len(at);
+            head.len(section.len());
+            at += section.len();
+        }
+        let sum = checksum(&head.buf)[0];
+        head.u64(sum);
+        let mut lean = Vec::new();
+        for section in &sections[..EVIDENCE] {
+            lean.extend_from_slice(section);
+        }
+        let sum = checksum(&lean);
         head.u64(sum[0]);
         head.u64(sum[1]);
+        debug_assert_eq!(head.buf.len(), PREAMBLE);
         let path = index_path(json);
         crate::export::write_atomic(&path, |out| {
             out.write_all(&head.buf)?;
-            out.write_all(&lean.buf)?;
-            out.write_all(&blob.buf)
+            out.write_all(&lean)?;
+            out.write_all(&sections[EVIDENCE])
         })?;
         Ok(path)
     }
@@ -312,20 +306,15 @@ impl Graph {
     /// an index that matches it and is whole; `None` otherwise (the JSON
     /// must then be parsed).
     pub fn from_index(json: &Path) -> Option<Graph> {
-        let (mut graph, evidence) = Graph::from_index_lean(json)?;
-        for (i, edge) in graph.edges.iter_mut().enumerate() {
-            edge.evidence = evidence.read(i).ok()?;
-        }
-        Some(graph)
+        GraphIndex::open(json)?.whole(true).ok()
     }
 
     /// The same without the evidence (every edge's list is empty), and where
     /// to read it with [`Graph::fill_evidence`].
     pub fn from_index_lean(json: &Path) -> Option<(Graph, EvidenceOnDemand)> {
-        let file = fs::File::open(index_path(json)).ok()?;
-        let bytes = FileBytes::of(file).ok()?;
-        let stamp = Stamp::of(json).ok()?;
-        decode_index(bytes, stamp).ok()
+        let index = GraphIndex::open(json)?;
+        let graph = index.whole(false).ok()?;
+        Some((graph, EvidenceOnDemand(index)))
     }
 
     /// Loads a graph file for an answer that shows the evidence of a few
@@ -355,72 +344,21 @@ impl Graph {
             if let Some(edge) = self.edges.get_mut(i)
                 && edge.evidence.is_empty()
             {
-                edge.evidence = source.read(i).map_err(|Corrupt(why)| {
-                    Error::Invalid(format!("the graph index is damaged: {why}"))
-                })?;
+                edge.evidence = source.0.evidence(i).map_err(damaged)?;
             }
         }
         Ok(())
     }
 }
 
-/// Decodes an index whose JSON is now `stamp`, leaving the evidence in it.
-fn decode_index(bytes: FileBytes, stamp: Stamp) -> Decoded<(Graph, EvidenceOnDemand)> {
-    let mut d = Decoder::new(&bytes);
-    if d.take(8)? != MAGIC || d.u32()? != FORMAT {
-        return Err(Corrupt::new("not an index of this format"));
-    }
-    if Stamp::decode(&mut d)? != stamp {
-        return Err(Corrupt::new("the graph file changed"));
-    }
-    let too_long = |_| Corrupt::new("too long");
-    let lean_len = usize::try_from(d.u64()?).map_err(too_long)?;
-    let blob_len = usize::try_from(d.u64()?).map_err(too_long)?;
-    let sum = [d.u64()?, d.u64()?];
-    let lean_at = d.position();
-    let lean = d.take(lean_len)?;
-    d.take(blob_len)?;
-    if !d.at_end() || checksum(lean) != sum {
-        return Err(Corrupt::new("damaged"));
-    }
-    let mut d = Decoder::new(lean);
-    let header = decode_header(&mut d)?;
-    let nodes: Vec<Node> = Bin::decode(&mut d)?;
-    let count = d.len(16)?;
-    let mut edges = Vec::with_capacity(count);
-    for _ in 0..count {
-        edges.push(LeanEdge::decode(&mut d)?);
-    }
-    let table = lean_at + d.position();
-    d.take(24 * count)?;
-    let nodes_count = nodes.len() as u64;
-    if !d.at_end()
-        || edges
-            .iter()
-            .any(|e| u64::from(e.source) >= nodes_count || u64::from(e.target) >= nodes_count)
-    {
-        return Err(Corrupt::new("an edge names no node"));
-    }
-    let by_id = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.clone(), i as super::NodeIndex))
-        .collect();
-    let blob = lean_at + lean_len;
-    let graph = Graph {
-        header,
-        nodes,
-        edges,
-        by_id,
-    };
-    let evidence = EvidenceOnDemand {
-        bytes,
-        table,
-        blob,
-        edges: count,
-    };
-    Ok((graph, evidence))
+/// The error of an index found damaged while it is read.
+pub(crate) fn damaged(Corrupt(why): Corrupt) -> Error {
+    Error::Invalid(format!("the graph index is damaged: {why}"))
 }
+
+/// The evidence of a graph loaded from its index without it, read edge by
+/// edge when an answer shows the edge.
+pub struct EvidenceOnDemand(GraphIndex);
 
 #[cfg(test)]
 mod tests {
@@ -443,6 +381,54 @@ mod tests {
         let (json, g) = written(tmp.path());
         assert_eq!(Graph::from_index(&json).unwrap(), g);
         assert_eq!(Graph::load(json.to_str().unwrap()).unwrap(), g);
+    }
+
+    #[test]
+    fn the_index_read_in_place_is_the_graph() {
+        use crate::graph::view::{GraphView, LeanEdge};
+        let tmp = tempfile::tempdir().unwrap();
+        let (json, g) = written(tmp.path());
+        let index = GraphIndex::open(&json).unwrap();
+        assert_eq!(index.header(), &g.header);
+        assert_eq!(index.node_count(), g.nodes().len());
+        assert_eq!(index.edge_count(), g.edges().len());
+        for (v, node) in g.nodes().iter().enumerate() {
+            let v = v as crate::graph::NodeIndex;
+            assert_eq!(index.node_at(v).as_ref(), node);
+            assert_eq!(index.node_by_id(&node.id), Some(v));
+            assert_eq!(index.node_kind(v), node.kind);
+            assert_eq!(index.node_scopes(v), node.scopes);
+            assert_eq!(index.node_dates(v), (node.first, node.last));
+            let incident: Vec<usize> = index.incident(v).collect();
+            let expected: Vec<usize> = (0..g.edges().len())
+                .filter(|&i| g.edges()[i].source == v || g.edges()[i].target == v)
+                .collect();
+            assert_eq!(incident, expected);
+        }
+        assert_eq!(index.node_by_id("no-such-actor"), None);
+        assert_eq!(index.node_by_id(""), None);
+        for (i, edge) in g.edges().iter().enumerate() {
+            assert_eq!(index.lean(i), LeanEdge::of(edge));
+            assert_eq!(index.edge_kind(i), edge.kind);
+            let mut whole = index.edge(i).unwrap();
+            whole.evidence = index.evidence(i).unwrap();
+            assert_eq!(&whole, edge);
+        }
+        assert!(index.evidence(g.edges().len()).is_err());
+        // A part: the nodes kept and the edges between them, as `filter` makes it.
+        let keep = [0, 2];
+        let (part, ids) = index
+            .subgraph(&keep, |e| e.kind != EdgeKind::Supports, |_| true)
+            .unwrap();
+        let expected = g.filter(
+            |n| keep.contains(&g.node_by_id(&n.id).unwrap()),
+            |e| e.kind != EdgeKind::Supports,
+        );
+        assert_eq!(part, expected);
+        assert_eq!(ids.len(), part.edges().len());
+        for (j, &i) in ids.iter().enumerate() {
+            assert_eq!(g.edges()[i].kind, part.edges()[j].kind);
+        }
     }
 
     #[test]
@@ -481,11 +467,17 @@ mod tests {
         let (json, _) = written(tmp.path());
         let index = index_path(&json);
         let good = fs::read(&index).unwrap();
+        let evidence_len = GraphIndex::open(&json).unwrap().evidence_bytes();
         for at in (0..good.len()).step_by(good.len() / 50 + 1) {
             let mut bad = good.clone();
             bad[at] ^= 0x04;
             fs::write(&index, &bad).unwrap();
             assert!(Graph::from_index(&json).is_none(), "flip at {at}");
+            // Read in place, only the evidence is left to check when it is
+            // read: everything else is refused when the index is opened.
+            if at < good.len() - evidence_len {
+                assert!(GraphIndex::open(&json).is_none(), "flip at {at}, in place");
+            }
             fs::write(&index, &good[..at]).unwrap();
             assert!(Graph::from_index(&json).is_none(), "cut at {at}");
         }

@@ -14,6 +14,7 @@ pub mod index;
 pub mod kind;
 pub mod stats;
 pub mod store;
+pub mod view;
 
 use rustc_hash::FxHashMap as HashMap;
 

@@ -9,6 +9,8 @@ use super::search::{Metric, Path};
 use super::specificity;
 use crate::date::Date;
 use crate::gazetteer::EntityType;
+use crate::graph::index::GraphIndex;
+use crate::graph::view::GraphView;
 use crate::graph::{Edge, EdgeKind, Evidence, Graph, NodeIndex};
 use crate::normalize::normalize;
 
@@ -26,14 +28,45 @@ pub struct Actor {
 
 impl Actor {
     /// The actor at a node.
-    pub fn of(graph: &Graph, v: NodeIndex) -> Actor {
-        let node = graph.node(v);
+    pub fn of(graph: &(impl GraphView + ?Sized), v: NodeIndex) -> Actor {
+        let node = graph.node_at(v);
         Actor {
             id: node.id.clone(),
             label: node.label.clone(),
             kind: node.kind,
         }
     }
+}
+
+/// [`explain`] for routes found in a graph read in place from its index:
+/// decodes only the routes' actors, the edges between them, and the
+/// evidence of their hops.
+pub fn explain_in_index(
+    index: &GraphIndex,
+    filter: &EdgeFilter,
+    (from, to, by): (NodeIndex, NodeIndex, Metric),
+    paths: &[Path],
+) -> crate::Result<PathAnswer> {
+    let mut actors: Vec<NodeIndex> = paths.iter().flat_map(|p| p.nodes.clone()).collect();
+    actors.extend([from, to]);
+    actors.sort_unstable();
+    actors.dedup();
+    let hops: std::collections::HashSet<usize> =
+        paths.iter().flat_map(|p| p.edges.clone()).collect();
+    let (part, ids) = index.subgraph(&actors, |_| true, |i| hops.contains(&i))?;
+    let actor = |v: NodeIndex| actors.binary_search(&v).unwrap_or_default() as NodeIndex;
+    let edge = |i: usize| ids.binary_search(&i).unwrap_or_default();
+    let routes: Vec<Path> = paths
+        .iter()
+        .map(|p| Path {
+            nodes: p.nodes.iter().map(|&v| actor(v)).collect(),
+            edges: p.edges.iter().map(|&i| edge(i)).collect(),
+            cost: p.cost,
+        })
+        .collect();
+    let name = |i: usize| Graph::edge_id(ids.get(i).copied().unwrap_or_default());
+    let ends = (actor(from), actor(to), by);
+    Ok(explain_named(&part, filter, ends, &routes, &name))
 }
 
 /// Which way a hop's edge points, seen from the route.
@@ -143,15 +176,31 @@ pub struct PathAnswer {
 pub fn explain(
     graph: &Graph,
     filter: &EdgeFilter,
+    ends: (NodeIndex, NodeIndex, Metric),
+    paths: &[Path],
+) -> PathAnswer {
+    explain_named(graph, filter, ends, paths, &Graph::edge_id)
+}
+
+/// The same for routes found in a larger graph and explained on the part of
+/// it they cross (their actors and every edge between them): `edge_id`
+/// names edge `i` of `graph` as the larger graph does.
+pub fn explain_named(
+    graph: &Graph,
+    filter: &EdgeFilter,
     (from, to, by): (NodeIndex, NodeIndex, Metric),
     paths: &[Path],
+    edge_id: &dyn Fn(usize) -> String,
 ) -> PathAnswer {
     let routes = paths
         .iter()
         .enumerate()
         .map(|(i, p)| {
             let steps: Vec<Hop> = (0..p.hops())
-                .map(|h| hop(graph, filter, p.nodes[h], p.nodes[h + 1], p.edges[h]))
+                .map(|h| {
+                    let (a, b) = (p.nodes[h], p.nodes[h + 1]);
+                    hop(graph, filter, (a, b), p.edges[h], edge_id)
+                })
                 .collect();
             Route {
                 rank: i + 1,
@@ -171,14 +220,20 @@ pub fn explain(
     }
 }
 
-fn hop(graph: &Graph, filter: &EdgeFilter, a: NodeIndex, b: NodeIndex, index: usize) -> Hop {
+fn hop(
+    graph: &Graph,
+    filter: &EdgeFilter,
+    (a, b): (NodeIndex, NodeIndex),
+    index: usize,
+    edge_id: &dyn Fn(usize) -> String,
+) -> Hop {
     let e = &graph.edges()[index];
     let also = edges_between(graph, a, b)
         .filter(|&i| i != index && filter.admits(&graph.edges()[i]))
         .map(|i| {
             let other = &graph.edges()[i];
             OtherEdge {
-                edge: Graph::edge_id(i),
+                edge: edge_id(i),
                 kind: other.kind,
                 direction: direction(other, a),
                 weight: other.weight,
@@ -189,7 +244,7 @@ fn hop(graph: &Graph, filter: &EdgeFilter, a: NodeIndex, b: NodeIndex, index: us
     Hop {
         from: Actor::of(graph, a),
         to: Actor::of(graph, b),
-        edge: Graph::edge_id(index),
+        edge: edge_id(index),
         kind: e.kind,
         direction: direction(e, a),
         weight: e.weight,

@@ -6,7 +6,8 @@ use std::cmp::Ordering;
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::graph::{Edge, EdgeKind, Graph};
+use crate::graph::view::{GraphView, LeanEdge};
+use crate::graph::{Edge, EdgeKind, NodeIndex};
 
 /// Which gazetteer facts (edges that no document attests: `docs` is 0, the
 /// evidence a gazetteer line) a query may use.
@@ -39,9 +40,10 @@ impl Facts {
 /// The corpus's dates: the earliest `first` and the latest `last` of the
 /// graph's actors (dates of the documents that mention them), or `None`
 /// when no document is dated. O(V).
-pub fn corpus_period(graph: &Graph) -> Option<(Date, Date)> {
-    let first = graph.nodes().iter().filter_map(|n| n.first).min()?;
-    let last = graph.nodes().iter().filter_map(|n| n.last).max()?;
+pub fn corpus_period(graph: &(impl GraphView + ?Sized)) -> Option<(Date, Date)> {
+    let dates = (0..graph.node_count() as NodeIndex).map(|v| graph.node_dates(v));
+    let first = dates.clone().filter_map(|d| d.0).min()?;
+    let last = dates.filter_map(|d| d.1).max()?;
     Some((first, last))
 }
 
@@ -81,6 +83,11 @@ impl EdgeFilter {
     /// compared at the precision both know: `2024` overlaps `--since
     /// 2024-12-01`.
     pub fn admits(&self, edge: &Edge) -> bool {
+        self.admits_lean(&LeanEdge::of(edge))
+    }
+
+    /// The same, of an edge read without its words and evidence.
+    pub fn admits_lean(&self, edge: &LeanEdge) -> bool {
         if !self.types.is_empty() && !self.types.contains(&edge.kind) {
             return false;
         }
@@ -117,7 +124,7 @@ impl EdgeFilter {
 
     /// The filter with the corpus's dates that [`Facts::AttestedPeriod`]
     /// needs, from `graph` ([`corpus_period`]). O(V), once per query.
-    pub fn for_graph(mut self, graph: &Graph) -> EdgeFilter {
+    pub fn for_graph(mut self, graph: &(impl GraphView + ?Sized)) -> EdgeFilter {
         if self.facts == Facts::AttestedPeriod && self.period.is_none() {
             self.period = corpus_period(graph);
         }
@@ -127,7 +134,7 @@ impl EdgeFilter {
     /// True when the policy on facts admits this fact: for
     /// [`Facts::AttestedPeriod`], when its span `[first, last]` overlaps the
     /// corpus's dates (an open end is open, as in a date window).
-    fn admits_fact(&self, edge: &Edge) -> bool {
+    fn admits_fact(&self, edge: &LeanEdge) -> bool {
         match (self.facts, self.period) {
             (Facts::All, _) | (Facts::AttestedPeriod, None) => true,
             (Facts::None, _) => false,

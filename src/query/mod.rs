@@ -50,9 +50,9 @@ pub mod yen;
 mod proptests;
 
 pub use betweenness::Sampling;
-pub use explain::{PathAnswer, explain};
+pub use explain::{PathAnswer, explain, explain_in_index, explain_named};
 pub use filter::{EdgeFilter, Facts};
-pub use neighbors::{Ego, ego};
+pub use neighbors::{Ego, ego, ego_in_index};
 pub use path::{PathQuery, find_paths};
 pub use rank::{Centrality, Ranking, rank};
 pub use resolve::{ResolveError, Resolver};

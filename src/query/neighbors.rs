@@ -9,6 +9,10 @@ use super::explain::{Actor, Direction, direction};
 use super::filter::EdgeFilter;
 use super::network::Network;
 use super::specificity;
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::graph::index::GraphIndex;
+use crate::graph::view::GraphView;
 use crate::graph::{EdgeKind, Graph, NodeIndex};
 
 /// How `neighbors` orders the actors of one ring.
@@ -112,6 +116,47 @@ pub fn ego(graph: &Graph, center: NodeIndex, depth: u32, filter: &EdgeFilter) ->
         center,
         depth,
     }
+}
+
+/// [`ego`] in a graph read in place from its index: walks the adjacency
+/// lists of the actors reached, and decodes only them and the edges between
+/// them (with their evidence when `evidence` is true).
+pub fn ego_in_index(
+    index: &GraphIndex,
+    center: NodeIndex,
+    depth: u32,
+    filter: &EdgeFilter,
+    evidence: bool,
+) -> crate::Result<Ego> {
+    let mut hops: HashMap<NodeIndex, u32> = HashMap::default();
+    hops.insert(center, 0);
+    let mut frontier = vec![center];
+    for d in 1..=depth {
+        let mut next = Vec::new();
+        for &v in &frontier {
+            for i in index.incident(v) {
+                let e = index.lean(i);
+                if e.source == e.target || !filter.admits_lean(&e) {
+                    continue;
+                }
+                let other = if e.source == v { e.target } else { e.source };
+                hops.entry(other).or_insert_with(|| {
+                    next.push(other);
+                    d
+                });
+            }
+        }
+        frontier = next;
+    }
+    let mut reached: Vec<NodeIndex> = hops.keys().copied().collect();
+    reached.sort_unstable();
+    let keep = |e: &crate::graph::Edge| e.source != e.target && filter.admits(e);
+    let (graph, _) = index.subgraph(&reached, keep, |_| evidence)?;
+    Ok(Ego {
+        graph,
+        center: reached.binary_search(&center).unwrap_or_default() as NodeIndex,
+        depth: reached.iter().map(|v| hops[v]).collect(),
+    })
 }
 
 impl Ego {

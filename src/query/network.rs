@@ -14,14 +14,15 @@ use super::filter::EdgeFilter;
 use super::search::Metric;
 use super::specificity;
 use crate::gazetteer::EntityType;
-use crate::graph::{Edge, EdgeKind, Graph, NodeIndex};
+use crate::graph::view::GraphView;
+use crate::graph::{EdgeKind, NodeIndex};
 
 /// A step from one actor to a neighbour.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Link {
     /// The neighbour.
     pub neighbor: NodeIndex,
-    /// Index in [`Graph::edges`] of the edge that carries the step.
+    /// Index in [`crate::graph::Graph::edges`] of the edge that carries the step.
     pub edge: usize,
     /// That edge's weight.
     pub weight: f64,
@@ -44,7 +45,7 @@ impl Network {
     /// its strongest edge.
     ///
     /// O(V + E log d) time, where d is the largest degree; O(V + E) memory.
-    pub fn new(graph: &Graph, filter: &EdgeFilter) -> Network {
+    pub fn new(graph: &(impl GraphView + ?Sized), filter: &EdgeFilter) -> Network {
         Network::for_metric(graph, filter, Metric::Hops)
     }
 
@@ -52,23 +53,27 @@ impl Network {
     /// [`Metric::Specificity`], links carry their specificity and each pair
     /// its most specific edge (O(E log E) more, to find each typed edge's
     /// co-mention).
-    pub fn for_metric(graph: &Graph, filter: &EdgeFilter, metric: Metric) -> Network {
+    pub fn for_metric(
+        graph: &(impl GraphView + ?Sized),
+        filter: &EdgeFilter,
+        metric: Metric,
+    ) -> Network {
         let specific = match metric {
             Metric::Specificity => specificity::all(graph),
             Metric::Hops | Metric::Strength => Vec::new(),
         };
-        let n = graph.nodes().len();
-        let admitted: Vec<usize> = (0..graph.edges().len())
-            .filter(|&i| {
-                let e = &graph.edges()[i];
-                e.source != e.target && filter.admits(e)
-            })
-            .collect();
+        let n = graph.node_count();
+        // Each edge is read twice: to admit and count it, then to place it.
+        // (Reserved whole: growing it copies megabytes into fresh pages.)
+        let mut admitted = Vec::with_capacity(graph.edge_count());
         let mut count = vec![0usize; n + 1];
-        for &i in &admitted {
-            let e = &graph.edges()[i];
-            count[e.source as usize + 1] += 1;
-            count[e.target as usize + 1] += 1;
+        for i in 0..graph.edge_count() {
+            let e = graph.lean(i);
+            if e.source != e.target && filter.admits_lean(&e) {
+                admitted.push(i);
+                count[e.source as usize + 1] += 1;
+                count[e.target as usize + 1] += 1;
+            }
         }
         for v in 0..n {
             count[v + 1] += count[v];
@@ -82,7 +87,7 @@ impl Network {
         };
         let mut links = vec![empty; count[n]];
         for &i in &admitted {
-            let e = &graph.edges()[i];
+            let e = graph.lean(i);
             let specificity = specific.get(i).copied().unwrap_or(0.0);
             for (a, b) in [(e.source, e.target), (e.target, e.source)] {
                 links[fill[a as usize]] = Link {
@@ -94,18 +99,20 @@ impl Network {
                 fill[a as usize] += 1;
             }
         }
-        collapse_pairs(graph.edges(), &count, links)
+        collapse_pairs(graph, &count, links)
     }
 
     /// The same network, with routes passing only through actors of these
     /// types (they may still start or end anywhere); `None` lets them pass
     /// through every actor. O(V).
-    pub fn through(mut self, graph: &Graph, types: Option<&[EntityType]>) -> Network {
+    pub fn through(
+        mut self,
+        graph: &(impl GraphView + ?Sized),
+        types: Option<&[EntityType]>,
+    ) -> Network {
         self.passable = match types {
-            Some(types) => graph
-                .nodes()
-                .iter()
-                .map(|n| types.contains(&n.kind))
+            Some(types) => (0..graph.node_count() as NodeIndex)
+                .map(|v| types.contains(&graph.node_kind(v)))
                 .collect(),
             None => Vec::new(),
         };
@@ -144,7 +151,11 @@ impl Network {
 }
 
 /// Sorts each actor's links by neighbour and keeps the best link of each pair.
-fn collapse_pairs(edges: &[Edge], count: &[usize], mut links: Vec<Link>) -> Network {
+fn collapse_pairs(
+    graph: &(impl GraphView + ?Sized),
+    count: &[usize],
+    mut links: Vec<Link>,
+) -> Network {
     let mut offsets = Vec::with_capacity(count.len());
     offsets.push(0);
     let mut write = 0;
@@ -153,7 +164,7 @@ fn collapse_pairs(edges: &[Edge], count: &[usize], mut links: Vec<Link>) -> Netw
         row.sort_unstable_by(|a, b| {
             a.neighbor
                 .cmp(&b.neighbor)
-                .then_with(|| best_first(a, b, &edges[a.edge], &edges[b.edge]))
+                .then_with(|| best_first(a, b, graph.edge_kind(a.edge), graph.edge_kind(b.edge)))
         });
         let mut last: Option<NodeIndex> = None;
         for read in count[v]..count[v + 1] {
@@ -177,17 +188,19 @@ fn collapse_pairs(edges: &[Edge], count: &[usize], mut links: Vec<Link>) -> Netw
 /// Orders two links of one pair, the better first: more specific (all are 0
 /// unless the network routes by specificity), heavier, then a typed
 /// relation, then the earlier in the file.
-fn best_first(la: &Link, lb: &Link, a: &Edge, b: &Edge) -> std::cmp::Ordering {
+/// (A link's weight is its edge's.)
+fn best_first(la: &Link, lb: &Link, a: EdgeKind, b: EdgeKind) -> std::cmp::Ordering {
     lb.specificity
         .total_cmp(&la.specificity)
-        .then_with(|| b.weight.total_cmp(&a.weight))
-        .then_with(|| (a.kind == EdgeKind::CoMention).cmp(&(b.kind == EdgeKind::CoMention)))
+        .then_with(|| lb.weight.total_cmp(&la.weight))
+        .then_with(|| (a == EdgeKind::CoMention).cmp(&(b == EdgeKind::CoMention)))
         .then_with(|| la.edge.cmp(&lb.edge))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::Graph;
     use crate::graph::tests::sample;
 
     #[test]

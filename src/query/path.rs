@@ -6,7 +6,8 @@ use super::search::{Blocked, Metric, Path};
 use super::yen::{Ends, k_shortest};
 use crate::error::Error;
 use crate::gazetteer::EntityType;
-use crate::graph::{Graph, NodeIndex};
+use crate::graph::NodeIndex;
+use crate::graph::view::GraphView;
 
 /// The actors a route passes through unless told otherwise: people and
 /// groups. A place may be where a route starts or ends, but a route through
@@ -76,7 +77,10 @@ impl Default for PathQuery {
 /// let paths = find_paths(&graph, &PathQuery { from: a, to: c, ..PathQuery::default() }).unwrap();
 /// assert_eq!(paths[0].hops(), 2);
 /// ```
-pub fn find_paths(graph: &Graph, query: &PathQuery) -> crate::Result<Vec<Path>> {
+pub fn find_paths(
+    graph: &(impl GraphView + ?Sized),
+    query: &PathQuery,
+) -> crate::Result<Vec<Path>> {
     check(graph, query)?;
     let filter = query.filter.clone().for_graph(graph);
     let net =
@@ -94,8 +98,8 @@ pub fn find_paths(graph: &Graph, query: &PathQuery) -> crate::Result<Vec<Path>> 
     Ok(k_shortest(&net, query.metric, query.k.max(1), ends))
 }
 
-fn check(graph: &Graph, query: &PathQuery) -> crate::Result<()> {
-    let label = |v: NodeIndex| graph.node(v).label.clone();
+fn check(graph: &(impl GraphView + ?Sized), query: &PathQuery) -> crate::Result<()> {
+    let label = |v: NodeIndex| graph.node_at(v).label.clone();
     if query.from == query.to {
         return Err(Error::Invalid(format!(
             "both ends are {}: name two different actors",

@@ -435,3 +435,58 @@ proptest! {
         }
     }
 }
+
+/// The graph written with its index in a temporary directory, and the index
+/// opened.
+fn indexed(g: &Graph) -> (tempfile::TempDir, crate::graph::index::GraphIndex) {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("g.json");
+    let mut buf = Vec::new();
+    g.write_json(&mut buf).unwrap();
+    std::fs::write(&json, &buf).unwrap();
+    g.write_index(&json).unwrap();
+    let index = crate::graph::index::GraphIndex::open(&json).expect("the index opens");
+    (dir, index)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The answers read in place from the index are the answers of the
+    /// graph loaded whole: routes and their explanations, ego networks,
+    /// every ranking.
+    #[test]
+    fn the_index_read_in_place_answers_as_the_whole_graph(
+        g in graphs(), f in filters(), a in 0usize..8, b in 0usize..8, depth in 0u32..3,
+    ) {
+        use super::explain::{explain, explain_in_index};
+        use super::neighbors::{Order, ego, ego_in_index};
+        use super::rank::{Centrality, rank};
+        let (_dir, index) = indexed(&g);
+        let n = g.nodes().len();
+        let (a, b) = ((a % n) as NodeIndex, (b % n) as NodeIndex);
+        for by in [Centrality::Degree, Centrality::Strength, Centrality::Association,
+                   Centrality::PageRank, Centrality::Betweenness] {
+            let sampling = Sampling::default();
+            prop_assert_eq!(rank(&index, by, None, 5, sampling), rank(&g, by, None, 5, sampling));
+        }
+        let whole = ego(&g, a, depth, &f);
+        let part = ego_in_index(&index, a, depth, &f, true).unwrap();
+        prop_assert_eq!(&part.graph, &whole.graph);
+        prop_assert_eq!((part.center, &part.depth), (whole.center, &whole.depth));
+        prop_assert_eq!(part.neighbors(Order::Association), whole.neighbors(Order::Association));
+        for metric in METRICS {
+            let q = query(&g, a as usize, b as usize, 2, metric, f.clone());
+            let routes = find_paths(&g, &q);
+            prop_assert_eq!(&find_paths(&index, &q).ok(), &routes.as_ref().ok().cloned());
+            if let Ok(routes) = routes {
+                let ends = (q.from, q.to, metric);
+                let filter = q.filter.clone().for_graph(&g);
+                prop_assert_eq!(
+                    explain_in_index(&index, &filter, ends, &routes).unwrap(),
+                    explain(&g, &filter, ends, &routes)
+                );
+            }
+        }
+    }
+}

@@ -17,7 +17,8 @@ use super::network::Network;
 use super::pagerank::page_rank;
 use super::search::Metric;
 use crate::gazetteer::EntityType;
-use crate::graph::Graph;
+use crate::graph::NodeIndex;
+use crate::graph::view::GraphView;
 
 /// What to rank actors by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -70,7 +71,7 @@ pub struct Ranking {
 /// centrality is computed on the whole graph; the type only selects whom to
 /// list. Ties are listed by id.
 pub fn rank(
-    graph: &Graph,
+    graph: &(impl GraphView + ?Sized),
     by: Centrality,
     kind: Option<EntityType>,
     n: usize,
@@ -88,7 +89,7 @@ pub fn rank(
         }
     };
     let mut order: Vec<usize> = (0..scores.len())
-        .filter(|&v| kind.is_none_or(|k| graph.nodes()[v].kind == k))
+        .filter(|&v| kind.is_none_or(|k| graph.node_kind(v as NodeIndex) == k))
         .collect();
     // Nodes are sorted by id, so the index breaks ties by id.
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
@@ -117,16 +118,17 @@ fn degree(net: &Network) -> Vec<f64> {
         .collect()
 }
 
-fn association(graph: &Graph) -> Vec<f64> {
+fn association(graph: &(impl GraphView + ?Sized)) -> Vec<f64> {
     let net = Network::for_metric(graph, &EdgeFilter::default(), Metric::Specificity);
     (0..net.node_count())
         .map(|v| net.links(v as u32).iter().map(|l| l.specificity).sum())
         .collect()
 }
 
-fn strength(graph: &Graph) -> Vec<f64> {
-    let mut s = vec![0.0; graph.nodes().len()];
-    for e in graph.edges().iter().filter(|e| e.source != e.target) {
+fn strength(graph: &(impl GraphView + ?Sized)) -> Vec<f64> {
+    let mut s = vec![0.0; graph.node_count()];
+    let edges = (0..graph.edge_count()).map(|i| graph.lean(i));
+    for e in edges.filter(|e| e.source != e.target) {
         s[e.source as usize] += e.weight;
         s[e.target as usize] += e.weight;
     }

@@ -20,6 +20,7 @@
 //! a specific hop costs up to half of what an unspecific one does.
 
 use crate::graph::association::{self, MIN_COUNT};
+use crate::graph::view::{GraphView, LeanEdge};
 use crate::graph::{Edge, EdgeKind, Graph, NodeIndex};
 
 use super::explain::edges_between;
@@ -39,9 +40,9 @@ pub struct Specificity {
 }
 
 /// The minimum count the graph was built with.
-pub fn min_count(graph: &Graph) -> f64 {
+pub fn min_count(graph: &(impl GraphView + ?Sized)) -> f64 {
     graph
-        .header
+        .header()
         .options
         .get("min_count")
         .and_then(|v| v.as_f64())
@@ -50,14 +51,14 @@ pub fn min_count(graph: &Graph) -> f64 {
 }
 
 /// The pair's NPMI: the edge's own, or from the counts. O(1).
-fn npmi(graph: &Graph, edge: &Edge, total: Option<u64>) -> Option<f64> {
-    if let Some(m) = &edge.association {
-        return Some(m.npmi);
+fn npmi(scopes: impl Fn(NodeIndex) -> u64, edge: &LeanEdge, total: Option<u64>) -> Option<f64> {
+    if let Some(npmi) = edge.npmi {
+        return Some(npmi);
     }
     let counts = association::Counts {
         both: edge.weight,
-        first: graph.node(edge.source).scopes as f64,
-        second: graph.node(edge.target).scopes as f64,
+        first: scopes(edge.source) as f64,
+        second: scopes(edge.target) as f64,
         total: total? as f64,
     };
     association::npmi_exact(counts)
@@ -65,7 +66,8 @@ fn npmi(graph: &Graph, edge: &Edge, total: Option<u64>) -> Option<f64> {
 
 /// The specificity of a co-mention edge (see the module's table).
 fn of_co_mention(graph: &Graph, edge: &Edge, min_count: f64) -> Specificity {
-    let npmi = npmi(graph, edge, graph.scopes());
+    let scopes = |v: NodeIndex| graph.node(v).scopes;
+    let npmi = npmi(scopes, &LeanEdge::of(edge), graph.scopes());
     let trust = (edge.weight / min_count).min(1.0);
     Specificity {
         value: npmi.map_or(0.0, |x| x.max(0.0) * trust),
@@ -99,25 +101,32 @@ pub fn of_edge(graph: &Graph, index: usize) -> Specificity {
 
 /// The specificity of every edge, by index in [`Graph::edges`]. O(E log E)
 /// at worst, in two passes over the edges.
-pub fn all(graph: &Graph) -> Vec<f64> {
+pub fn all(graph: &(impl GraphView + ?Sized)) -> Vec<f64> {
     let min_count = min_count(graph);
     let total = graph.scopes();
-    let edges = graph.edges();
+    let edges = (0..graph.edge_count()).map(|i| graph.lean(i));
+    // The nodes' counts in one small table, read for every co-mention.
+    let scopes: Vec<u64> = (0..graph.node_count() as NodeIndex)
+        .map(|v| graph.node_scopes(v))
+        .collect();
+    let scopes = |v: NodeIndex| scopes.get(v as usize).copied().unwrap_or(0);
     // The co-mentions first, as (smaller end, larger end, specificity): in
     // the order of the edges, which are sorted by (source, target, type),
     // and a co-mention is written from its smaller end.
-    let co: Vec<(NodeIndex, NodeIndex, f64)> = edges
-        .iter()
-        .filter(|e| e.kind == EdgeKind::CoMention)
-        .map(|e| {
-            let trust = (e.weight / min_count).min(1.0);
-            let s = npmi(graph, e, total).map_or(0.0, |x| x.max(0.0) * trust);
-            (e.source.min(e.target), e.source.max(e.target), s)
-        })
-        .collect();
+    let mut co: Vec<(NodeIndex, NodeIndex, f64)> = Vec::with_capacity(graph.edge_count());
+    co.extend(
+        edges
+            .clone()
+            .filter(|e| e.kind == EdgeKind::CoMention)
+            .map(|e| {
+                let trust = (e.weight / min_count).min(1.0);
+                let s = npmi(scopes, &e, total).map_or(0.0, |x| x.max(0.0) * trust);
+                (e.source.min(e.target), e.source.max(e.target), s)
+            }),
+    );
     // Where each node's co-mentions (as the smaller end) begin in `co`,
     // which is sorted by its ends.
-    let mut starts = vec![0usize; graph.nodes().len() + 1];
+    let mut starts = vec![0usize; graph.node_count() + 1];
     for c in &co {
         starts[c.0 as usize + 1] += 1;
     }
@@ -126,7 +135,6 @@ pub fn all(graph: &Graph) -> Vec<f64> {
     }
     let mut next_co = 0;
     edges
-        .iter()
         .map(|e| {
             if e.kind == EdgeKind::CoMention {
                 next_co += 1;

@@ -205,11 +205,32 @@ fn compile_writes_the_file_that_later_runs_use() {
 /// What each reading command prints for `graph`.
 fn answers(cache: &Path, graph: &Path) -> Vec<(i32, Vec<u8>)> {
     let g = arg(graph);
-    let commands: [&[&str]; 6] = [
+    // Ids and names, every output of `path` and `neighbors`, a route that
+    // is not there, every ranking: each read in place from the index.
+    let commands: [&[&str]; 14] = [
         &["path", g, "abdul-latif-jamal-rashid", "iraq"],
+        &[
+            "path",
+            g,
+            "Abdul Latif Rashid",
+            "Iraq",
+            "--format",
+            "json",
+            "--k",
+            "3",
+        ],
+        &[
+            "path", g, "iraq", "syria", "--by", "hops", "--types", "meets",
+        ],
+        &["path", g, "iraq", "syria", "--format", "dot"],
         &["neighbors", g, "iraq", "--depth", "2"],
+        &["neighbors", g, "Iraq", "--format", "json", "--by", "weight"],
+        &["neighbors", g, "iraq", "--format", "gexf"],
         &["top", g, "--by", "degree"],
         &["top", g, "--by", "pagerank"],
+        &["top", g, "--by", "association", "--type", "person"],
+        &["top", g, "--by", "strength", "--format", "json"],
+        &["top", g, "--by", "betweenness"],
         &["stats", g],
         &["export", g, "-f", "gexf", "-o", "-"],
     ];
