@@ -37,15 +37,29 @@ fn the_dev_split_keeps_its_precision() {
 }
 
 /// The held-out split is never tuned on; its precision is held to the floor
-/// measured when it was last scored (0.71 then; the aim is 0.90), so that a
+/// measured when it was last scored (0.725 then; the aim is 0.90), so that a
 /// change to the patterns that costs precision on unseen text fails here.
-/// The fresh set, read only through its per-rule figures, likewise (0.80).
+/// The fresh set, read only through its per-rule figures, likewise (0.81),
+/// and the two halves of the current-news set: the one looked at while
+/// tuning (0.93) and the one never read (0.855).
 #[test]
 fn the_unseen_sets_hold_their_floors() {
-    for (file, floor) in [("test.jsonl", "0.70"), ("fresh.jsonl", "0.75")] {
+    for (file, split, floor) in [
+        ("test.jsonl", None, "0.70"),
+        ("fresh.jsonl", None, "0.75"),
+        ("news.jsonl", Some("dev"), "0.90"),
+        ("news.jsonl", Some("test"), "0.80"),
+    ] {
         let path = root().join("tests/data/relations").join(file);
-        let (status, precision, _) = scores(&[arg(&path), "--min-precision", floor]);
-        assert_eq!(status, 0, "{file}: precision {precision:.3} below {floor}");
+        let mut args = vec![arg(&path), "--min-precision", floor];
+        if let Some(split) = split {
+            args.extend(["--split", split]);
+        }
+        let (status, precision, _) = scores(&args);
+        assert_eq!(
+            status, 0,
+            "{file} {split:?}: precision {precision:.3} below {floor}"
+        );
     }
 }
 
