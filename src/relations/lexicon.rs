@@ -52,24 +52,26 @@ const OTHER: Entry = Entry {
     state_noun: false,
 };
 
+/// The lists of closed-class words and their class; the first list that
+/// holds a word gives its class, as the order of the tests in a chain of
+/// `if`s would.
+const CLASS_LISTS: [(&[&str], WordClass); 8] = [
+    (PREPOSITIONS, WordClass::Preposition),
+    (DETERMINERS, WordClass::Determiner),
+    (AUXILIARIES, WordClass::Auxiliary),
+    (NEGATIONS, WordClass::Negation),
+    (REPORTING, WordClass::Reporting),
+    (&["which", "who", "whose", "whom"], WordClass::Relative),
+    (CONJUNCTIONS, WordClass::Conjunction),
+    (&["and", "or", "&"], WordClass::Coordinator),
+];
+
 /// Every word of the lists above, looked up once per call by hash: relation
 /// matching asks for the class of each word of a sentence several times,
 /// and a search of every list took a sixth of its time.
 static ENTRIES: LazyLock<FxHashMap<&'static str, Entry>> = LazyLock::new(|| {
     let mut table: FxHashMap<&'static str, Entry> = FxHashMap::default();
-    // The first list that holds a word gives its class, as the order of
-    // the tests in a chain of `if`s would.
-    let classes: [(&[&'static str], WordClass); 8] = [
-        (PREPOSITIONS, WordClass::Preposition),
-        (DETERMINERS, WordClass::Determiner),
-        (AUXILIARIES, WordClass::Auxiliary),
-        (NEGATIONS, WordClass::Negation),
-        (REPORTING, WordClass::Reporting),
-        (&["which", "who", "whose", "whom"], WordClass::Relative),
-        (CONJUNCTIONS, WordClass::Conjunction),
-        (&["and", "or", "&"], WordClass::Coordinator),
-    ];
-    for (words, class) in classes {
+    for (words, class) in CLASS_LISTS {
         for &word in words {
             table.entry(word).or_insert(Entry { class, ..OTHER });
         }
@@ -1067,17 +1069,7 @@ mod tests {
 
     /// The class as a search of the lists in order gives it.
     fn class_by_lists(word: &str) -> WordClass {
-        let lists: [(&[&str], WordClass); 8] = [
-            (PREPOSITIONS, WordClass::Preposition),
-            (DETERMINERS, WordClass::Determiner),
-            (AUXILIARIES, WordClass::Auxiliary),
-            (NEGATIONS, WordClass::Negation),
-            (REPORTING, WordClass::Reporting),
-            (&["which", "who", "whose", "whom"], WordClass::Relative),
-            (CONJUNCTIONS, WordClass::Conjunction),
-            (&["and", "or", "&"], WordClass::Coordinator),
-        ];
-        lists
+        CLASS_LISTS
             .iter()
             .find(|(words, _)| words.contains(&word))
             .map_or(WordClass::Other, |&(_, class)| class)
