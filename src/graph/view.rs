@@ -65,6 +65,11 @@ pub trait GraphView {
     fn edge_count(&self) -> usize;
     /// Edge `i` without its words and evidence; `i < edge_count()`.
     fn lean(&self, i: usize) -> LeanEdge;
+    /// The ends (source, target) of edge `i` alone.
+    fn ends(&self, i: usize) -> (NodeIndex, NodeIndex) {
+        let e = self.lean(i);
+        (e.source, e.target)
+    }
     /// The type of edge `i` alone.
     fn edge_kind(&self, i: usize) -> EdgeKind {
         self.lean(i).kind
@@ -96,6 +101,12 @@ impl GraphView for Graph {
     }
     fn lean(&self, i: usize) -> LeanEdge {
         LeanEdge::of(&self.edges[i])
+    }
+    fn ends(&self, i: usize) -> (NodeIndex, NodeIndex) {
+        (self.edges[i].source, self.edges[i].target)
+    }
+    fn edge_kind(&self, i: usize) -> EdgeKind {
+        self.edges[i].kind
     }
     fn node_at(&self, v: NodeIndex) -> Cow<'_, Node> {
         Cow::Borrowed(&self.nodes[v as usize])

@@ -109,11 +109,11 @@ impl State {
         while let Some(v) = self.queue.pop_front() {
             self.order.push(v);
             let dv = self.distance[v as usize];
-            for link in net.links(v) {
-                let w = link.neighbor as usize;
+            for neighbor in net.neighbors(v) {
+                let w = neighbor as usize;
                 if self.distance[w] == u32::MAX {
                     self.distance[w] = dv + 1;
-                    self.queue.push_back(link.neighbor);
+                    self.queue.push_back(neighbor);
                 }
                 if self.distance[w] == dv + 1 {
                     self.paths[w] += self.paths[v as usize];
@@ -123,8 +123,8 @@ impl State {
         // Predecessors of w are its neighbours one hop closer to s.
         for &w in self.order.iter().rev() {
             let dw = self.distance[w as usize];
-            for link in net.links(w) {
-                let v = link.neighbor as usize;
+            for neighbor in net.neighbors(w) {
+                let v = neighbor as usize;
                 if dw > 0 && self.distance[v] == dw - 1 {
                     let share = self.paths[v] / self.paths[w as usize];
                     self.delta[v] += share * (1.0 + self.delta[w as usize]);

@@ -85,10 +85,10 @@ pub fn ego(graph: &Graph, center: NodeIndex, depth: u32, filter: &EdgeFilter) ->
     for d in 1..=depth {
         let mut next = Vec::new();
         for &v in &frontier {
-            for link in net.links(v) {
-                if hops[link.neighbor as usize] == u32::MAX {
-                    hops[link.neighbor as usize] = d;
-                    next.push(link.neighbor);
+            for neighbor in net.neighbors(v) {
+                if hops[neighbor as usize] == u32::MAX {
+                    hops[neighbor as usize] = d;
+                    next.push(neighbor);
                 }
             }
         }

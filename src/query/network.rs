@@ -17,7 +17,7 @@ use crate::gazetteer::EntityType;
 use crate::graph::view::GraphView;
 use crate::graph::{EdgeKind, NodeIndex};
 
-/// A step from one actor to a neighbour.
+/// A step from one actor to a neighbour, as [`Network::links`] gives it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Link {
     /// The neighbour.
@@ -30,12 +30,29 @@ pub struct Link {
     pub specificity: f64,
 }
 
+/// A link as the network keeps it: the neighbour and the edge, 32 bits
+/// each; the edge's weight and specificity are looked up by edge. (An
+/// index is 32-bit; a graph of four billion edges would not fit in memory.)
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Step {
+    neighbor: NodeIndex,
+    edge: u32,
+}
+
 /// Adjacency lists in one flat array (compressed sparse rows), each sorted by
 /// neighbour.
+///
+/// Eight bytes per link and eight per edge for its weight (and eight more
+/// for its specificity when routing by it): for a million edges, about
+/// 24 MB where a copy of the weight in each link took 64.
 #[derive(Debug, Clone, Default)]
 pub struct Network {
     offsets: Vec<usize>,
-    links: Vec<Link>,
+    steps: Vec<Step>,
+    /// Each edge's weight, by index in the graph's edges.
+    weight: Vec<f64>,
+    /// Each edge's specificity; empty: 0 for every edge.
+    specificity: Vec<f64>,
     /// Which actors a route may pass through; empty: every actor.
     passable: Vec<bool>,
 }
@@ -58,19 +75,23 @@ impl Network {
         filter: &EdgeFilter,
         metric: Metric,
     ) -> Network {
-        let specific = match metric {
+        let specificity = match metric {
             Metric::Specificity => specificity::all(graph),
             Metric::Hops | Metric::Strength => Vec::new(),
         };
         let n = graph.node_count();
-        // Each edge is read twice: to admit and count it, then to place it.
-        // (Reserved whole: growing it copies megabytes into fresh pages.)
-        let mut admitted = Vec::with_capacity(graph.edge_count());
+        let m = graph.edge_count();
+        // Each edge record is read once, to admit and count it and keep its
+        // weight; its ends are read again to place it. (Reserved whole:
+        // growing a vector copies megabytes into fresh pages.)
+        let mut admitted: Vec<u32> = Vec::with_capacity(m);
+        let mut weight = Vec::with_capacity(m);
         let mut count = vec![0usize; n + 1];
-        for i in 0..graph.edge_count() {
+        for i in 0..m {
             let e = graph.lean(i);
+            weight.push(e.weight);
             if e.source != e.target && filter.admits_lean(&e) {
-                admitted.push(i);
+                admitted.push(i as u32);
                 count[e.source as usize + 1] += 1;
                 count[e.target as usize + 1] += 1;
             }
@@ -79,27 +100,66 @@ impl Network {
             count[v + 1] += count[v];
         }
         let mut fill = count.clone();
-        let empty = Link {
-            neighbor: 0,
-            edge: 0,
-            weight: 0.0,
-            specificity: 0.0,
-        };
-        let mut links = vec![empty; count[n]];
-        for &i in &admitted {
-            let e = graph.lean(i);
-            let specificity = specific.get(i).copied().unwrap_or(0.0);
-            for (a, b) in [(e.source, e.target), (e.target, e.source)] {
-                links[fill[a as usize]] = Link {
-                    neighbor: b,
-                    edge: i,
-                    weight: e.weight,
-                    specificity,
-                };
+        let mut steps = vec![Step::default(); count[n]];
+        for &edge in &admitted {
+            let (source, target) = graph.ends(edge as usize);
+            for (a, b) in [(source, target), (target, source)] {
+                steps[fill[a as usize]] = Step { neighbor: b, edge };
                 fill[a as usize] += 1;
             }
         }
-        collapse_pairs(graph, &count, links)
+        drop(admitted);
+        let mut net = Network {
+            offsets: Vec::new(),
+            steps,
+            weight,
+            specificity,
+            passable: Vec::new(),
+        };
+        net.collapse_pairs(graph, &count);
+        net
+    }
+
+    /// Sorts each actor's links by neighbour and keeps the best link of
+    /// each pair.
+    fn collapse_pairs(&mut self, graph: &(impl GraphView + ?Sized), count: &[usize]) {
+        let mut offsets = Vec::with_capacity(count.len());
+        offsets.push(0);
+        let mut steps = std::mem::take(&mut self.steps);
+        let mut write = 0;
+        for v in 0..count.len() - 1 {
+            let row = &mut steps[count[v]..count[v + 1]];
+            row.sort_unstable_by(|a, b| {
+                a.neighbor.cmp(&b.neighbor).then_with(|| {
+                    let (la, lb) = (self.full(*a), self.full(*b));
+                    best_first(&la, &lb, graph.edge_kind(la.edge), graph.edge_kind(lb.edge))
+                })
+            });
+            let mut last: Option<NodeIndex> = None;
+            for read in count[v]..count[v + 1] {
+                let step = steps[read];
+                if last != Some(step.neighbor) {
+                    steps[write] = step;
+                    write += 1;
+                    last = Some(step.neighbor);
+                }
+            }
+            offsets.push(write);
+        }
+        steps.truncate(write);
+        self.steps = steps;
+        self.offsets = offsets;
+    }
+
+    /// A kept step with its edge's weight and specificity.
+    fn full(&self, step: Step) -> Link {
+        let edge = step.edge as usize;
+        Link {
+            neighbor: step.neighbor,
+            edge,
+            weight: self.weight.get(edge).copied().unwrap_or(0.0),
+            specificity: self.specificity.get(edge).copied().unwrap_or(0.0),
+        }
     }
 
     /// The same network, with routes passing only through actors of these
@@ -131,57 +191,31 @@ impl Network {
 
     /// Number of linked pairs.
     pub fn pair_count(&self) -> usize {
-        self.links.len() / 2
+        self.steps.len() / 2
+    }
+
+    fn steps(&self, node: NodeIndex) -> &[Step] {
+        let v = node as usize;
+        &self.steps[self.offsets[v]..self.offsets[v + 1]]
     }
 
     /// The links of an actor, sorted by neighbour.
-    pub fn links(&self, node: NodeIndex) -> &[Link] {
-        let v = node as usize;
-        &self.links[self.offsets[v]..self.offsets[v + 1]]
+    pub fn links(&self, node: NodeIndex) -> impl ExactSizeIterator<Item = Link> + '_ {
+        self.steps(node).iter().map(|&s| self.full(s))
+    }
+
+    /// The neighbours of an actor, ascending, without looking up weights.
+    pub fn neighbors(&self, node: NodeIndex) -> impl ExactSizeIterator<Item = NodeIndex> + '_ {
+        self.steps(node).iter().map(|s| s.neighbor)
     }
 
     /// The link between two actors, if they are linked. O(log d).
-    pub fn link(&self, a: NodeIndex, b: NodeIndex) -> Option<&Link> {
-        let links = self.links(a);
-        links
-            .binary_search_by_key(&b, |l| l.neighbor)
+    pub fn link(&self, a: NodeIndex, b: NodeIndex) -> Option<Link> {
+        let steps = self.steps(a);
+        steps
+            .binary_search_by_key(&b, |s| s.neighbor)
             .ok()
-            .map(|i| &links[i])
-    }
-}
-
-/// Sorts each actor's links by neighbour and keeps the best link of each pair.
-fn collapse_pairs(
-    graph: &(impl GraphView + ?Sized),
-    count: &[usize],
-    mut links: Vec<Link>,
-) -> Network {
-    let mut offsets = Vec::with_capacity(count.len());
-    offsets.push(0);
-    let mut write = 0;
-    for v in 0..count.len() - 1 {
-        let row = &mut links[count[v]..count[v + 1]];
-        row.sort_unstable_by(|a, b| {
-            a.neighbor
-                .cmp(&b.neighbor)
-                .then_with(|| best_first(a, b, graph.edge_kind(a.edge), graph.edge_kind(b.edge)))
-        });
-        let mut last: Option<NodeIndex> = None;
-        for read in count[v]..count[v + 1] {
-            let link = links[read];
-            if last != Some(link.neighbor) {
-                links[write] = link;
-                write += 1;
-                last = Some(link.neighbor);
-            }
-        }
-        offsets.push(write);
-    }
-    links.truncate(write);
-    Network {
-        offsets,
-        links,
-        passable: Vec::new(),
+            .map(|i| self.full(steps[i]))
     }
 }
 
@@ -217,7 +251,7 @@ mod tests {
         assert_eq!(g.edges()[link.edge].kind, EdgeKind::CoMention);
         assert_eq!(link.weight, 2.0);
         assert_eq!(net.link(rashid, araji).unwrap().edge, link.edge);
-        let neighbours: Vec<NodeIndex> = net.links(araji).iter().map(|l| l.neighbor).collect();
+        let neighbours: Vec<NodeIndex> = net.links(araji).map(|l| l.neighbor).collect();
         assert_eq!(neighbours, [1, 2]);
     }
 
@@ -232,7 +266,7 @@ mod tests {
         assert_eq!(net.pair_count(), 1);
         let link = net.link(0, 1).unwrap();
         assert_eq!(g.edges()[link.edge].kind, EdgeKind::Supports);
-        assert!(net.links(2).is_empty());
+        assert_eq!(net.links(2).len(), 0);
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub fn page_rank(net: &Network) -> Vec<f64> {
         return Vec::new();
     }
     let strength: Vec<f64> = (0..n)
-        .map(|v| net.links(v as u32).iter().map(|l| l.weight.max(0.0)).sum())
+        .map(|v| net.links(v as u32).map(|l| l.weight.max(0.0)).sum())
         .collect();
     let mut rank = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];

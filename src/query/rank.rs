@@ -121,7 +121,7 @@ fn degree(net: &Network) -> Vec<f64> {
 fn association(graph: &(impl GraphView + ?Sized)) -> Vec<f64> {
     let net = Network::for_metric(graph, &EdgeFilter::default(), Metric::Specificity);
     (0..net.node_count())
-        .map(|v| net.links(v as u32).iter().map(|l| l.specificity).sum())
+        .map(|v| net.links(v as u32).map(|l| l.specificity).sum())
         .collect()
 }
 

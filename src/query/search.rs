@@ -113,7 +113,7 @@ impl Path {
         let mut edges = Vec::with_capacity(nodes.len().saturating_sub(1));
         for pair in nodes.windows(2) {
             let link = net.link(pair[0], pair[1])?;
-            cost = cost + metric.step(link)?;
+            cost = cost + metric.step(&link)?;
             edges.push(link.edge);
         }
         Some(Path { nodes, edges, cost })
@@ -191,7 +191,7 @@ pub fn shortest(
             if done[w as usize] || !blocked.allows(v, w) || (w != to && !net.passes(w)) {
                 continue;
             }
-            let Some(step) = metric.step(link) else {
+            let Some(step) = metric.step(&link) else {
                 continue;
             };
             let next = cost + step;

@@ -100,30 +100,38 @@ pub fn of_edge(graph: &Graph, index: usize) -> Specificity {
 }
 
 /// The specificity of every edge, by index in [`Graph::edges`]. O(E log E)
-/// at worst, in two passes over the edges.
+/// at worst: one pass over the edge records, then a look-up of each typed
+/// edge's co-mention.
 pub fn all(graph: &(impl GraphView + ?Sized)) -> Vec<f64> {
     let min_count = min_count(graph);
     let total = graph.scopes();
-    let edges = (0..graph.edge_count()).map(|i| graph.lean(i));
+    let m = graph.edge_count();
     // The nodes' counts in one small table, read for every co-mention.
     let scopes: Vec<u64> = (0..graph.node_count() as NodeIndex)
         .map(|v| graph.node_scopes(v))
         .collect();
     let scopes = |v: NodeIndex| scopes.get(v as usize).copied().unwrap_or(0);
-    // The co-mentions first, as (smaller end, larger end, specificity): in
-    // the order of the edges, which are sorted by (source, target, type),
-    // and a co-mention is written from its smaller end.
-    let mut co: Vec<(NodeIndex, NodeIndex, f64)> = Vec::with_capacity(graph.edge_count());
-    co.extend(
-        edges
-            .clone()
-            .filter(|e| e.kind == EdgeKind::CoMention)
-            .map(|e| {
-                let trust = (e.weight / min_count).min(1.0);
-                let s = npmi(scopes, &e, total).map_or(0.0, |x| x.max(0.0) * trust);
-                (e.source.min(e.target), e.source.max(e.target), s)
-            }),
-    );
+    // The co-mentions' values are final in the one pass; each co-mention is
+    // also kept as (smaller end, larger end, specificity): in the order of
+    // the edges, which are sorted by (source, target, type), and a
+    // co-mention is written from its smaller end. Typed edges wait for the
+    // whole table. (Reserved whole: growing a vector copies megabytes into
+    // fresh pages; pages never written cost nothing.)
+    let mut value: Vec<f64> = Vec::with_capacity(m);
+    let mut co: Vec<(NodeIndex, NodeIndex, f64)> = Vec::with_capacity(m);
+    let mut typed: Vec<u32> = Vec::with_capacity(m);
+    for i in 0..m {
+        let e = graph.lean(i);
+        if e.kind == EdgeKind::CoMention {
+            let trust = (e.weight / min_count).min(1.0);
+            let s = npmi(scopes, &e, total).map_or(0.0, |x| x.max(0.0) * trust);
+            co.push((e.source.min(e.target), e.source.max(e.target), s));
+            value.push(s);
+        } else {
+            typed.push(i as u32);
+            value.push(0.0);
+        }
+    }
     // Where each node's co-mentions (as the smaller end) begin in `co`,
     // which is sorted by its ends.
     let mut starts = vec![0usize; graph.node_count() + 1];
@@ -133,40 +141,22 @@ pub fn all(graph: &(impl GraphView + ?Sized)) -> Vec<f64> {
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let mut next_co = 0;
-    edges
-        .map(|e| {
-            if e.kind == EdgeKind::CoMention {
-                next_co += 1;
-                return co[next_co - 1].2;
-            }
-            let pair = (e.source.min(e.target), e.source.max(e.target));
-            // Written from the smaller end, the pair's co-mention is the
-            // last one met; otherwise a compact binary search among the
-            // co-mentions alone.
-            if let Some(mut j) = next_co.checked_sub(1)
-                && (co[j].0, co[j].1) == pair
-                && (e.source, e.target) == pair
-            {
-                // (The first, should a file hold two co-mentions of one pair.)
-                while j > 0 && (co[j - 1].0, co[j - 1].1) == pair {
-                    j -= 1;
-                }
-                return 0.5 + 0.5 * co[j].2;
-            }
-            // (The first, should a file hold two co-mentions of one pair.)
-            // Searched among the co-mentions of the pair's smaller end only:
-            // a few entries, where the whole list costs twenty cache misses.
-            let (from, to) = (starts[pair.0 as usize], starts[pair.0 as usize + 1]);
-            let own = &co[from..to];
-            let j = own.partition_point(|c| c.1 < pair.1);
-            let found = own
-                .get(j)
-                .filter(|c| (c.0, c.1) == pair)
-                .map_or(0.0, |c| c.2);
-            0.5 + 0.5 * found
-        })
-        .collect()
+    for i in typed {
+        let (source, target) = graph.ends(i as usize);
+        let pair = (source.min(target), source.max(target));
+        // The first co-mention of the pair, should a file hold two, searched
+        // among the co-mentions of the pair's smaller end only: a few
+        // entries, where the whole list costs twenty cache misses.
+        let (from, to) = (starts[pair.0 as usize], starts[pair.0 as usize + 1]);
+        let own = &co[from..to];
+        let j = own.partition_point(|c| c.1 < pair.1);
+        let found = own
+            .get(j)
+            .filter(|c| (c.0, c.1) == pair)
+            .map_or(0.0, |c| c.2);
+        value[i as usize] = 0.5 + 0.5 * found;
+    }
+    value
 }
 
 /// The cost of a step along a link of specificity `s`: `2 − s`.

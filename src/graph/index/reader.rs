@@ -390,6 +390,10 @@ impl GraphView for GraphIndex {
             npmi: (rec.get(2).is_some_and(|f| f & HAS_ASSOCIATION != 0)).then(|| f64_at(rec, 35)),
         }
     }
+    fn ends(&self, i: usize) -> (NodeIndex, NodeIndex) {
+        let ends = self.record(ENDS, ENDS_REC, i);
+        (u32_at(ends, 0), u32_at(ends, 4))
+    }
     fn edge_kind(&self, i: usize) -> EdgeKind {
         let tag = self.record(EDGES, EDGE_REC, i).first();
         let tag = tag.map_or(0, |&t| usize::from(t));

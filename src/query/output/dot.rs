@@ -39,7 +39,7 @@ pub fn path_diagram(
     if context {
         let net = Network::new(graph, filter);
         for &v in &on_route {
-            keep.extend(net.links(v).iter().map(|l| l.neighbor));
+            keep.extend(net.neighbors(v));
         }
     }
     // Graph::filter hands `keep_edge` the original edges and renumbers the
