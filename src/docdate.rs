@@ -148,13 +148,37 @@ fn may_hold_date(bytes: &[u8]) -> bool {
 /// The date of a document: its `date` field if it has one that parses, else the
 /// first date in its first lines.
 pub fn document_date(field: Option<&str>, text: &str) -> Option<Date> {
-    if let Some(date) = field.and_then(parse_date) {
+    if let Some(date) = field.and_then(|f| parse_date(f).or_else(|| parse_period(f))) {
         return Some(date);
     }
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .take(HEAD_LINES)
         .find_map(|line| parse_date(head(line)))
+}
+
+/// A `date` field that gives only a year or a month (`1987`, `2025-03`),
+/// read as the middle of that period: July 1st of the year, the 15th of the
+/// month. Only the field is read so; a bare year in the text is no date.
+///
+/// ```
+/// use actorgraph::docdate::document_date;
+/// assert_eq!(document_date(Some("1987"), "").unwrap().to_string(), "1987-07-01");
+/// assert_eq!(document_date(Some("2025-03"), "").unwrap().to_string(), "2025-03-15");
+/// assert_eq!(document_date(Some("87"), ""), None);
+/// ```
+fn parse_period(field: &str) -> Option<Date> {
+    let field = field.trim();
+    let digits = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    match field.split_once('-') {
+        None if digits(field) => make(field.parse().ok()?, 7, 1),
+        Some((year, month))
+            if digits(year) && month.len() == 2 && month.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            make(year.parse().ok()?, month.parse().ok()?, 15)
+        }
+        _ => None,
+    }
 }
 
 /// The start of a line: a dateline is short, and a document of one long line
