@@ -242,16 +242,34 @@ impl<'d> Scan<'d> {
         self.last.map(|s| s.1)
     }
 
-    /// True when a person's name and a comma (and perhaps "the") stand
-    /// right before normalized `from`: a title there describes that person
-    /// ("Fuad Hussein, Iraq's foreign minister", "Falih al-Fayyadh, the
-    /// chairman of the PMF"), whoever holds the office.
+    /// True when a person's name and a comma (and perhaps "the", or "who
+    /// is") stand right before normalized `from`: a title there describes
+    /// that person ("Fuad Hussein, Iraq's foreign minister", "Falih
+    /// al-Fayyadh, the chairman of the PMF", "Rilwanu Lukman, who is also
+    /// Nigerian Oil Minister"), whoever holds the office.
     fn after_a_person(&self, hay: &str, from: usize) -> bool {
         self.last_person
             && self
                 .last_end()
-                .is_some_and(|end| end <= from && matches!(&hay[end..from], " , " | " , the "))
+                .is_some_and(|end| end <= from && describes(&hay[end..from]))
     }
+}
+
+/// True when normalized text between a person's name and a title makes the
+/// title an apposition of the name: a comma, then perhaps "who is" (or
+/// "was"), "also" and "the".
+fn describes(between: &str) -> bool {
+    let Some(rest) = between.strip_prefix(" , ") else {
+        return false;
+    };
+    let mut words = rest.split_whitespace().peekable();
+    if words.next_if_eq(&"who").is_some() && words.next_if(|w| matches!(*w, "is" | "was")).is_none()
+    {
+        return false;
+    }
+    words.next_if_eq(&"also");
+    words.next_if_eq(&"the");
+    words.next().is_none()
 }
 
 /// A span in a text of at most 4 GiB (a document is far smaller).

@@ -358,6 +358,11 @@ fn a_title_before_a_name_is_one_mention_of_the_name() {
             "Fuad Hussein, the Iraqi foreign minister, said",
             &["Fuad Hussein=fuad-hussein:name", "Iraqi=iraq:demonym"],
         ),
+        (
+            Some("2024-12-01"),
+            "Fuad Hussein, who is also the Iraqi foreign minister, said",
+            &["Fuad Hussein=fuad-hussein:name", "Iraqi=iraq:demonym"],
+        ),
     ]);
 }
 
