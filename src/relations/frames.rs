@@ -1028,20 +1028,9 @@ pub fn leaders(s: &Sentence, hits: &mut Vec<Hit>) {
         }
         // "Hezbollah's Radwan Force": a group's own unit or body is a member
         // of it. (A state's group is not: "Lebanon's Hezbollah".)
-        if group(k)
-            && s.is(k + 1, &["s"])
-            && group(k + 2)
-            && let (Some(owner), Some(unit)) = (s.actor_at(k), s.actor_at(k + 2))
-            && owner != unit
-        {
-            hits.push(Hit {
-                source: unit,
-                target: owner,
-                kind: EdgeKind::MemberOf,
-                trigger: "'s".to_string(),
-                rule: "builtin:possessive-member".to_string(),
-                venue: None,
-            });
+        if group(k) && s.is(k + 1, &["s"]) && group(k + 2) {
+            let rule = "builtin:possessive-member";
+            push_link(s, (k + 2, k), EdgeKind::MemberOf, "'s", rule, hits);
         }
         // "Uri Resnick of Israel's National Security Council": a person of a
         // group is its member.
@@ -1053,16 +1042,15 @@ pub fn leaders(s: &Sentence, hits: &mut Vec<Hit>) {
             if let Some(h) = s.head_from(m)
                 && group(h)
                 && s.phrase_start(h) <= m
-                && let (Some(x), Some(y)) = (s.actor_at(k), s.actor_at(h))
             {
-                hits.push(Hit {
-                    source: x,
-                    target: y,
-                    kind: EdgeKind::MemberOf,
-                    trigger: "of".to_string(),
-                    rule: "builtin:person-of".to_string(),
-                    venue: None,
-                });
+                push_link(
+                    s,
+                    (k, h),
+                    EdgeKind::MemberOf,
+                    "of",
+                    "builtin:person-of",
+                    hits,
+                );
             }
         }
         // "the Taqaddum Party of", "the Asaib Ahl al-Haq movement of".
@@ -1090,17 +1078,32 @@ pub fn leaders(s: &Sentence, hits: &mut Vec<Hit>) {
 }
 
 fn push_leader(s: &Sentence, person: usize, group: usize, rule: &str, hits: &mut Vec<Hit>) {
-    let (Some(x), Some(y)) = (s.actor_at(person), s.actor_at(group)) else {
+    push_link(s, (person, group), EdgeKind::Leads, "'s", rule, hits);
+}
+
+/// A relation of a built-in rule between the actors at the tokens `(from,
+/// to)`, when both are actors and not the same one.
+fn push_link(
+    s: &Sentence,
+    (from, to): (usize, usize),
+    kind: EdgeKind,
+    trigger: &str,
+    rule: &str,
+    hits: &mut Vec<Hit>,
+) {
+    let (Some(x), Some(y)) = (s.actor_at(from), s.actor_at(to)) else {
         return;
     };
-    hits.push(Hit {
-        source: x,
-        target: y,
-        kind: EdgeKind::Leads,
-        trigger: "'s".to_string(),
-        rule: rule.to_string(),
-        venue: None,
-    });
+    if x != y {
+        hits.push(Hit {
+            source: x,
+            target: y,
+            kind,
+            trigger: trigger.to_string(),
+            rule: rule.to_string(),
+            venue: None,
+        });
+    }
 }
 
 /// The longest title among the end of `words` that a pattern knows, for the
