@@ -16,6 +16,11 @@ const REACH: usize = 14;
 
 /// Runs a pattern whose trigger was found at tokens `[i, j)`.
 pub fn apply(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut Vec<Hit>) {
+    // "the arms-to-Iran scandal": a trigger hyphenated into a compound with
+    // the actor after it names a thing, it states no relation.
+    if j > i + 1 && s.joined(j - 1) && s.joined(j) && s.actor_at(j).is_some() {
+        return;
+    }
     match p.form {
         Form::Verb => verb(s, p, t, i, j, hits),
         Form::Noun => noun(s, p, t, i, j, hits),
@@ -363,6 +368,17 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                     k += 1;
                     continue;
                 };
+                // "attacked Japan's fiscal policy" is words, not force: an
+                // attack on an actor's policy or plan attacks no one.
+                if p.kind == EdgeKind::Attacks && direct && owns_idea(s, head) {
+                    return (Vec::new(), venue);
+                }
+                // "defends Iran-deal", "the Iran-Contra affair": an actor
+                // joined by a hyphen to the word after it qualifies that word.
+                if s.joined(head + 1) && s.word(head + 1).is_some_and(base_word) {
+                    k = head + 1;
+                    continue;
+                }
                 if direct {
                     // "the Iraqi port of Basra": the place it names.
                     let head = named_place(s, head).unwrap_or(head);
@@ -428,6 +444,47 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
         }
     }
     (Vec::new(), venue)
+}
+
+/// True when the actor at `head` owns an idea rather than a thing: "Japan's
+/// fiscal policy", "Iraq's peace plan", "the U.S. proposal".
+fn owns_idea(s: &Sentence, head: usize) -> bool {
+    let mut k = head + 1;
+    if s.is(k, &["s"]) {
+        k += 1;
+    }
+    (k..(k + 5).min(s.len()))
+        .map_while(|m| s.word(m).filter(|&w| lexicon::class(w) == WordClass::Other))
+        .any(|w| {
+            matches!(
+                w,
+                "policy"
+                    | "policies"
+                    | "plan"
+                    | "plans"
+                    | "proposal"
+                    | "proposals"
+                    | "decision"
+                    | "remarks"
+                    | "statement"
+                    | "stance"
+                    | "position"
+                    | "record"
+                    | "handling"
+                    | "budget"
+                    | "programme"
+                    | "program"
+                    | "comments"
+                    | "rhetoric"
+                    | "claims"
+                    | "demands"
+            )
+        })
+}
+
+/// A plain lower-case word (not a number or a mark).
+fn base_word(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// The place named after the token at `at` by place nouns and "of": "the
@@ -527,7 +584,15 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
             || s.actor_at(i - 1).is_some_and(|a| s.actor(a).mention == MentionKind::Demonym)
             // "the Iran-backed Hezbollah", but not "the United States
             // warned Iran": only a participle joined by a hyphen.
-            || s.joined(i));
+            || s.joined(i)
+            // "The U.S. attack represents", "an Arab fund to assist": a bare
+            // trigger after a determiner and one qualifier is a noun.
+            || (i > 1
+                && s.is(i - 2, &["the", "a", "an"])
+                && s.actor_at(i - 1).is_some_and(|a| s.actor(a).mention != MentionKind::Demonym)
+                && s.word(i).is_some_and(base_form)
+                && s.word(j).is_some_and(|w| !matches!(lexicon::class(w), WordClass::Determiner))
+));
     if qualifies {
         return;
     }
@@ -557,8 +622,24 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     emit(s, p, t, &agents, &patients, venue, hits);
 }
 
+/// True for a verb's bare form, which can also be a noun ("attack", "fund",
+/// "back"), unlike "attacked", "backs" or "funding".
+fn base_form(word: &str) -> bool {
+    word.len() > 2
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !word.ends_with("ed")
+        && !word.ends_with('s')
+        && !word.ends_with("ing")
+}
+
 fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut Vec<Hit>) {
     if denied(s, i) {
+        return;
+    }
+    // "the Iran-Iraq war on Kuwait's doorstep": a noun named by the pair
+    // joined before it is theirs; the pair rule reads it, and what follows
+    // is no target.
+    if i >= 2 && s.actor_at(i - 1).is_some() && s.joined(i - 1) && s.actor_at(i - 2).is_some() {
         return;
     }
     let owners = matches!(p.kind, EdgeKind::Attacks | EdgeKind::Supports);
@@ -746,9 +827,13 @@ fn adjective(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &
 
 /// The legacy forms: the nearest fitting actors within `gap` words.
 fn legacy(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut Vec<Hit>) {
+    // Not past "and" or the clause's start: in "the commission named to
+    // investigate arms sales to Iran and led by Tower" the phrase led is the
+    // one before the conjunction, not Iran.
     let before = |admit: &dyn Fn(usize) -> bool| {
         (i.saturating_sub(p.gap + 1)..i)
             .rev()
+            .take_while(|&k| !s.is(k, &["and"]) && !s.is_boundary(k))
             .find(|&k| s.actor_at(k).is_some() && s.can_fill(k) && admit(k))
     };
     let after = |admit: &dyn Fn(usize) -> bool| {
@@ -1023,7 +1108,16 @@ pub fn leaders(s: &Sentence, hits: &mut Vec<Hit>) {
     let person = |k: usize| s.kind(k) == Some(EntityType::Person);
     let group = |k: usize| s.kind(k) == Some(EntityType::Group);
     for k in 0..s.len() {
-        if person(k) && s.is(k + 1, &["s"]) && group(k + 2) {
+        // "Reagan's CIA man", "Trump's Pentagon pick": the possessive owns
+        // the person after the group, not the group.
+        let owns_person = s.word(k + 3).is_some_and(|w| {
+            lexicon::is_title_word(w)
+                || matches!(
+                    w,
+                    "man" | "men" | "woman" | "nominee" | "pick" | "choice" | "appointee"
+                )
+        });
+        if person(k) && s.is(k + 1, &["s"]) && group(k + 2) && !owns_person {
             push_leader(s, k, k + 2, "builtin:possessive-leader", hits);
         }
         // "Hezbollah's Radwan Force": a group's own unit or body is a member

@@ -557,6 +557,50 @@ mod tests {
                 &["supports Iran -> Hezbollah", "attacks Hezbollah -> Israel"],
             ),
             ("[P:Erdogan] did not meet [P:Putin].", &[]),
+            // A bare trigger after a determiner and a name is a noun; a
+            // compound joined by hyphens names a thing.
+            (
+                "The [L:U.S.] attack represents a shift by the [G:Reagan administration].",
+                &[],
+            ),
+            (
+                "The [L:Soviets] back [L:Syria] with arms.",
+                &["supports Soviets -> Syria"],
+            ),
+            (
+                "[P:Reagan] defends [L:Iran]-deal but would not repeat it.",
+                &[],
+            ),
+            ("[P:Shultz] was hurt by the arms-to-[L:Iran] scandal.", &[]),
+            (
+                "Prices fell as the [L:Iran]-[L:Iraq] war on [L:Kuwait]'s doorstep raged.",
+                &[],
+            ),
+            // An attack on an actor's policy is words, not force.
+            (
+                "[L:United States] openly attacked [L:Japan]'s tight-fisted fiscal policy.",
+                &[],
+            ),
+            (
+                "[L:Iraq] attacked [L:Iran]'s oil terminal.",
+                &["attacks Iraq -> Iran"],
+            ),
+            // "called on X to" is an appeal, not a visit.
+            (
+                "[L:China] called on the [L:United States] to remove curbs.",
+                &["communicates China -- United States"],
+            ),
+            // The owner of a person after the group leads nothing.
+            ("[P:Reagan]'s [G:CIA] man withdrew.", &[]),
+            (
+                "[P:Nasrallah]'s [G:Hezbollah] fought on.",
+                &["leads Nasrallah -> Hezbollah"],
+            ),
+            // A by-phrase after "and" leads the phrase before the conjunction.
+            (
+                "The commission, named to investigate arms sales to [L:Iran] and led by [P:John Tower], reported.",
+                &[],
+            ),
             // A determiner before the subject makes no qualifier of the
             // verb; only a hyphen does.
             (

@@ -499,7 +499,7 @@ impl Context<'_> {
                 .collect();
             for hit in relations.find(&self.doc.text[s.start..s.end], &actors) {
                 let (a, b) = (&group[hit.source], &group[hit.target]);
-                if a.entity == b.entity {
+                if a.entity == b.entity || self.within_own_state(a.entity, b.entity, hit.kind) {
                     continue;
                 }
                 let key = if hit.directed {
@@ -526,6 +526,49 @@ impl Context<'_> {
                 self.observe(edges, key, true, a, b, Some((hit.trigger, hit.rule)));
             }
         }
+    }
+
+    /// True when a relation read in a sentence would link a state with one of
+    /// its own people or bodies: "the U.S. House committee urged the Reagan
+    /// administration" says nothing of the United States and its government,
+    /// nor "Reagan told the American people" of Reagan and the United States.
+    /// The state there is a modifier or the country's people, never a party.
+    /// Places are left (a state attacks its own towns), and so are groups on
+    /// either side of an attack or a dispute (a state fights its rebels).
+    fn within_own_state(&self, a: EntityIndex, b: EntityIndex, kind: EdgeKind) -> bool {
+        use crate::gazetteer::EntityType;
+        if !matches!(
+            kind,
+            EdgeKind::Meets
+                | EdgeKind::Communicates
+                | EdgeKind::Supports
+                | EdgeKind::Opposes
+                | EdgeKind::Attacks
+                | EdgeKind::MemberOf
+                | EdgeKind::AlliedWith
+        ) {
+            return false;
+        }
+        let g = self.gazetteer;
+        [(a, b), (b, a)].into_iter().any(|(state, other)| {
+            let (s, o) = (g.entity(state), g.entity(other));
+            if !is_state(s) || o.kind == EntityType::Place {
+                return false;
+            }
+            if o.kind == EntityType::Group && matches!(kind, EdgeKind::Attacks | EdgeKind::Opposes)
+            {
+                return false;
+            }
+            let Some(home) = o.country.as_deref() else {
+                return false;
+            };
+            // A body of the Kurdistan Region belongs to Iraq too.
+            let home = g
+                .entity_by_id(home)
+                .and_then(|h| country_of(g, h))
+                .unwrap_or(home);
+            home == s.id || o.country.as_deref() == Some(s.id.as_str())
+        })
     }
 
     /// True when someone met at `venue` came from another country: a person

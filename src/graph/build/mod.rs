@@ -120,6 +120,68 @@ impl Default for BuildOptions {
 mod tests {
     use super::*;
 
+    /// The typed relations of one text, as "type source target" with the
+    /// entities' ids.
+    fn typed(text: &str) -> Vec<String> {
+        use crate::corpus::Document;
+        use crate::gazetteer::Gazetteer;
+        use crate::relations::Relations;
+        let gazetteer = Gazetteer::builtin().unwrap();
+        let relations = Relations::builtin().unwrap();
+        let options = BuildOptions::default();
+        let analyzer = Analyzer::new(&gazetteer, &relations, &options).unwrap();
+        let doc = Document {
+            date: Some("1987-06-01".into()),
+            ..Document::new("d", text)
+        };
+        let mut out: Vec<String> = analyzer
+            .analyze(&doc)
+            .typed_relations()
+            .iter()
+            .map(|r| {
+                let id = |e| gazetteer.entity(e).id.clone();
+                format!("{} {} {}", r.kind.as_str(), id(r.source), id(r.target))
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_state_is_no_party_to_relations_with_its_own() {
+        // The state only qualifies the committee, or is the president's own
+        // people: no relation of the United States with its own.
+        for text in [
+            "The U.S. House Agriculture Committee urged the Reagan administration to act.",
+            "President Reagan told the American people that mistakes were made.",
+            "Senator Dole pleaded with members to help U.S. farmers and back Reagan.",
+        ] {
+            let found = typed(text);
+            assert!(
+                !found
+                    .iter()
+                    .any(|r| r.contains("united-states ") || r.ends_with(" united-states")),
+                "{text}: {found:?}"
+            );
+        }
+        // Against another state, or between a state and its own rebels, a
+        // relation stands.
+        let found = typed("President Reagan warned Iran against attacking Kuwait.");
+        assert!(
+            found
+                .iter()
+                .any(|r| r.starts_with("opposes ronald-reagan iran")),
+            "{found:?}"
+        );
+        let found = typed("Iraq attacked the Kurdistan Democratic Party near Arbil.");
+        assert!(
+            found
+                .iter()
+                .any(|r| r.starts_with("attacks iraq kurdistan-democratic-party")),
+            "{found:?}"
+        );
+    }
+
     #[test]
     fn scopes_parse_and_print() {
         for s in ["sentence", "paragraph", "document", "window:3"] {
