@@ -565,8 +565,14 @@ impl Matcher {
             }
             return None;
         };
-        let before = words_before(hay, name.from).next();
+        let mut back = words_before(hay, name.from);
+        let before = back.next();
+        // "a senior Hezbollah commander": one word between.
+        let two_back = back
+            .next()
+            .filter(|_| before.is_some_and(|(_, w)| w != "the" && w != "s"));
         if before.is_some_and(|(_, w)| ctx.is_not_the_holder(w))
+            || two_back.is_some_and(|(_, w)| ctx.is_not_the_holder(w))
             || ahead[..i].iter().any(|&(_, w)| ctx.is_not_the_holder(w))
             || scan.after_a_person(hay, name.from)
         {

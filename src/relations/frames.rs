@@ -21,6 +21,11 @@ pub fn apply(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &
     if j > i + 1 && s.joined(j - 1) && s.joined(j) && s.actor_at(j).is_some() {
         return;
     }
+    // "push back the SDF", "cut back aid to": "back" is the particle of
+    // another verb, not the verb that means support.
+    if s.is(i, &["back"]) && i > 0 && s.word(i - 1).is_some_and(lexicon::takes_back) {
+        return;
+    }
     match p.form {
         Form::Verb => verb(s, p, t, i, j, hits),
         Form::Noun => noun(s, p, t, i, j, hits),
@@ -79,10 +84,37 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
         Token::Word(",") => {
             // ", the Turkish president, met" / ", which is backed by Iran, attacked"
             if let Some(open) = parenthetical_start(s, k - 1) {
+                // "Syria's de facto leader, Ahmad al-Sharaa, visited": a
+                // common noun before the commas, the name between them.
+                let named = s.actor_at(open + 1).filter(|_| {
+                    open + 2 == k - 1
+                        && s.kind(open + 1) == Some(EntityType::Person)
+                        && s.word(open - 1).is_some_and(lexicon::is_title_word)
+                });
+                if named.is_some() {
+                    return s.conjuncts(open + 1);
+                }
                 let before = subject(s, open);
                 if !before.is_empty() {
                     return before;
                 }
+            }
+            // "Fidan visited Damascus, accusing the SDF": a participle after
+            // a comma belongs to the clause's subject, not to the object
+            // the comma follows; when that object is all there is, nobody.
+            if s.word(i).is_some_and(|w| w.ends_with("ing"))
+                && k >= 2
+                && s.actor_at(k - 2).is_some()
+                && !(k >= 3 && s.is(k - 3, &["the"]))
+            {
+                let start = clause_start(s, k - 1);
+                let core = first_core(s, start, k - 1);
+                // "Shultz, travelling to China": the subject itself.
+                let subject_itself = core.first().is_some_and(|&h| s.phrase_start(h) == start);
+                if !subject_itself && core.first().is_none_or(|&h| h + 1 >= k - 1) {
+                    return Vec::new();
+                }
+                return core;
             }
         }
         Token::Word("it" | "they") => return speaker(s, k - 1),
@@ -822,6 +854,11 @@ fn adjective(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &
     let patients: Vec<usize> = s.head_from(k).map_or_else(Vec::new, |h| {
         s.conjuncts(h).into_iter().filter(|&c| c >= k).collect()
     });
+    let (agents, patients) = if p.reverse {
+        (patients, agents)
+    } else {
+        (agents, patients)
+    };
     emit(s, p, t, &agents, &patients, None, hits);
 }
 

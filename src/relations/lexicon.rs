@@ -108,6 +108,27 @@ pub fn ends_clause(word: &str) -> bool {
     )
 }
 
+/// Verbs whose particle "back" makes another verb ("push back", "cut back",
+/// "came back"): after them "back" does not mean support.
+pub fn takes_back(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "push", "cut", "scale", "roll", "fight", "fought", "hit", "strike", "struck", "pull",
+        "come", "came", "bring", "brought", "turn", "get", "got", "go", "went", "gone", "set",
+        "hold", "held", "fall", "fell", "beat", "drive", "drove", "force", "send", "sent", "win",
+        "won", "give", "gave", "pay", "paid", "step", "look", "write", "wrote", "call", "hand",
+        "claw", "bounce", "flow", "move", "report", "fire", "shoot", "shot", "kick", "sit", "sat",
+        "stand", "stood", "head", "hang", "hung", "answer", "talk", "trace", "date", "bite", "bit",
+        "put", "take", "took", "taken", "buy", "bought", "sell", "sold", "track", "flip",
+    ];
+    STEMS.iter().any(|&stem| {
+        word.strip_prefix(stem).is_some_and(|rest| {
+            matches!(rest, "" | "s" | "ed" | "ing" | "d" | "en" | "es")
+                // "cutting", "setting", "hitting", "putting".
+                || rest.len() == 4 && rest.ends_with("ing") && stem.ends_with(&rest[..1])
+        })
+    })
+}
+
 /// Words that deny the relation a trigger right after them states ("denied
 /// attacking", "refused to meet", "did not meet").
 pub fn denies(word: &str) -> bool {

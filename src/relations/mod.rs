@@ -596,6 +596,34 @@ mod tests {
                 "[P:Nasrallah]'s [G:Hezbollah] fought on.",
                 &["leads Nasrallah -> Hezbollah"],
             ),
+            // A participle after a comma belongs to the clause's subject;
+            // a title before commas around a name is the name's.
+            (
+                "[P:Fidan] visited [C:Damascus], accusing the [G:SDF] of delays.",
+                &["visits Fidan -> Damascus", "opposes Fidan -> SDF"],
+            ),
+            (
+                "Talks began after [P:Fidan] visited [C:Damascus], accusing the [G:SDF].",
+                &[],
+            ),
+            (
+                "[P:Shultz], travelling to [L:China] for a visit, declined to comment.",
+                &["visits Shultz -> China"],
+            ),
+            (
+                "[L:Syria]'s de facto leader, [P:Ahmad al-Sharaa], visited [C:Ankara].",
+                &[
+                    "leads Ahmad al-Sharaa -> Syria",
+                    "visits Ahmad al-Sharaa -> Ankara",
+                ],
+            ),
+            // "back" as the particle of another verb; a group joined to
+            // "affiliated" is the one the other belongs to.
+            ("[L:Turkey] is trying to push back the [G:SDF] forces.", &[]),
+            (
+                "The [G:SDF]-affiliated [G:Asayish] said so.",
+                &["member_of Asayish -> SDF"],
+            ),
             // A by-phrase after "and" leads the phrase before the conjunction.
             (
                 "The commission, named to investigate arms sales to [L:Iran] and led by [P:John Tower], reported.",

@@ -239,6 +239,23 @@ fn titles_that_name_nobody_on_the_date_are_left_alone() {
             "Syria's ousted president",
             &["Syria=syria:name"],
         ),
+        // A group has many commanders: "a (senior) Hezbollah commander"
+        // is not its leader; "the Hezbollah chief" is.
+        (
+            Some("2024-08-17"),
+            "Israel killed a Hezbollah commander",
+            &["Israel=israel:name", "Hezbollah=hezbollah:name"],
+        ),
+        (
+            Some("2024-08-17"),
+            "Israel killed a senior Hezbollah commander",
+            &["Israel=israel:name", "Hezbollah=hezbollah:name"],
+        ),
+        (
+            Some("2024-08-17"),
+            "the Hezbollah chief",
+            &["Hezbollah chief=hassan-nasrallah:title"],
+        ),
         // Plurals, and offices several people hold at once.
         (
             Some("2024-12-01"),
