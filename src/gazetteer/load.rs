@@ -41,6 +41,8 @@ pub(crate) static BUILTIN: &[(&str, &str)] = &[
     ("israel.toml", include_str!("../../gazetteer/israel.toml")),
     ("turkiye.toml", include_str!("../../gazetteer/turkiye.toml")),
     ("media.toml", include_str!("../../gazetteer/media.toml")),
+    ("gulf.toml", include_str!("../../gazetteer/gulf.toml")),
+    ("world.toml", include_str!("../../gazetteer/world.toml")),
 ];
 
 /// Names of files in a gazetteer directory that hold something other than

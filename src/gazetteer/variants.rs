@@ -23,11 +23,11 @@ static CLASSES: &[&[&[&str]]] = &[
     &[&["qasim"], &["qassim"], &["kassem"], &["qassem"]],
     &[&["khaled"], &["khalid"]],
     &[&["mahmoud"], &["mahmud"]],
-    &[&["mustafa"], &["mostafa"]],
+    &[&["mustafa"], &["mostafa"], &["mustapha"]],
     &[&["yusuf"], &["youssef"], &["yousef"]],
     &[&["omar"], &["umar"]],
     &[&["osama"], &["usama"]],
-    &[&["abdullah"], &["abdallah"]],
+    &[&["abdullah"], &["abdallah"], &["abdulla"]],
     &[&["jolani"], &["julani"], &["golani"]],
     &[&["sheikh"], &["shaikh"]],
 ];
@@ -176,6 +176,13 @@ mod tests {
             (" abd al latif ", " abdul latif ", true),
             (" nour ad din ", " nour al din ", true),
             (" qasim al araji ", " qassim al araji ", true),
+            // Reuters' 1987 spellings: "Saad al-Abdulla", "Youssri Mustapha".
+            (
+                " saad al abdullah al sabah ",
+                " saad al abdulla al sabah ",
+                true,
+            ),
+            (" youssri mustafa ", " youssri mustapha ", true),
             // An article at the start stays: al-Qaeda is not Qaeda.
             (" al qaeda ", " qaeda ", false),
             (" al sudani ", " sudani ", false),
