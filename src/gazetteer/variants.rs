@@ -130,6 +130,22 @@ fn alternatives<'a>(words: &[&'a str], i: usize) -> (Vec<Vec<&'a str>>, usize) {
         }
     }
     let word = words[i];
+    // "Abdulaziz" is also written "Abdul Aziz", "Abdel Aziz", "Abd al-Aziz".
+    if let Some(rest) = word
+        .strip_prefix("abdul")
+        .or_else(|| word.strip_prefix("abdel"))
+        .filter(|rest| rest.len() >= 3 && !rest.starts_with("la") && !rest.starts_with('l'))
+    {
+        return (
+            vec![
+                vec![word],
+                vec!["abdul", rest],
+                vec!["abdel", rest],
+                vec!["abd", "al", rest],
+            ],
+            1,
+        );
+    }
     let inner = i > 0 && i + 1 < words.len();
     if inner && (word == "al" || word == "el") {
         return (
@@ -176,6 +192,18 @@ mod tests {
             (" abd al latif ", " abdul latif ", true),
             (" nour ad din ", " nour al din ", true),
             (" qasim al araji ", " qassim al araji ", true),
+            // One word or two: "Abdulaziz", "Abdul Aziz".
+            (
+                " abdullah bin abdulaziz ",
+                " abdullah bin abdul aziz ",
+                true,
+            ),
+            (
+                " abdullah bin abdulaziz ",
+                " abdullah bin abd al aziz ",
+                true,
+            ),
+            (" adel abdulmahdi ", " adel abdel mahdi ", true),
             // Reuters' 1987 spellings: "Saad al-Abdulla", "Youssri Mustapha".
             (
                 " saad al abdullah al sabah ",

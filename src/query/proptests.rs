@@ -390,8 +390,13 @@ proptest! {
         for (p, (cost, _)) in paths.iter().zip(&all) {
             prop_assert!(close(p.cost, *cost), "{:?} vs {:?}", p.cost, cost);
         }
+        // Ordered up to rounding: the same cost summed along two routes in
+        // another order may differ in its last digit.
         for pair in paths.windows(2) {
-            prop_assert!(pair[0].cost.total_cmp(&pair[1].cost).is_le());
+            prop_assert!(
+                pair[0].cost.total_cmp(&pair[1].cost).is_le() || close(pair[0].cost, pair[1].cost),
+                "{:?} before {:?}", pair[0].cost, pair[1].cost
+            );
         }
         for (i, p) in paths.iter().enumerate() {
             prop_assert!(paths[..i].iter().all(|o| o.nodes != p.nodes), "route {} repeats", i + 1);

@@ -249,6 +249,15 @@ impl Relations {
             } else {
                 (hit.source.min(hit.target), hit.source.max(hit.target))
             };
+            // A sea, a gulf or a river is where things happen, never a
+            // party: "attacked platforms in the Gulf", "a tour of the Gulf"
+            // is a visit at most.
+            let water = |a: usize| actors[a].level == Some(PlaceLevel::Water);
+            if (water(source) || water(target))
+                && !matches!(hit.kind, EdgeKind::Visits | EdgeKind::LocatedIn)
+            {
+                continue;
+            }
             if source == target
                 || out
                     .iter()
@@ -318,6 +327,11 @@ mod tests {
                     EntityType::Place,
                     MentionKind::Name,
                     Some(PlaceLevel::Neighbourhood),
+                ),
+                "W" => (
+                    EntityType::Place,
+                    MentionKind::Name,
+                    Some(PlaceLevel::Water),
                 ),
                 _ => (
                     EntityType::Place,
@@ -623,6 +637,21 @@ mod tests {
             (
                 "The [G:SDF]-affiliated [G:Asayish] said so.",
                 &["member_of Asayish -> SDF"],
+            ),
+            // A sea or a gulf is where things happen, not a party.
+            (
+                "[L:U.S.] naval forces attacked two of its oil platforms in the southern [W:Gulf].",
+                &[],
+            ),
+            (
+                "[P:Herrington] arrived after a tour of the [W:Gulf].",
+                &["visits Herrington -> Gulf"],
+            ),
+            // Troops that enter a town take it; a person who enters visits.
+            ("[D:Syrian] troops entered [C:Sweida] on Tuesday.", &[]),
+            (
+                "[P:Sharaa] entered [C:Damascus] in triumph.",
+                &["visits Sharaa -> Damascus"],
             ),
             // A by-phrase after "and" leads the phrase before the conjunction.
             (
