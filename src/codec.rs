@@ -475,6 +475,35 @@ impl std::fmt::Debug for Blob {
     }
 }
 
+/// Record `index` of a table of `N`-byte records, if the table holds it:
+/// one bounds check, after which the record's fields are read at constant
+/// offsets without more.
+#[inline(always)]
+pub(crate) fn record<const N: usize>(table: &[u8], index: usize) -> Option<&[u8; N]> {
+    // Indices are u32 numbers and records a few bytes: the product cannot
+    // wrap on a 64-bit machine, and would only read the wrong record if it
+    // did, never out of bounds.
+    table.get(index.wrapping_mul(N)..)?.first_chunk::<N>()
+}
+
+/// The little-endian u32 at `at` of a record (0 past its end).
+#[inline(always)]
+pub(crate) fn u32_in<const N: usize>(record: &[u8; N], at: usize) -> u32 {
+    record
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<4>)
+        .map_or(0, |b| u32::from_le_bytes(*b))
+}
+
+/// The little-endian u64 at `at` of a record (0 past its end).
+#[inline(always)]
+pub(crate) fn u64_in<const N: usize>(record: &[u8; N], at: usize) -> u64 {
+    record
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<8>)
+        .map_or(0, |b| u64::from_le_bytes(*b))
+}
+
 /// The little-endian u64 at `at` in `bytes`, or 0 past the end (readers of
 /// fixed-width records check their sizes once, when the file is opened).
 #[inline(always)]

@@ -15,7 +15,7 @@
 use std::ops::Deref;
 
 use super::{Node, NodeId, WordId, edge_key};
-use crate::codec::{Blob, Corrupt, Decoded, Decoder, Encoder, u32_at, u64_at};
+use crate::codec::{Blob, Corrupt, Decoded, Decoder, Encoder, record, u32_at, u32_in, u64_in};
 use crate::date::Date;
 use crate::gazetteer::{Candidate, EntityIndex, MentionKind};
 
@@ -58,12 +58,11 @@ impl Trie<'_> {
     /// The node `id`; an empty one past the end.
     #[inline(always)]
     pub(super) fn node(&self, id: NodeId) -> Node {
-        let at = id as usize * NODE;
-        match self.nodes.get(at..at + NODE) {
+        match record::<NODE>(self.nodes, id as usize) {
             Some(b) => Node {
-                first: u32_at(b, 0),
-                end: u32_at(b, 4),
-                has_children: u32_at(b, 8) != 0,
+                first: u32_in(b, 0),
+                end: u32_in(b, 4),
+                has_children: u32_in(b, 8) != 0,
             },
             None => Node::default(),
         }
@@ -77,12 +76,12 @@ impl Trie<'_> {
         let mut i = (key.wrapping_mul(EDGE_K) >> self.edge_shift) as usize;
         // A whole turn at most: a damaged table may have no empty slot.
         for _ in 0..slots {
-            let at = i * EDGE;
-            let child = u32_at(self.edges, at + 8);
+            let slot = record::<EDGE>(self.edges, i)?;
+            let child = u32_in(slot, 8);
             if child == 0 {
                 return None;
             }
-            if u64_at(self.edges, at) == key {
+            if u64_in(slot, 0) == key {
                 return Some(child);
             }
             i = (i + 1) & (slots - 1);
@@ -183,28 +182,28 @@ impl Tables {
     pub(super) fn candidates(&self, node: Node) -> Candidates {
         let bytes = self.candidates.bytes();
         let entities = self.roles.bytes().len();
-        let records = (node.first as usize..node.end as usize)
-            .filter_map(|i| bytes.get(i * CANDIDATE..(i + 1) * CANDIDATE))
-            .filter_map(candidate_at)
-            .filter(|c| (c.entity as usize) < entities);
-        let mut few = [NO_CANDIDATE; 4];
-        let mut n = 0;
-        let mut records = records.peekable();
-        while n < few.len() {
-            match records.next() {
-                Some(c) => {
-                    few[n] = c;
-                    n += 1;
+        let mut out = Candidates::Few([NO_CANDIDATE; 4], 0);
+        for i in node.first as usize..node.end as usize {
+            let Some(b) = record::<CANDIDATE>(bytes, i) else {
+                break;
+            };
+            let Some(c) = candidate_at(b).filter(|c| (c.entity as usize) < entities) else {
+                continue;
+            };
+            match &mut out {
+                Candidates::Few(few, n) if *n < few.len() => {
+                    few[*n] = c;
+                    *n += 1;
                 }
-                None => return Candidates::Few(few, n),
+                Candidates::Few(few, _) => {
+                    let mut many = few.to_vec();
+                    many.push(c);
+                    out = Candidates::Many(many);
+                }
+                Candidates::Many(many) => many.push(c),
             }
         }
-        if records.peek().is_none() {
-            return Candidates::Few(few, n);
-        }
-        let mut many = few.to_vec();
-        many.extend(records);
-        Candidates::Many(many)
+        out
     }
 
     /// What `entity` may do in context (`context::PERSON`, …).
@@ -290,23 +289,21 @@ fn put_candidate(out: &mut Vec<u8>, c: &Candidate) {
     }
 }
 
-/// The candidate of a record (24 bytes), if it is one.
-fn candidate_at(b: &[u8]) -> Option<Candidate> {
-    let kind = *KINDS.get(usize::from(*b.get(4)?))?;
-    let bits = *b.get(5)?;
+/// The candidate of a record, if it is one.
+#[inline]
+fn candidate_at(b: &[u8; CANDIDATE]) -> Option<Candidate> {
+    let kind = *KINDS.get(usize::from(b[4]))?;
+    let bits = b[5];
     let flag = |i: u8| bits & (1 << i) != 0;
     let date = |at: usize| -> Option<Option<Date>> {
-        let d = b.get(at..at + 8)?;
-        match d[0] {
-            0 => Some(None),
-            _ => {
-                let year = i32::from_le_bytes([d[1], d[2], d[3], d[4]]);
-                Date::new(year, d[5], d[6]).map(Some)
-            }
+        if b[at] == 0 {
+            return Some(None);
         }
+        let year = u32_in(b, at + 1) as i32;
+        Date::new(year, b[at + 5], b[at + 6]).map(Some)
     };
     Some(Candidate {
-        entity: u32_at(b, 0),
+        entity: u32_in(b, 0),
         kind,
         generated: flag(0),
         common_word: flag(1),
@@ -338,11 +335,16 @@ mod tests {
         let mut out = Vec::new();
         put_candidate(&mut out, &c);
         assert_eq!(out.len(), CANDIDATE);
-        assert_eq!(candidate_at(&out), Some(c));
-        let mut bad = out.clone();
+        let rec = record::<CANDIDATE>(&out, 0).unwrap();
+        assert_eq!(candidate_at(rec), Some(c));
+        let mut bad = *rec;
         bad[4] = 9;
         assert_eq!(candidate_at(&bad), None);
-        assert_eq!(candidate_at(&out[..20]), None);
+        bad[4] = 0;
+        bad[16] = 1;
+        bad[21] = 13;
+        assert_eq!(candidate_at(&bad), None, "a month 13");
+        assert_eq!(record::<CANDIDATE>(&out[..20], 0), None);
         // Six candidates of two entities: the one past the gazetteer's
         // entities is left out.
         let list: Vec<Candidate> = (0..6).map(|i| Candidate { entity: i % 3, ..c }).collect();

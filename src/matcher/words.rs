@@ -2,7 +2,7 @@
 //! and the scan that reads the words of a normalized text, each looked up once.
 
 use super::*;
-use crate::codec::{Blob, Corrupt, Decoded, Decoder, Encoder, u32_at, u64_at};
+use crate::codec::{Blob, Corrupt, Decoded, Decoder, Encoder, record, u32_in, u64_in};
 
 /// The words of the names in an open-addressing hash table made for the
 /// scan: the scan hashes a word of the text eight bytes at a time while it
@@ -56,8 +56,8 @@ impl Filter<'_> {
     #[inline(always)]
     pub(super) fn may_hold(&self, hash: u64) -> bool {
         let bit = (hash >> self.shift) as usize;
-        match self.bits.get(bit / 64 * 8..bit / 64 * 8 + 8) {
-            Some(w) => u64_at(w, 0) & (1 << (bit % 64)) != 0,
+        match record::<8>(self.bits, bit / 64) {
+            Some(w) => u64::from_le_bytes(*w) & (1 << (bit % 64)) != 0,
             None => true,
         }
     }
@@ -249,15 +249,14 @@ impl<'a> Words<'a> {
     /// The entry at `index`.
     #[inline(always)]
     fn entry(&self, index: u32) -> Option<Entry> {
-        let at = index as usize * ENTRY;
-        let b = self.entries.get(at..at + ENTRY)?;
+        let b = record::<ENTRY>(self.entries, index as usize)?;
         Some(Entry {
-            head: u64_at(b, 0),
-            len: u32_at(b, 8),
-            start: u32_at(b, 12),
+            head: u64_in(b, 0),
+            len: u32_in(b, 8),
+            start: u32_in(b, 12),
             word: Word {
-                id: u32_at(b, 16),
-                root_child: u32_at(b, 20),
+                id: u32_in(b, 16),
+                root_child: u32_in(b, 20),
             },
         })
     }
@@ -273,12 +272,15 @@ impl<'a> Words<'a> {
         let mut i = (hash >> self.shift) as usize;
         // A whole turn at most: a damaged table may have no empty slot.
         for _ in 0..slots {
-            let slot_tag = u32_at(self.table, i * SLOT);
+            let Some(slot) = record::<SLOT>(self.table, i) else {
+                break;
+            };
+            let slot_tag = u32_in(slot, 0);
             if slot_tag == 0 {
                 break;
             }
             if slot_tag == tag
-                && let Some(entry) = self.entry(u32_at(self.table, i * SLOT + 4))
+                && let Some(entry) = self.entry(u32_in(slot, 4))
                 && entry.head == head
                 && entry.len as usize == text.len()
                 && (text.len() <= 8 || self.tail(&entry) == Some(&text[8..]))
