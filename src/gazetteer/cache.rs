@@ -1,7 +1,9 @@
 //! The compiled gazetteer cache: a loaded gazetteer and its name matcher,
 //! written once to a file named by the gazetteer's key and loaded by mapping
-//! that file and copying its tables out, instead of parsing, normalizing and
-//! indexing every name again.
+//! that file, instead of parsing, normalizing and indexing every name again.
+//! Its big tables (the entities and their ids, the names, the matcher's
+//! words and trie) are read where they lie in the mapping; the rest (the
+//! problems, the sources, the context) is decoded.
 //!
 //! The key is a 128-bit checksum of the program (format number, version, and
 //! the executable's size and modification time, so that a rebuilt program
@@ -12,8 +14,12 @@
 //! deleted at any time.
 //!
 //! A file is used only if its header (magic, format, key, payload length)
-//! and the checksum of its payload agree and it decodes to the end with every
-//! index in range; anything else is damaged, and is rebuilt and replaced. A
+//! and the checksum of its payload agree and its tables have the sizes they
+//! say; anything else is damaged, and is rebuilt and replaced. The checksum
+//! covers every byte: it is read a block at a time, so it costs a pass over
+//! the file (a few hundredths of a second for the 264 MB of the 1.1M-alias
+//! list) but no memory. Every read of a table is bounded, so a file damaged
+//! in a way the checksum missed yields wrong names, never a crash. A
 //! file is written under a temporary name and renamed into place, so two
 //! processes compiling the same gazetteer at once leave one whole file.
 //!
@@ -333,6 +339,17 @@ mod tests {
             second.lookup("aleppo")[0].entity,
             first.lookup("Aleppo")[0].entity
         );
+        // The mapped tables find what the built ones find, and ids resolve.
+        let text = "NATO met in Halab, also called Aleppo, with Iraq's prime minister.";
+        let options = crate::matcher::MatchOptions::default();
+        let found = first.matcher().unwrap().find(text, options);
+        assert!(found.len() >= 3, "{found:?}");
+        assert_eq!(second.matcher().unwrap().find(text, options), found);
+        for m in &found {
+            let id = &first.entity(m.entity).id;
+            assert_eq!(second.entity_by_id(id), Some(m.entity));
+            assert_eq!(second.entity(m.entity), first.entity(m.entity));
+        }
     }
 
     #[test]
