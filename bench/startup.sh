@@ -11,7 +11,8 @@
 # binary on the same rows, interleaved with the new one, with its own cache
 # and index (a hard link of the graph file carries the older index). The large
 # gazetteer is unpacked to $WORK (default bench/work). Set SHARED_BENCH if
-# the shared data is not at ../shared/bench.
+# the shared data is not at ../shared/bench. QUERIES=0 times the gazetteers
+# alone (no graph is made or read).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 graph=${1:-/tmp/actorgraph-query-bench.json}
@@ -24,7 +25,8 @@ mkdir -p "$work"
 export ACTORGRAPH_CACHE_DIR="$work/cache"
 
 cargo build --release --quiet
-if [ ! -s "$graph" ]; then
+with_queries=${QUERIES:-1}
+if [ "$with_queries" != 0 ] && [ ! -s "$graph" ]; then
     ACTORGRAPH_WRITE_GRAPH="$graph" cargo bench --quiet --bench query
 fi
 large="$work/gazetteer-large.tsv"
@@ -72,6 +74,7 @@ for g in builtin "$news" "$large"; do
     fi
     rows "${specs[@]}"
 done
+[ "$with_queries" != 0 ] || exit 0
 # The graph: its index beside it, and the page cache warm for both files.
 # The older binary reads its own index, beside a hard link of the same file
 # (same inode, size and time, so its index matches it too).

@@ -9,6 +9,7 @@ use std::hash::{BuildHasher, Hash};
 
 use crate::date::Date;
 use crate::error::Location;
+use crate::graph::store::mapped::FileBytes;
 
 /// Why bytes could not be decoded: the file is damaged or of another format.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -327,37 +328,199 @@ pub(crate) fn decode_enum<T: Copy>(d: &mut Decoder<'_>, all: &[T], what: &str) -
 /// multiply-rotate lanes over eight-byte words. It finds damage (a
 /// truncation, a flipped byte), not forgery.
 pub(crate) fn checksum(bytes: &[u8]) -> [u64; 2] {
-    const K: [u64; 4] = [
-        0x9e37_79b9_7f4a_7c15,
-        0xc2b2_ae3d_27d4_eb4f,
-        0x1656_67b1_9e37_79f9,
-        0x85eb_ca77_c2b2_ae63,
-    ];
-    let mut lanes = K;
-    let mut blocks = bytes.chunks_exact(32);
-    for block in &mut blocks {
-        for (i, lane) in lanes.iter_mut().enumerate() {
-            let word = u64::from_le_bytes(block[i * 8..i * 8 + 8].try_into().unwrap_or([0; 8]));
-            *lane = (*lane ^ word).wrapping_mul(K[i]).rotate_left(29);
+    let mut sum = Checksum::default();
+    sum.add(bytes);
+    sum.finish()
+}
+
+const LANE_K: [u64; 4] = [
+    0x9e37_79b9_7f4a_7c15,
+    0xc2b2_ae3d_27d4_eb4f,
+    0x1656_67b1_9e37_79f9,
+    0x85eb_ca77_c2b2_ae63,
+];
+
+/// [`checksum`] of bytes that come piece by piece (a file read a block at
+/// a time, so that checking it needs no buffer of its size): the same sum
+/// as [`checksum`] of the pieces put together.
+#[derive(Debug, Clone)]
+pub(crate) struct Checksum {
+    lanes: [u64; 4],
+    /// Bytes of an unfinished 32-byte block.
+    pending: [u8; 32],
+    pending_len: usize,
+    total: u64,
+}
+
+impl Default for Checksum {
+    fn default() -> Checksum {
+        Checksum {
+            lanes: LANE_K,
+            pending: [0; 32],
+            pending_len: 0,
+            total: 0,
         }
     }
-    let mut tail = [0u8; 32];
-    let rest = blocks.remainder();
-    tail[..rest.len()].copy_from_slice(rest);
-    for (i, lane) in lanes.iter_mut().enumerate() {
-        let word = u64::from_le_bytes(tail[i * 8..i * 8 + 8].try_into().unwrap_or([0; 8]));
-        *lane = (*lane ^ word ^ bytes.len() as u64)
-            .wrapping_mul(K[i])
-            .rotate_left(29);
+}
+
+impl Checksum {
+    fn block(&mut self, block: &[u8]) {
+        for (i, lane) in self.lanes.iter_mut().enumerate() {
+            let word = u64::from_le_bytes(block[i * 8..i * 8 + 8].try_into().unwrap_or([0; 8]));
+            *lane = (*lane ^ word).wrapping_mul(LANE_K[i]).rotate_left(29);
+        }
     }
-    let mix = |a: u64, b: u64| {
-        let x = (a ^ b.rotate_left(17)).wrapping_mul(K[3]);
-        x ^ (x >> 31)
-    };
-    [
-        mix(mix(lanes[0], lanes[1]), mix(lanes[2], lanes[3])),
-        mix(mix(lanes[3], lanes[2]), mix(lanes[1], lanes[0]) ^ K[0]),
-    ]
+
+    /// Adds the next bytes.
+    pub(crate) fn add(&mut self, mut bytes: &[u8]) {
+        self.total += bytes.len() as u64;
+        if self.pending_len > 0 {
+            let take = (32 - self.pending_len).min(bytes.len());
+            self.pending[self.pending_len..self.pending_len + take].copy_from_slice(&bytes[..take]);
+            self.pending_len += take;
+            bytes = &bytes[take..];
+            if self.pending_len < 32 {
+                return;
+            }
+            let block = self.pending;
+            self.block(&block);
+            self.pending_len = 0;
+        }
+        let mut blocks = bytes.chunks_exact(32);
+        for block in &mut blocks {
+            self.block(block);
+        }
+        let rest = blocks.remainder();
+        self.pending[..rest.len()].copy_from_slice(rest);
+        self.pending_len = rest.len();
+    }
+
+    /// The sum of every byte added.
+    pub(crate) fn finish(mut self) -> [u64; 2] {
+        let mut tail = [0u8; 32];
+        tail[..self.pending_len].copy_from_slice(&self.pending[..self.pending_len]);
+        let len = self.total;
+        for (i, lane) in self.lanes.iter_mut().enumerate() {
+            let word = u64::from_le_bytes(tail[i * 8..i * 8 + 8].try_into().unwrap_or([0; 8]));
+            *lane = (*lane ^ word ^ len).wrapping_mul(LANE_K[i]).rotate_left(29);
+        }
+        let lanes = self.lanes;
+        let mix = |a: u64, b: u64| {
+            let x = (a ^ b.rotate_left(17)).wrapping_mul(LANE_K[3]);
+            x ^ (x >> 31)
+        };
+        [
+            mix(mix(lanes[0], lanes[1]), mix(lanes[2], lanes[3])),
+            mix(mix(lanes[3], lanes[2]), mix(lanes[1], lanes[0]) ^ LANE_K[0]),
+        ]
+    }
+}
+
+/// Bytes shared with the file they lie in (a mapped compiled gazetteer), or
+/// owned: a range of them, cheap to clone, readable from every thread.
+#[derive(Clone)]
+pub(crate) struct Blob {
+    file: std::sync::Arc<FileBytes>,
+    start: usize,
+    end: usize,
+}
+
+impl Blob {
+    /// All of `file`.
+    pub(crate) fn new(file: FileBytes) -> Blob {
+        let end = file.len();
+        Blob {
+            file: std::sync::Arc::new(file),
+            start: 0,
+            end,
+        }
+    }
+
+    /// Owned bytes.
+    pub(crate) fn owned(bytes: Vec<u8>) -> Blob {
+        Blob::new(FileBytes::Read(bytes))
+    }
+
+    /// The bytes.
+    pub(crate) fn bytes(&self) -> &[u8] {
+        self.file.get(self.start..self.end).unwrap_or_default()
+    }
+
+    /// `len` bytes from `at` of these, if they are there.
+    pub(crate) fn part(&self, at: usize, len: usize) -> Decoded<Blob> {
+        let end = at
+            .checked_add(len)
+            .filter(|&end| end <= self.end - self.start)
+            .ok_or_else(|| Corrupt::new("a table runs past the end of the file"))?;
+        Ok(Blob {
+            file: std::sync::Arc::clone(&self.file),
+            start: self.start + at,
+            end: self.start + end,
+        })
+    }
+
+    /// The next length-prefixed run of bytes that `d` (a decoder of these
+    /// bytes) reads, as a part of these.
+    pub(crate) fn next_bytes(&self, d: &mut Decoder<'_>) -> Decoded<Blob> {
+        let len = d.len(1)?;
+        let at = d.position();
+        d.take(len)?;
+        self.part(at, len)
+    }
+}
+
+impl std::fmt::Debug for Blob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Blob({} bytes)", self.end - self.start)
+    }
+}
+
+/// Record `index` of a table of `N`-byte records, if the table holds it:
+/// one bounds check, after which the record's fields are read at constant
+/// offsets without more.
+#[inline(always)]
+pub(crate) fn record<const N: usize>(table: &[u8], index: usize) -> Option<&[u8; N]> {
+    // Indices are u32 numbers and records a few bytes: the product cannot
+    // wrap on a 64-bit machine, and would only read the wrong record if it
+    // did, never out of bounds.
+    table.get(index.wrapping_mul(N)..)?.first_chunk::<N>()
+}
+
+/// The little-endian u32 at `at` of a record (0 past its end).
+#[inline(always)]
+pub(crate) fn u32_in<const N: usize>(record: &[u8; N], at: usize) -> u32 {
+    record
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<4>)
+        .map_or(0, |b| u32::from_le_bytes(*b))
+}
+
+/// The little-endian u64 at `at` of a record (0 past its end).
+#[inline(always)]
+pub(crate) fn u64_in<const N: usize>(record: &[u8; N], at: usize) -> u64 {
+    record
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<8>)
+        .map_or(0, |b| u64::from_le_bytes(*b))
+}
+
+/// The little-endian u64 at `at` in `bytes`, or 0 past the end (readers of
+/// fixed-width records check their sizes once, when the file is opened).
+#[inline(always)]
+pub(crate) fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at + 8)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+/// The little-endian u32 at `at`, or 0 past the end.
+#[inline(always)]
+pub(crate) fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    bytes
+        .get(at..at + 4)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, u32::from_le_bytes)
 }
 
 #[cfg(test)]
@@ -414,5 +577,21 @@ mod tests {
             assert_ne!(checksum(&bad), sum, "{i}");
             assert_ne!(checksum(&bytes[..i]), sum, "{i}");
         }
+    }
+
+    #[test]
+    fn the_checksum_of_pieces_is_the_checksum_of_the_whole() {
+        let bytes: Vec<u8> = (0..300u32).map(|i| (i * 13 % 251) as u8).collect();
+        for piece in [1, 5, 31, 32, 33, 64, 100, 300] {
+            let mut sum = Checksum::default();
+            for chunk in bytes.chunks(piece) {
+                sum.add(chunk);
+            }
+            assert_eq!(sum.finish(), checksum(&bytes), "pieces of {piece}");
+        }
+        let blob = Blob::owned(bytes.clone());
+        assert_eq!(blob.part(10, 5).unwrap().bytes(), &bytes[10..15]);
+        assert!(blob.part(299, 2).is_err());
+        assert!(blob.part(usize::MAX, 2).is_err());
     }
 }

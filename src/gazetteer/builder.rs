@@ -187,8 +187,7 @@ impl GazetteerBuilder {
         self.problems.sort();
         let context = Context::new(&self.entities, &by_id, &names, &self.titles);
         Gazetteer {
-            entities: self.entities,
-            by_id,
+            entities: super::stored::Entities::owned(self.entities, by_id),
             names: super::names::Names::built(names),
             problems: self.problems,
             sources: self.sources,

@@ -8,11 +8,12 @@ use std::sync::Arc;
 use super::context::{Government, Leadership, Led};
 use super::countries::Countries;
 use super::names::Names;
+use super::stored::Entities;
 use super::{
     Candidate, Context, Entity, EntityType, Fact, FactOrigin, Gazetteer, MentionKind, Name,
     PlaceLevel, Problem, Severity, Term,
 };
-use crate::codec::{Bin, Corrupt, Decoded, Decoder, Encoder, decode_enum, encode_enum};
+use crate::codec::{Bin, Blob, Corrupt, Decoded, Decoder, Encoder, decode_enum, encode_enum};
 use crate::graph::kind::EdgeKind;
 
 const ENTITY_TYPES: [EntityType; 3] = [EntityType::Person, EntityType::Group, EntityType::Place];
@@ -175,7 +176,6 @@ impl Gazetteer {
     /// Writes every table of the gazetteer.
     pub(super) fn encode(&self, e: &mut Encoder) {
         self.entities.encode(e);
-        self.by_id.encode(e);
         // Length-prefixed, so that a load can keep it undecoded.
         let mut names = Encoder::default();
         self.names.encode(&mut names);
@@ -186,27 +186,23 @@ impl Gazetteer {
         self.context.as_ref().encode(e);
     }
 
-    /// Reads what [`Gazetteer::encode`] wrote, checking that every entity
-    /// index points at an entity.
-    pub(super) fn decode(d: &mut Decoder<'_>) -> Decoded<Gazetteer> {
-        let entities: Vec<Entity> = Bin::decode(d)?;
+    /// Reads what [`Gazetteer::encode`] wrote from `d`, a decoder of
+    /// `file`'s bytes. The entities and the names stay where they are in
+    /// `file`, decoded when they are asked for (see `stored.rs` and
+    /// `names.rs`); only the sizes of their tables are checked now.
+    pub(super) fn decode(d: &mut Decoder<'_>, file: &Blob) -> Decoded<Gazetteer> {
+        let entities = Entities::decode(d, file)?;
         let count = entities.len();
-        let gazetteer = Gazetteer {
-            by_id: Bin::decode(d)?,
-            // Decoded on first look-up (see `names.rs`), which extraction
-            // never makes; its candidates are checked then.
-            names: Names::encoded(d.bytes()?, count)?,
+        Ok(Gazetteer {
+            // Extraction and `build` never look a name up.
+            names: Names::encoded(file.next_bytes(d)?, count)?,
             problems: Bin::decode(d)?,
             sources: Bin::decode(d)?,
             fingerprint: Bin::decode(d)?,
             context: Arc::new(Context::decode(d)?),
             entities,
             ..Gazetteer::default()
-        };
-        if gazetteer.by_id.values().any(|&i| i as usize >= count) {
-            return Err(Corrupt::new("an entity index is out of range"));
-        }
-        Ok(gazetteer)
+        })
     }
 }
 
@@ -219,11 +215,14 @@ mod tests {
         let g = Gazetteer::builtin().unwrap();
         let mut e = Encoder::default();
         g.encode(&mut e);
-        let mut d = Decoder::new(&e.buf);
-        let back = Gazetteer::decode(&mut d).unwrap();
+        let file = Blob::owned(e.buf);
+        let mut d = Decoder::new(file.bytes());
+        let back = Gazetteer::decode(&mut d, &file).unwrap();
         assert!(d.at_end());
-        assert_eq!(back.entities, g.entities);
-        assert_eq!(back.by_id, g.by_id);
+        assert_eq!(back.entities(), g.entities());
+        for (i, entity) in g.entities().iter().enumerate() {
+            assert_eq!(back.entity_by_id(&entity.id), Some(i as u32));
+        }
         assert_eq!(back.names.map(), g.names.map());
         assert_eq!(back.name_count(), g.name_count());
         assert_eq!(back.problems, g.problems);
@@ -237,7 +236,7 @@ mod tests {
             "{local:?}"
         );
         assert!(
-            back.entities
+            back.entities()
                 .iter()
                 .any(|e| e.names.iter().any(|n| n.local))
         );

@@ -27,12 +27,12 @@ mod lint;
 mod load;
 mod names;
 mod stale;
+mod stored;
 mod titles;
 mod tsv;
 mod variants;
 mod words;
 
-use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -417,8 +417,8 @@ impl fmt::Display for Problem {
 /// problems found on the way.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
-    entities: Vec<Entity>,
-    by_id: HashMap<String, EntityIndex>,
+    /// The entities and the index of their ids.
+    entities: stored::Entities,
     names: names::Names,
     problems: Vec<Problem>,
     sources: Vec<String>,
@@ -450,19 +450,26 @@ impl Gazetteer {
         Ok(builder.finish())
     }
 
-    /// All entities, in load order.
+    /// All entities, in load order. A gazetteer from the compiled cache
+    /// decodes them all the first time: [`Gazetteer::entity`] and
+    /// [`Gazetteer::entity_count`] decode none but the one asked for.
     pub fn entities(&self) -> &[Entity] {
-        &self.entities
+        self.entities.all()
+    }
+
+    /// Number of entities.
+    pub fn entity_count(&self) -> usize {
+        self.entities.len()
     }
 
     /// The entity at an index.
     pub fn entity(&self, index: EntityIndex) -> &Entity {
-        &self.entities[index as usize]
+        self.entities.get(index)
     }
 
     /// The index of the entity with this id.
     pub fn entity_by_id(&self, id: &str) -> Option<EntityIndex> {
-        self.by_id.get(id).copied()
+        self.entities.by_id(id)
     }
 
     /// The candidates for a name, after normalization ("turkiye" finds Türkiye).

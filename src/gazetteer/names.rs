@@ -3,12 +3,12 @@
 //! compiled cache and decoded on first use. Extraction and `build` never
 //! look a name up (the matcher has its own trie), so they never pay for it.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Candidate;
-use crate::codec::{Bin, Decoder, Encoder};
+use crate::codec::{Bin, Blob, Decoder, Encoder};
 
 /// Normalized name → candidates.
 pub(super) type NameMap = HashMap<String, Vec<Candidate>>;
@@ -19,7 +19,7 @@ pub(super) struct Names {
     map: OnceLock<NameMap>,
     /// The encoded table, when it is not decoded yet, and the number of
     /// entities its candidates may point at.
-    encoded: Option<(Arc<[u8]>, usize)>,
+    encoded: Option<(Blob, usize)>,
     count: usize,
 }
 
@@ -36,11 +36,11 @@ impl Names {
 
     /// Names encoded by [`Names::encode`], for `entities` entities: only
     /// the number of names is read now.
-    pub(super) fn encoded(bytes: &[u8], entities: usize) -> crate::codec::Decoded<Names> {
-        let count = Decoder::new(bytes).len(1)?;
+    pub(super) fn encoded(bytes: Blob, entities: usize) -> crate::codec::Decoded<Names> {
+        let count = Decoder::new(bytes.bytes()).len(1)?;
         Ok(Names {
             map: OnceLock::new(),
-            encoded: Some((Arc::from(bytes), entities)),
+            encoded: Some((bytes, entities)),
             count,
         })
     }
@@ -53,7 +53,7 @@ impl Names {
             let Some((bytes, entities)) = &self.encoded else {
                 return NameMap::default();
             };
-            let mut d = Decoder::new(bytes);
+            let mut d = Decoder::new(bytes.bytes());
             match NameMap::decode(&mut d) {
                 Ok(map)
                     if d.at_end()
@@ -77,7 +77,7 @@ impl Names {
     pub(super) fn encode(&self, e: &mut Encoder) {
         match (&self.encoded, self.map.get()) {
             (_, Some(map)) => map.encode(e),
-            (Some((bytes, _)), None) => e.buf.extend_from_slice(bytes),
+            (Some((bytes, _)), None) => e.buf.extend_from_slice(bytes.bytes()),
             (None, None) => NameMap::default().encode(e),
         }
     }
@@ -93,14 +93,18 @@ mod tests {
         let g = Gazetteer::builtin().unwrap();
         let mut e = Encoder::default();
         g.names.encode(&mut e);
-        let names = Names::encoded(&e.buf, g.entities().len()).unwrap();
+        let names = Names::encoded(Blob::owned(e.buf.clone()), g.entity_count()).unwrap();
         assert_eq!(names.len(), g.name_count());
         assert!(names.map.get().is_none(), "not decoded yet");
         assert_eq!(names.map(), g.names.map());
         // Candidates that point past the entities are not trusted.
-        let few = Names::encoded(&e.buf, 1).unwrap();
+        let few = Names::encoded(Blob::owned(e.buf.clone()), 1).unwrap();
         assert!(few.map().is_empty());
-        let cut = Names::encoded(&e.buf[..e.buf.len() - 3], g.entities().len()).unwrap();
+        let cut = Names::encoded(
+            Blob::owned(e.buf[..e.buf.len() - 3].to_vec()),
+            g.entity_count(),
+        )
+        .unwrap();
         assert!(cut.map().is_empty());
     }
 }

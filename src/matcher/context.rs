@@ -415,7 +415,7 @@ impl Matcher {
     }
 
     fn roles_of(&self, entity: EntityIndex) -> u8 {
-        self.roles.get(entity as usize).copied().unwrap_or(0)
+        self.tables.role(entity)
     }
 
     /// Records `found`, the name `name`, with what its context makes of it;
@@ -878,7 +878,7 @@ impl Matcher {
     fn is_a_name(&self, word: &str) -> bool {
         let (hash, head) = super::words::word_hash(word.as_bytes());
         let found = self.vocabulary.get(hash, head, word.as_bytes());
-        found.root_child != super::NO_NODE && self.nodes[found.root_child as usize].ends_a_name()
+        found.root_child != super::NO_NODE && self.tables.node(found.root_child).ends_a_name()
     }
 }
 

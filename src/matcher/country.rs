@@ -121,10 +121,9 @@ impl Matcher {
         sentences: &mut Option<Segments>,
     ) -> Option<(EntityIndex, Via)> {
         let countries = self.context.countries();
-        let node = self.nodes[node as usize];
+        let candidates = self.tables.candidates(self.tables.node(node));
         let mut end = || found.end;
-        let accepted: Vec<(&Candidate, EntityIndex)> = self.candidates
-            [node.first as usize..node.end as usize]
+        let accepted: Vec<(&Candidate, EntityIndex)> = candidates
             .iter()
             .filter(|c| c.local && self.accepts(c, text, found.start, &mut end, options))
             .filter_map(|c| Some((c, countries.of_local(c.entity)?)))

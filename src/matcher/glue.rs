@@ -85,10 +85,10 @@ impl Matcher {
             if found.id == super::UNKNOWN_WORD {
                 continue;
             }
-            let Some(&node) = self.edges.get(&super::edge_key(walk.deepest, found.id)) else {
+            let Some(node) = self.tables.trie().child(walk.deepest, found.id) else {
                 continue;
             };
-            if !self.nodes[node as usize].ends_a_name()
+            if !self.tables.node(node).ends_a_name()
                 || !distinctive(&hay[first.start..glued.start + k])
             {
                 continue;

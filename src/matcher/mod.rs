@@ -78,9 +78,11 @@ mod context;
 mod country;
 mod encode;
 mod glue;
+mod tables;
 mod words;
 
 use context::Scan;
+use tables::Tables;
 use words::{FoundName, TextWord, TextWords, Vocabulary};
 
 /// What to match.
@@ -230,18 +232,15 @@ impl Node {
 pub struct Matcher {
     /// Every distinct word of the names, with the root's edges.
     vocabulary: Vocabulary,
-    /// Edges below the root, keyed by `edge_key` of (parent, word).
-    edges: FxHashMap<u64, NodeId>,
-    nodes: Vec<Node>,
-    /// The candidates of every name, name after name (see `Node::first`).
-    candidates: Vec<Candidate>,
+    /// Edges below the root, keyed by `edge_key` of (parent, word); the
+    /// nodes; the candidates of every name, name after name (see
+    /// `Node::first`); and what each entity may do in context
+    /// (`context::PERSON`, …), so that the names of most entities pass the
+    /// rules of context at the cost of one byte's look-up.
+    tables: Tables,
     name_count: usize,
     /// Offices, leaders, governorates: what the rules of context ask.
     context: Arc<Context>,
-    /// What each entity may do in context (`context::PERSON`, …), so that
-    /// the names of most entities pass the rules of context at the cost of
-    /// one byte's look-up.
-    roles: Vec<u8>,
 }
 
 /// The key of the edge from `node` along `word`.
@@ -339,17 +338,17 @@ impl<'g> TrieBuilder<'g> {
             .ok_or_else(|| too_many("distinct words"))
     }
 
-    fn finish(mut self, gazetteer: &Gazetteer) -> crate::Result<Matcher> {
-        self.nodes.shrink_to_fit();
-        self.candidates.shrink_to_fit();
+    fn finish(self, gazetteer: &Gazetteer) -> crate::Result<Matcher> {
         Ok(Matcher {
             vocabulary: Vocabulary::new(&self.words)?,
-            edges: self.edges,
-            nodes: self.nodes,
-            candidates: self.candidates,
+            tables: Tables::new(
+                &self.edges,
+                &self.nodes,
+                &self.candidates,
+                context::roles(gazetteer),
+            ),
             name_count: self.name_count,
             context: gazetteer.shared_context(),
-            roles: context::roles(gazetteer),
         })
     }
 }
@@ -567,8 +566,7 @@ impl Matcher {
             debug_assert_eq!(from, start, "original_span starts at origin");
             end
         };
-        let node = self.nodes[node as usize];
-        let candidates = &self.candidates[node.first as usize..node.end as usize];
+        let candidates = self.tables.candidates(self.tables.node(node));
         let mut accepted = candidates
             .iter()
             .filter(|c| self.accepts(c, name.text, start, &mut end, options));
@@ -622,6 +620,7 @@ impl Matcher {
         words: &mut TextWords<'_>,
         ahead: &mut VecDeque<TextWord>,
     ) -> Walk {
+        let trie = self.tables.trie();
         let mut node = first.word.root_child;
         let mut walk = Walk {
             longest: None,
@@ -630,7 +629,7 @@ impl Matcher {
             stopped_at_unknown: false,
         };
         loop {
-            let here = &self.nodes[node as usize];
+            let here = trie.node(node);
             if here.ends_a_name() {
                 walk.longest = Some((node, walk.taken));
             }
@@ -651,8 +650,8 @@ impl Matcher {
                 walk.stopped_at_unknown = true;
                 break;
             }
-            match self.edges.get(&edge_key(node, next.word.id)) {
-                Some(&child) => {
+            match trie.child(node, next.word.id) {
+                Some(child) => {
                     node = child;
                     walk.taken += 1;
                     walk.deepest = node;
@@ -675,8 +674,7 @@ impl Matcher {
         options: MatchOptions,
         on: ResolveDate,
     ) -> Option<(EntityIndex, Option<Via>)> {
-        let node = self.nodes[node as usize];
-        let candidates = &self.candidates[node.first as usize..node.end as usize];
+        let candidates = self.tables.candidates(self.tables.node(node));
         let mut end = || found.end;
         let accepted: Vec<&Candidate> = candidates
             .iter()

@@ -2,26 +2,40 @@
 //! and the scan that reads the words of a normalized text, each looked up once.
 
 use super::*;
+use crate::codec::{Blob, Corrupt, Decoded, Decoder, Encoder, record, u32_in, u64_in};
 
 /// The words of the names in an open-addressing hash table made for the
 /// scan: the scan hashes a word of the text eight bytes at a time while it
 /// looks for the space that ends it ([`TextWords`]), so a look-up costs a
 /// probe or two of a small array and, for a word that is there, one
 /// comparison of its first eight bytes (and of the rest, for a longer word).
+///
+/// Its tables are fixed-width records in bytes, built in memory or read in
+/// place from the compiled cache:
+///
+/// ```text
+/// slot    tag u32 (0: empty), index of the entry u32
+/// entry   head u64, len u32, start u32, word id u32, root child u32
+/// tails   the bytes of the words longer than eight bytes, one after the other
+/// filter  u64 words of bits (see `Filter`)
+/// ```
 #[derive(Debug, Clone)]
 pub(super) struct Vocabulary {
-    /// `(tag, index into entries)`, tag 0 for an empty slot. A power of two at
-    /// least four times the number of words: a probe always meets an empty
-    /// slot, after one or two slots on average.
-    pub(super) table: Vec<(u32, u32)>,
+    /// A power of two of slots, at least four times the number of words:
+    /// a probe meets an empty slot after one or two slots on average.
+    pub(super) table: Blob,
     /// Right shift that turns a hash into a slot index (its top bits).
     pub(super) shift: u32,
-    pub(super) entries: Vec<Entry>,
-    /// The bytes of the words longer than eight bytes, one after the other.
-    pub(super) tails: Vec<u8>,
-    /// Made from the rest (see [`Vocabulary::filtered`]), never stored.
-    pub(super) filter: Filter,
+    pub(super) entries: Blob,
+    pub(super) tails: Blob,
+    /// See `Filter`.
+    pub(super) filter: Blob,
+    pub(super) filter_shift: u32,
 }
+
+/// Bytes of a slot and of an entry.
+const SLOT: usize = 8;
+const ENTRY: usize = 24;
 
 /// Two bits for every slot of the [`Vocabulary`]'s table, one set for each
 /// word, where its hash falls: a text word whose bit is clear is no name's
@@ -30,21 +44,22 @@ pub(super) struct Vocabulary {
 /// bigger than the processor's caches, and many words of a text are in no
 /// name, so their look-ups missed the cache; the filter (8 to 16 bits a
 /// word: 128 KB for the news gazetteer) mostly stays in it.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Filter {
-    bits: Vec<u64>,
+#[derive(Clone, Copy)]
+pub(super) struct Filter<'a> {
+    bits: &'a [u8],
     /// Right shift that turns a hash into a bit index (its top bits).
     shift: u32,
 }
 
-impl Filter {
+impl Filter<'_> {
     /// False when no word of the vocabulary has `hash`.
     #[inline(always)]
     pub(super) fn may_hold(&self, hash: u64) -> bool {
         let bit = (hash >> self.shift) as usize;
-        self.bits
-            .get(bit / 64)
-            .is_none_or(|&w| w & (1 << (bit % 64)) != 0)
+        match record::<8>(self.bits, bit / 64) {
+            Some(w) => u64::from_le_bytes(*w) & (1 << (bit % 64)) != 0,
+            None => true,
+        }
     }
 }
 
@@ -94,85 +109,156 @@ pub(super) fn word_hash(word: &[u8]) -> (u64, u64) {
     (hash, chunk_at(word, 0))
 }
 
+/// The [`Vocabulary`]'s tables, borrowed for a scan.
+#[derive(Clone, Copy)]
+pub(super) struct Words<'a> {
+    table: &'a [u8],
+    shift: u32,
+    entries: &'a [u8],
+    tails: &'a [u8],
+    filter: Filter<'a>,
+}
+
 impl Vocabulary {
     pub(super) fn new(words: &FxHashMap<&str, Word>) -> crate::Result<Vocabulary> {
         let capacity = (4 * words.len()).max(16).next_power_of_two();
-        let mut vocabulary = Vocabulary {
-            table: vec![(0, 0); capacity],
-            shift: 64 - capacity.trailing_zeros(),
-            entries: Vec::with_capacity(words.len()),
-            tails: Vec::new(),
-            filter: Filter::default(),
-        };
-        for (text, &word) in words {
+        let shift = 64 - capacity.trailing_zeros();
+        let mut table = vec![(0u32, 0u32); capacity];
+        let mut entries: Vec<u8> = Vec::with_capacity(words.len() * ENTRY);
+        let mut tails = Vec::new();
+        // In the order of the words' numbers, so that the same names always
+        // make the same tables.
+        let mut sorted: Vec<(&str, Word)> = words.iter().map(|(&t, &w)| (t, w)).collect();
+        sorted.sort_unstable_by_key(|&(_, w)| w.id);
+        for (index, &(text, word)) in sorted.iter().enumerate() {
             let text = text.as_bytes();
             let (hash, head) = word_hash(text);
-            let index = u32::try_from(vocabulary.entries.len()).ok();
-            let start = u32::try_from(vocabulary.tails.len()).ok();
+            let index = u32::try_from(index).ok();
+            let start = u32::try_from(tails.len()).ok();
             let len = u32::try_from(text.len()).ok();
             let (Some(index), Some(start), Some(len)) = (index, start, len) else {
                 return Err(too_many("words"));
             };
             if text.len() > 8 {
-                vocabulary.tails.extend_from_slice(&text[8..]);
+                tails.extend_from_slice(&text[8..]);
             }
-            vocabulary.entries.push(Entry {
-                head,
-                len,
-                start,
-                word,
-            });
-            let mut i = vocabulary.index(hash);
-            while vocabulary.table[i].0 != 0 {
+            entries.extend_from_slice(&head.to_le_bytes());
+            for n in [len, start, word.id, word.root_child] {
+                entries.extend_from_slice(&n.to_le_bytes());
+            }
+            let mut i = (hash >> shift) as usize;
+            while table[i].0 != 0 {
                 i = (i + 1) & (capacity - 1);
             }
-            vocabulary.table[i] = (tag(hash), index);
+            table[i] = (tag(hash), index);
         }
-        vocabulary.tails.shrink_to_fit();
-        Ok(vocabulary.filtered())
-    }
-
-    /// The vocabulary with its [`Filter`], made from its words.
-    pub(super) fn filtered(mut self) -> Vocabulary {
         // A word sets one bit among eight or more, so about one word in
         // nine or fewer that no name has still reads the table.
-        let bits = (2 * self.table.len()).max(64);
-        let mut filter = Filter {
-            bits: vec![0; bits / 64],
-            shift: 64 - bits.trailing_zeros(),
-        };
-        let mut word = Vec::new();
-        for entry in &self.entries {
-            if !self.bytes(entry, &mut word) {
-                continue;
-            }
-            let bit = (word_hash(&word).0 >> filter.shift) as usize;
-            if let Some(w) = filter.bits.get_mut(bit / 64) {
-                *w |= 1 << (bit % 64);
-            }
+        let bits = (2 * capacity).max(64);
+        let filter_shift = 64 - bits.trailing_zeros();
+        let mut filter = vec![0u64; bits / 64];
+        for &(text, _) in &sorted {
+            let bit = (word_hash(text.as_bytes()).0 >> filter_shift) as usize;
+            filter[bit / 64] |= 1 << (bit % 64);
         }
-        self.filter = filter;
-        self
+        let mut table_bytes = Vec::with_capacity(capacity * SLOT);
+        for (tag, index) in table {
+            table_bytes.extend_from_slice(&tag.to_le_bytes());
+            table_bytes.extend_from_slice(&index.to_le_bytes());
+        }
+        Ok(Vocabulary {
+            table: Blob::owned(table_bytes),
+            shift,
+            entries: Blob::owned(entries),
+            tails: Blob::owned(tails),
+            filter: Blob::owned(filter.iter().flat_map(|w| w.to_le_bytes()).collect()),
+            filter_shift,
+        })
     }
 
-    /// The bytes of a word of the vocabulary, into `word`; false if its
-    /// entry points outside the tails, which a damaged cache file may hold.
-    fn bytes(&self, entry: &Entry, word: &mut Vec<u8>) -> bool {
-        let len = entry.len as usize;
-        word.clear();
-        word.extend_from_slice(&entry.head.to_le_bytes()[..len.min(8)]);
-        if len > 8 {
-            let start = entry.start as usize;
-            let Some(tail) = self.tails.get(start..start + len - 8) else {
-                return false;
-            };
-            word.extend_from_slice(tail);
-        }
-        true
+    /// Writes the tables.
+    pub(super) fn encode(&self, e: &mut Encoder) {
+        e.u32(self.shift);
+        e.bytes(self.table.bytes());
+        e.bytes(self.entries.bytes());
+        e.bytes(self.tails.bytes());
+        e.u32(self.filter_shift);
+        e.bytes(self.filter.bytes());
     }
 
-    fn index(&self, hash: u64) -> usize {
-        (hash >> self.shift) as usize
+    /// Reads what [`Vocabulary::encode`] wrote from `d`, a decoder of
+    /// `file`'s bytes: the tables stay in `file`; their sizes are checked.
+    pub(super) fn decode(d: &mut Decoder<'_>, file: &Blob) -> Decoded<Vocabulary> {
+        let shift = d.u32()?;
+        let table = file.next_bytes(d)?;
+        let entries = file.next_bytes(d)?;
+        let tails = file.next_bytes(d)?;
+        let filter_shift = d.u32()?;
+        let filter = file.next_bytes(d)?;
+        let size = table.bytes().len() / SLOT;
+        let bits = filter.bytes().len() * 8;
+        if table.bytes().len() % SLOT != 0
+            || size < 16
+            || !size.is_power_of_two()
+            || shift != 64 - size.trailing_zeros()
+            || entries.bytes().len() % ENTRY != 0
+            || bits < 64
+            || !bits.is_power_of_two()
+            || filter_shift != 64 - bits.trailing_zeros()
+        {
+            return Err(Corrupt::new("the word table has a wrong size"));
+        }
+        Ok(Vocabulary {
+            table,
+            shift,
+            entries,
+            tails,
+            filter,
+            filter_shift,
+        })
+    }
+
+    /// The tables, for a scan.
+    #[inline(always)]
+    pub(super) fn words(&self) -> Words<'_> {
+        Words {
+            table: self.table.bytes(),
+            shift: self.shift,
+            entries: self.entries.bytes(),
+            tails: self.tails.bytes(),
+            filter: Filter {
+                bits: self.filter.bytes(),
+                shift: self.filter_shift,
+            },
+        }
+    }
+
+    /// The word `text`, whose [`word_hash`] is `(hash, head)`.
+    pub(super) fn get(&self, hash: u64, head: u64, text: &[u8]) -> Word {
+        self.words().get(hash, head, text)
+    }
+}
+
+impl<'a> Words<'a> {
+    /// The filter before the table.
+    #[cfg(test)]
+    pub(super) fn filter(&self) -> Filter<'a> {
+        self.filter
+    }
+
+    /// The entry at `index`.
+    #[inline(always)]
+    fn entry(&self, index: u32) -> Option<Entry> {
+        let b = record::<ENTRY>(self.entries, index as usize)?;
+        Some(Entry {
+            head: u64_in(b, 0),
+            len: u32_in(b, 8),
+            start: u32_in(b, 12),
+            word: Word {
+                id: u32_in(b, 16),
+                root_child: u32_in(b, 20),
+            },
+        })
     }
 
     /// The word `text`, whose [`word_hash`] is `(hash, head)`.
@@ -181,30 +267,35 @@ impl Vocabulary {
         if !self.filter.may_hold(hash) {
             return UNKNOWN;
         }
-        let mask = self.table.len() - 1;
+        let slots = self.table.len() / SLOT;
         let tag = tag(hash);
-        let mut i = self.index(hash);
-        while let Some(&(slot_tag, index)) = self.table.get(i) {
+        let mut i = (hash >> self.shift) as usize;
+        // A whole turn at most: a damaged table may have no empty slot.
+        for _ in 0..slots {
+            let Some(slot) = record::<SLOT>(self.table, i) else {
+                break;
+            };
+            let slot_tag = u32_in(slot, 0);
             if slot_tag == 0 {
                 break;
             }
             if slot_tag == tag
-                && let Some(entry) = self.entries.get(index as usize)
+                && let Some(entry) = self.entry(u32_in(slot, 4))
                 && entry.head == head
                 && entry.len as usize == text.len()
-                && (text.len() <= 8 || self.tail(entry) == &text[8..])
+                && (text.len() <= 8 || self.tail(&entry) == Some(&text[8..]))
             {
                 return entry.word;
             }
-            i = (i + 1) & mask;
+            i = (i + 1) & (slots - 1);
         }
         UNKNOWN
     }
 
     /// The bytes after the first eight of a longer word.
-    fn tail(&self, entry: &Entry) -> &[u8] {
+    fn tail(&self, entry: &Entry) -> Option<&'a [u8]> {
         let start = entry.start as usize;
-        &self.tails[start..start + entry.len as usize - 8]
+        self.tails.get(start..start + entry.len as usize - 8)
     }
 }
 
@@ -236,7 +327,7 @@ pub(super) struct TextWords<'a> {
     hay: &'a [u8],
     /// Where the next word, or the space before it, starts.
     at: usize,
-    vocabulary: &'a Vocabulary,
+    vocabulary: Words<'a>,
 }
 
 const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
@@ -257,7 +348,7 @@ impl<'a> TextWords<'a> {
         TextWords {
             hay: hay.as_bytes(),
             at: 0,
-            vocabulary,
+            vocabulary: vocabulary.words(),
         }
     }
 
@@ -273,7 +364,7 @@ impl Iterator for TextWords<'_> {
 
     #[inline(always)]
     fn next(&mut self) -> Option<TextWord> {
-        let (word, next) = read_word(self.hay, self.at, self.vocabulary)?;
+        let (word, next) = read_word(self.hay, self.at, &self.vocabulary)?;
         self.at = next;
         Some(word)
     }
@@ -283,7 +374,7 @@ impl Iterator for TextWords<'_> {
 /// hashing it eight bytes at a time as it looks for the space that ends it,
 /// and looks it up. Returns the word and where to read the next one.
 #[inline(always)]
-fn read_word(hay: &[u8], at: usize, vocabulary: &Vocabulary) -> Option<(TextWord, usize)> {
+fn read_word(hay: &[u8], at: usize, vocabulary: &Words<'_>) -> Option<(TextWord, usize)> {
     // Normalized text has one space before each word.
     let mut start = at;
     while hay.get(start) == Some(&b' ') {

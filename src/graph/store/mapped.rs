@@ -24,6 +24,14 @@ pub(crate) enum FileBytes {
     Read(Vec<u8>),
 }
 
+// SAFETY: a mapping is read-only (PROT_READ) and never written through, so
+// its bytes may be read from any thread, and unmapped from any thread once.
+#[cfg(unix)]
+unsafe impl Send for FileBytes {}
+// SAFETY: see `Send`: shared references only read.
+#[cfg(unix)]
+unsafe impl Sync for FileBytes {}
+
 impl FileBytes {
     /// The file's bytes.
     pub fn of(mut file: File) -> std::io::Result<FileBytes> {
