@@ -7,7 +7,8 @@ use std::time::Instant;
 use actorgraph::corpus::{Input, Warning};
 use actorgraph::export::{self, Format, graphviz_available, write_atomic};
 use actorgraph::graph::build::{
-    Analyzer, BuildOptions, GraphBuilder, Progress, build_corpus, sorted_inputs, worker_threads,
+    Analyzer, BuildOptions, GraphBuilder, Progress, build_corpus, sorted_inputs, timeline,
+    worker_threads,
 };
 use actorgraph::graph::{Graph, Header};
 use actorgraph::relations::Relations;
@@ -18,8 +19,12 @@ use super::{Reporter, finish_output, load_gazetteer, open_corpus, stdout};
 use crate::cli::BuildArgs;
 
 pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
+    timeline::begin();
     let options = options(args)?;
+    let loading = timeline::span("load gazetteer");
     let gazetteer = load_gazetteer(&args.gazetteer, reporter)?;
+    drop(loading);
+    let setup = timeline::span("relations, analyzer");
     let relations = match &args.relations {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -31,6 +36,7 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
     let analyzer = Analyzer::new(&gazetteer, &relations, &options)?;
     let inputs: Vec<Input> = args.input.inputs.iter().map(|i| Input::parse(i)).collect();
     let corpus = open_corpus(&args.input, reporter)?;
+    drop(setup);
     let threads = args.threads.unwrap_or(0);
     if threads > worker_threads(threads) {
         reporter.note(&format!(
@@ -62,7 +68,9 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
         names.extend(header.inputs);
     }
     let mut progress = Bar::new(reporter, total_bytes(&inputs));
+    let building = timeline::span("build_corpus");
     build_corpus(corpus, &analyzer, &mut builder, threads, &mut progress)?;
+    drop(building);
     progress.finish();
     let stats = builder.stats;
     if args.partial {
@@ -90,13 +98,19 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
         };
         super::merge::write_partial(&builder, &names, &super::merge::partial_beside(path))?;
     }
+    let finishing = timeline::span("finish");
     let graph = builder.finish(header(&names, args.timestamp, &gazetteer.fingerprint()));
+    drop(finishing);
+    let writing = timeline::span("write json");
     let target = write_graph(target_path, &graph)?;
+    drop(writing);
     if let Some(path) = target.as_deref()
         && !args.no_index
     {
+        let _indexing = timeline::span("write index");
         write_index(&graph, path, reporter);
     }
+    let _summary = timeline::span("summary");
     summary(
         reporter,
         &graph,

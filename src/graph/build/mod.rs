@@ -31,6 +31,7 @@ mod partial;
 mod pipeline;
 mod scopes;
 mod snippet;
+pub mod timeline;
 
 use std::fmt;
 use std::str::FromStr;

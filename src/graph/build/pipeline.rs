@@ -8,6 +8,7 @@ use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
 
+use super::timeline::span;
 use super::{Analyzer, DocumentGraph, GraphBuilder};
 use crate::corpus::{Corpus, Item, Warning};
 
@@ -50,49 +51,61 @@ pub fn build_corpus(
     let (send_read, receive_read) = sync_channel::<Batch>(1);
     let (send_analyzed, receive_analyzed) = sync_channel::<(Vec<Item>, Vec<DocumentGraph>)>(1);
     std::thread::scope(|scope| -> crate::Result<()> {
-        scope.spawn(move || read_batches(corpus, |batch| send_read.send(batch).is_ok()));
-        let workers = scope.spawn(move || -> crate::Result<()> {
-            let mut pool = None;
-            for Batch { items: batch, last } in receive_read {
-                let pool = match &mut pool {
-                    Some(pool) => pool,
-                    None => {
-                        let documents = batch.len().max(1);
-                        let threads = worker_threads(threads);
-                        let threads = if last {
-                            threads.min(documents)
-                        } else {
-                            threads
-                        };
-                        pool.insert(
-                            rayon::ThreadPoolBuilder::new()
-                                .num_threads(threads)
-                                .build()
-                                .map_err(|e| {
-                                    crate::Error::Invalid(format!(
-                                        "cannot start worker threads: {e}"
-                                    ))
-                                })?,
-                        )
+        std::thread::Builder::new()
+            .name("reader".into())
+            .spawn_scoped(scope, move || {
+                read_batches(corpus, |batch| send_read.send(batch).is_ok())
+            })
+            .map_err(|e| crate::Error::Invalid(format!("cannot start the reader thread: {e}")))?;
+        let workers = std::thread::Builder::new()
+            .name("analyzer".into())
+            .spawn_scoped(scope, move || -> crate::Result<()> {
+                let mut pool = None;
+                for Batch { items: batch, last } in receive_read {
+                    let pool = match &mut pool {
+                        Some(pool) => pool,
+                        None => {
+                            let documents = batch.len().max(1);
+                            let threads = worker_threads(threads);
+                            let threads = if last {
+                                threads.min(documents)
+                            } else {
+                                threads
+                            };
+                            pool.insert(
+                                rayon::ThreadPoolBuilder::new()
+                                    .num_threads(threads)
+                                    .thread_name(|i| format!("worker-{i}"))
+                                    .build()
+                                    .map_err(|e| {
+                                        crate::Error::Invalid(format!(
+                                            "cannot start worker threads: {e}"
+                                        ))
+                                    })?,
+                            )
+                        }
+                    };
+                    let analyzing = span("analyze batch");
+                    let graphs: Vec<DocumentGraph> = pool.install(|| {
+                        batch
+                            .par_iter()
+                            .filter_map(|item| match item {
+                                Item::Document(d) => Some(analyzer.analyze(d)),
+                                Item::Warning(_) => None,
+                            })
+                            .collect()
+                    });
+                    drop(analyzing);
+                    if send_analyzed.send((batch, graphs)).is_err() {
+                        return Ok(());
                     }
-                };
-                let graphs: Vec<DocumentGraph> = pool.install(|| {
-                    batch
-                        .par_iter()
-                        .filter_map(|item| match item {
-                            Item::Document(d) => Some(analyzer.analyze(d)),
-                            Item::Warning(_) => None,
-                        })
-                        .collect()
-                });
-                if send_analyzed.send((batch, graphs)).is_err() {
-                    return Ok(());
                 }
-            }
-            Ok(())
-        });
+                Ok(())
+            })
+            .map_err(|e| crate::Error::Invalid(format!("cannot start worker threads: {e}")))?;
         let (mut documents, mut bytes) = (0u64, 0u64);
         for (batch, graphs) in receive_analyzed {
+            let _merging = span("merge batch");
             let mut graphs = graphs.into_iter();
             for item in &batch {
                 match item {
@@ -124,6 +137,7 @@ fn read_batches(corpus: Corpus, mut send: impl FnMut(Batch) -> bool) {
     let mut corpus = corpus.peekable();
     let mut items = Vec::new();
     let mut bytes = 0;
+    let mut reading = span("read batch");
     while let Some(item) = corpus.next() {
         if let Item::Document(d) = &item {
             bytes += d.text.len();
@@ -131,6 +145,7 @@ fn read_batches(corpus: Corpus, mut send: impl FnMut(Batch) -> bool) {
         items.push(item);
         if bytes >= BATCH_BYTES || items.len() >= BATCH_DOCS {
             let last = corpus.peek().is_none();
+            drop(reading);
             if !send(Batch {
                 items: std::mem::take(&mut items),
                 last,
@@ -138,9 +153,11 @@ fn read_batches(corpus: Corpus, mut send: impl FnMut(Batch) -> bool) {
             {
                 return;
             }
+            reading = span("read batch");
             bytes = 0;
         }
     }
+    drop(reading);
     if !items.is_empty() {
         send(Batch { items, last: true });
     }

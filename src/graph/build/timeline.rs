@@ -1,0 +1,68 @@
+//! A timeline of a build for finding what runs on one core while the other
+//! waits: with `ACTORGRAPH_TIMELINE` set (to anything but empty or `0`),
+//! every span prints, when it ends, its name, its thread and when it began
+//! and ended in seconds since the timeline started, to stderr. Unset, a span
+//! costs one relaxed load.
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+/// When the timeline started, if it is on.
+static START: OnceLock<Option<Instant>> = OnceLock::new();
+
+fn start() -> Option<Instant> {
+    *START.get_or_init(|| {
+        std::env::var_os("ACTORGRAPH_TIMELINE")
+            .filter(|v| !v.is_empty() && v != "0")
+            .map(|_| Instant::now())
+    })
+}
+
+/// Starts the clock (when the timeline is on): call as early as possible.
+pub fn begin() {
+    start();
+}
+
+/// A named stretch of work, printed when it is dropped.
+pub struct Span {
+    name: &'static str,
+    began: Option<Instant>,
+}
+
+/// Opens a span.
+pub fn span(name: &'static str) -> Span {
+    Span {
+        name,
+        began: start().map(|_| Instant::now()),
+    }
+}
+
+impl Drop for Span {
+    fn drop(&mut self) {
+        if let (Some(began), Some(zero)) = (self.began, start()) {
+            let end = Instant::now();
+            let thread = std::thread::current();
+            eprintln!(
+                "timeline: {:<24} {:<12} {:7.3} {:7.3} ({:.3} s)",
+                self.name,
+                thread.name().unwrap_or("?"),
+                began.duration_since(zero).as_secs_f64(),
+                end.duration_since(zero).as_secs_f64(),
+                end.duration_since(began).as_secs_f64(),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_span_measures_without_panicking_whether_on_or_off() {
+        begin();
+        let s = span("test");
+        assert_eq!(s.began.is_some(), start().is_some());
+        drop(s);
+    }
+}
