@@ -62,7 +62,13 @@ struct Stamp {
 
 impl Stamp {
     fn of(path: &Path) -> std::io::Result<Stamp> {
-        let mut file = fs::File::open(path)?;
+        Stamp::of_file(&fs::File::open(path)?)
+    }
+
+    /// The stamp of an open file: the same as its path's once it is there
+    /// (a rename keeps the inode, the size and the modification time).
+    fn of_file(file: &fs::File) -> std::io::Result<Stamp> {
+        let mut file = file;
         let meta = file.metadata()?;
         let len = meta.len();
         let modified = meta
@@ -74,6 +80,7 @@ impl Stamp {
         #[cfg(not(unix))]
         let inode = 0;
         let mut ends = Vec::with_capacity(2 * END_BYTES as usize);
+        file.seek(SeekFrom::Start(0))?;
         (&mut file).take(END_BYTES).read_to_end(&mut ends)?;
         if len > END_BYTES {
             file.seek(SeekFrom::Start(
@@ -270,36 +277,32 @@ impl Graph {
     /// See `layout.rs` for what it holds.
     pub fn write_index(&self, json: &Path) -> crate::Result<PathBuf> {
         let stamp = Stamp::of(json).map_err(|e| Error::io(json, e))?;
+        let path = index_path(json);
+        crate::export::write_atomic(&path, |out| self.index_body().write(&stamp, out))?;
+        Ok(path)
+    }
+
+    /// The index's content but for its stamp of the graph file, which can
+    /// be encoded while the graph file is being written.
+    pub fn index_body(&self) -> IndexBody {
         let sections = sections(self);
-        let mut head = Encoder::default();
-        head.buf.extend_from_slice(MAGIC);
-        head.u32(FORMAT);
-        stamp.encode(&mut head);
-        head.len(self.nodes.len());
-        head.len(self.edges.len());
-        let mut at = PREAMBLE;
-        for section in &sections {
-            head.len(at);
-            head.len(section.len());
-            at += section.len();
-        }
-        let sum = checksum(&head.buf)[0];
-        head.u64(sum);
         let mut lean = Vec::new();
         for section in &sections[..EVIDENCE] {
             lean.extend_from_slice(section);
         }
-        let sum = checksum(&lean);
-        head.u64(sum[0]);
-        head.u64(sum[1]);
-        debug_assert_eq!(head.buf.len(), PREAMBLE);
-        let path = index_path(json);
-        crate::export::write_atomic(&path, |out| {
-            out.write_all(&head.buf)?;
-            out.write_all(&lean)?;
-            out.write_all(&sections[EVIDENCE])
-        })?;
-        Ok(path)
+        let lean_sum = checksum(&lean);
+        let lens = sections.iter().map(Vec::len).collect();
+        // The evidence is the last section (layout.rs).
+        const _: () = assert!(EVIDENCE == SECTIONS - 1);
+        let evidence = sections.into_iter().nth(EVIDENCE).unwrap_or_default();
+        IndexBody {
+            nodes: self.nodes.len(),
+            edges: self.edges.len(),
+            lens,
+            lean,
+            lean_sum,
+            evidence,
+        }
     }
 
     /// The graph of `json` from its index, evidence included, when there is
@@ -348,6 +351,52 @@ impl Graph {
             }
         }
         Ok(())
+    }
+}
+
+/// An index without its stamp ([`Graph::index_body`]).
+pub struct IndexBody {
+    nodes: usize,
+    edges: usize,
+    /// The length of each section.
+    lens: Vec<usize>,
+    /// The sections before the evidence, one after the other.
+    lean: Vec<u8>,
+    lean_sum: [u64; 2],
+    evidence: Vec<u8>,
+}
+
+impl IndexBody {
+    /// Stages the index of the graph file just staged as `json` (its
+    /// content written, not yet renamed into place), stamped with that file:
+    /// commit it after the graph file, so that an index is never in place
+    /// before the file it describes.
+    pub fn stage(&self, json: &Path, written: &fs::File) -> crate::Result<crate::export::Staged> {
+        let stamp = Stamp::of_file(written).map_err(|e| Error::io(json, e))?;
+        crate::export::stage(&index_path(json), |out| self.write(&stamp, out))
+    }
+
+    fn write(&self, stamp: &Stamp, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let mut head = Encoder::default();
+        head.buf.extend_from_slice(MAGIC);
+        head.u32(FORMAT);
+        stamp.encode(&mut head);
+        head.len(self.nodes);
+        head.len(self.edges);
+        let mut at = PREAMBLE;
+        for &len in &self.lens {
+            head.len(at);
+            head.len(len);
+            at += len;
+        }
+        let sum = checksum(&head.buf)[0];
+        head.u64(sum);
+        head.u64(self.lean_sum[0]);
+        head.u64(self.lean_sum[1]);
+        debug_assert_eq!(head.buf.len(), PREAMBLE);
+        out.write_all(&head.buf)?;
+        out.write_all(&self.lean)?;
+        out.write_all(&self.evidence)
     }
 }
 
