@@ -7,7 +7,7 @@ use std::time::Instant;
 use actorgraph::corpus::{Input, Warning};
 use actorgraph::export::{self, Format, graphviz_available, write_atomic};
 use actorgraph::graph::build::{
-    Analyzer, BuildOptions, GraphBuilder, Progress, build_corpus, sorted_inputs, timeline,
+    Analyzer, BuildOptions, GraphBuilder, Progress, Reading, build_read, sorted_inputs, timeline,
     worker_threads,
 };
 use actorgraph::graph::{Graph, Header};
@@ -22,6 +22,8 @@ use crate::cli::BuildArgs;
 pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
     timeline::begin();
     let options = options(args)?;
+    // The corpus is read while the gazetteer loads.
+    let reading = Reading::start(open_corpus(&args.input, reporter)?)?;
     let loading = timeline::span("load gazetteer");
     let gazetteer = load_gazetteer(&args.gazetteer, reporter)?;
     drop(loading);
@@ -36,7 +38,6 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
     };
     let analyzer = Analyzer::new(&gazetteer, &relations, &options)?;
     let inputs: Vec<Input> = args.input.inputs.iter().map(|i| Input::parse(i)).collect();
-    let corpus = open_corpus(&args.input, reporter)?;
     drop(setup);
     let threads = args.threads.unwrap_or(0);
     if threads > worker_threads(threads) {
@@ -70,7 +71,7 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
     }
     let mut progress = Bar::new(reporter, total_bytes(&inputs));
     let building = timeline::span("build_corpus");
-    build_corpus(corpus, &analyzer, &mut builder, threads, &mut progress)?;
+    build_read(reading, &analyzer, &mut builder, threads, &mut progress)?;
     drop(building);
     progress.finish();
     let stats = builder.stats;

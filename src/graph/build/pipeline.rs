@@ -1,10 +1,12 @@
 //! The build over a whole corpus, in three stages that overlap: one thread
-//! reads documents in batches, the worker pool analyzes a batch, and the calling
-//! thread merges the batch before it in corpus order. Memory holds at most five
-//! batches of text: one being read, one queued, one being analyzed, one queued
-//! for the merge and one being merged.
+//! reads documents in batches (from before the gazetteer is loaded), the
+//! worker pool analyzes a batch, and the calling thread merges the batch
+//! before it in corpus order. Memory holds at most eight batches of text:
+//! one being read, four queued, one being analyzed, one queued for the
+//! merge and one being merged.
 
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{Receiver, sync_channel};
+use std::thread::JoinHandle;
 
 use rayon::prelude::*;
 
@@ -36,6 +38,31 @@ pub fn worker_threads(requested: usize) -> usize {
     }
 }
 
+/// Batches read ahead of the analysis: they fill while the gazetteer
+/// loads (the reader needs no gazetteer), and they let the reader run
+/// ahead of a slow batch later. About 16 MB of text at most.
+const READ_AHEAD: usize = 4;
+
+/// A corpus being read into batches on a thread of its own, started before
+/// the analysis can start (see [`Reading::start`]).
+pub struct Reading {
+    batches: Receiver<Batch>,
+    thread: JoinHandle<()>,
+}
+
+impl Reading {
+    /// Starts reading `corpus`. Dropped unused, the reader stops at its
+    /// next batch.
+    pub fn start(corpus: Corpus) -> crate::Result<Reading> {
+        let (send, batches) = sync_channel::<Batch>(READ_AHEAD);
+        let thread = std::thread::Builder::new()
+            .name("reader".into())
+            .spawn(move || read_batches(corpus, |batch| send.send(batch).is_ok()))
+            .map_err(|e| crate::Error::Invalid(format!("cannot start the reader thread: {e}")))?;
+        Ok(Reading { batches, thread })
+    }
+}
+
 /// Runs the corpus through `analyzer` on `threads` workers (0: all cores;
 /// bounded by [`worker_threads`], and by the number of documents of a corpus
 /// that fits in one batch) into `builder`. The graph does not depend on the
@@ -48,15 +75,29 @@ pub fn build_corpus(
     threads: usize,
     progress: &mut dyn Progress,
 ) -> crate::Result<()> {
-    let (send_read, receive_read) = sync_channel::<Batch>(1);
+    build_read(
+        Reading::start(corpus)?,
+        analyzer,
+        builder,
+        threads,
+        progress,
+    )
+}
+
+/// [`build_corpus`] of a corpus whose reading started before.
+pub fn build_read(
+    reading: Reading,
+    analyzer: &Analyzer,
+    builder: &mut GraphBuilder,
+    threads: usize,
+    progress: &mut dyn Progress,
+) -> crate::Result<()> {
+    let Reading {
+        batches: receive_read,
+        thread: reader,
+    } = reading;
     let (send_analyzed, receive_analyzed) = sync_channel::<(Vec<Item>, Vec<DocumentGraph>)>(1);
-    std::thread::scope(|scope| -> crate::Result<()> {
-        std::thread::Builder::new()
-            .name("reader".into())
-            .spawn_scoped(scope, move || {
-                read_batches(corpus, |batch| send_read.send(batch).is_ok())
-            })
-            .map_err(|e| crate::Error::Invalid(format!("cannot start the reader thread: {e}")))?;
+    let built = std::thread::scope(|scope| -> crate::Result<()> {
         let workers = std::thread::Builder::new()
             .name("analyzer".into())
             .spawn_scoped(scope, move || -> crate::Result<()> {
@@ -123,7 +164,13 @@ pub fn build_corpus(
         workers
             .join()
             .unwrap_or_else(|p| std::panic::resume_unwind(p))
-    })
+    });
+    // The receiver is gone with the analyzer thread: the reader has
+    // finished or stops at its next batch.
+    reader
+        .join()
+        .unwrap_or_else(|p| std::panic::resume_unwind(p));
+    built
 }
 
 /// Items read together, and whether the corpus ends with them.

@@ -1,8 +1,10 @@
 //! A timeline of a build for finding what runs on one core while the other
 //! waits: with `ACTORGRAPH_TIMELINE` set (to anything but empty or `0`),
 //! every span prints, when it ends, its name, its thread and when it began
-//! and ended in seconds since the timeline started, to stderr. Unset, a span
-//! costs one relaxed load.
+//! and ended in seconds since the timeline started, to stderr; on Linux also
+//! the time its thread ran and the time it waited, ready, for a core
+//! (`/proc/thread-self/schedstat`), which tells a busy machine from a thread
+//! that waits for work. Unset, a span costs one look at a `OnceLock`.
 
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -27,14 +29,24 @@ pub fn begin() {
 pub struct Span {
     name: &'static str,
     began: Option<Instant>,
+    sched: Option<(u64, u64)>,
 }
 
 /// Opens a span.
 pub fn span(name: &'static str) -> Span {
+    let began = start().map(|_| Instant::now());
     Span {
         name,
-        began: start().map(|_| Instant::now()),
+        began,
+        sched: began.and_then(|_| schedstat()),
     }
+}
+
+/// Nanoseconds this thread has run and waited ready to run (Linux).
+fn schedstat() -> Option<(u64, u64)> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let mut fields = text.split_whitespace().map(|f| f.parse::<u64>().ok());
+    Some((fields.next()??, fields.next()??))
 }
 
 impl Drop for Span {
@@ -42,8 +54,16 @@ impl Drop for Span {
         if let (Some(began), Some(zero)) = (self.began, start()) {
             let end = Instant::now();
             let thread = std::thread::current();
+            let sched = match (self.sched, schedstat()) {
+                (Some((ran0, waited0)), Some((ran, waited))) => format!(
+                    " ran {:.3} s, waited for a core {:.3} s",
+                    ran.saturating_sub(ran0) as f64 / 1e9,
+                    waited.saturating_sub(waited0) as f64 / 1e9
+                ),
+                _ => String::new(),
+            };
             eprintln!(
-                "timeline: {:<24} {:<12} {:7.3} {:7.3} ({:.3} s)",
+                "timeline: {:<20} {:<10} {:7.3} {:7.3} ({:.3} s){sched}",
                 self.name,
                 thread.name().unwrap_or("?"),
                 began.duration_since(zero).as_secs_f64(),
