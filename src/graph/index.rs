@@ -185,14 +185,54 @@ fn sections(graph: &Graph) -> Vec<Vec<u8>> {
     out[HEADER] = serde_json::to_string(&graph.header)
         .unwrap_or_default()
         .into_bytes();
+    // Each section made at its final size, or about (the blobs, from the
+    // strings they hold), so that none is copied as it grows: a build
+    // writes the index of a fresh graph, and every page a copy touches is
+    // a fresh one to zero.
+    let (n, m) = (graph.nodes.len(), graph.edges.len());
+    out[NODES].reserve_exact(n * NODE_REC);
+    out[ENDS].reserve_exact(m * ENDS_REC);
+    out[EDGES].reserve_exact(m * EDGE_REC);
+    out[EVIDENCE_TABLE].reserve_exact(m * EVIDENCE_REC);
+    let strings = |list: &[String]| list.iter().map(|t| t.len() + 16).sum::<usize>();
+    out[NODE_BLOB].reserve(
+        graph
+            .nodes
+            .iter()
+            .map(|v| 64 + v.id.len() + v.label.len() + v.aliases.len() * 24)
+            .sum::<usize>()
+            + graph
+                .nodes
+                .iter()
+                .flat_map(|v| &v.aliases)
+                .map(|a| a.text.len())
+                .sum::<usize>(),
+    );
+    out[WORDS].reserve(
+        graph
+            .edges
+            .iter()
+            .map(|e| 16 + strings(&e.triggers) + strings(&e.rules))
+            .sum(),
+    );
+    out[EVIDENCE].reserve(
+        graph
+            .edges
+            .iter()
+            .flat_map(|e| &e.evidence)
+            .map(|x| 64 + x.doc.len() + x.snippet.len())
+            .sum(),
+    );
+    let mut blob = Encoder::default();
     for node in &graph.nodes {
         let start = out[NODE_BLOB].len() as u64;
-        let mut e = Encoder::default();
-        node.encode(&mut e);
-        out[NODE_BLOB].extend_from_slice(&e.buf);
+        blob.buf = std::mem::take(&mut out[NODE_BLOB]);
+        node.encode(&mut blob);
+        out[NODE_BLOB] = std::mem::take(&mut blob.buf);
+        let end = out[NODE_BLOB].len() as u64;
         let rec = &mut out[NODES];
         rec.extend_from_slice(&start.to_le_bytes());
-        rec.extend_from_slice(&(start + e.buf.len() as u64).to_le_bytes());
+        rec.extend_from_slice(&end.to_le_bytes());
         rec.extend_from_slice(&node.scopes.to_le_bytes());
         rec.push(kind_tag(&ENTITY_TYPES, &node.kind));
         put_date(rec, node.first);
@@ -226,14 +266,16 @@ fn sections(graph: &Graph) -> Vec<Vec<u8>> {
         }
         rec.extend_from_slice(&start.to_le_bytes());
         rec.extend_from_slice(&(start + words.buf.len() as u64).to_le_bytes());
-        let mut evidence = Encoder::default();
-        edge.evidence.encode(&mut evidence);
-        let start = out[EVIDENCE].len() as u64;
-        out[EVIDENCE].extend_from_slice(&evidence.buf);
+        let start = out[EVIDENCE].len();
+        blob.buf = std::mem::take(&mut out[EVIDENCE]);
+        edge.evidence.encode(&mut blob);
+        out[EVIDENCE] = std::mem::take(&mut blob.buf);
+        let sum = checksum(&out[EVIDENCE][start..])[0];
+        let end = out[EVIDENCE].len() as u64;
         let table = &mut out[EVIDENCE_TABLE];
-        table.extend_from_slice(&start.to_le_bytes());
-        table.extend_from_slice(&(start + evidence.buf.len() as u64).to_le_bytes());
-        table.extend_from_slice(&checksum(&evidence.buf)[0].to_le_bytes());
+        table.extend_from_slice(&(start as u64).to_le_bytes());
+        table.extend_from_slice(&end.to_le_bytes());
+        table.extend_from_slice(&sum.to_le_bytes());
     }
     // Each node's edges, ascending: counted, then placed.
     let n = graph.nodes.len();
@@ -258,8 +300,10 @@ fn sections(graph: &Graph) -> Vec<Vec<u8>> {
             fill[v as usize] += 1;
         }
     }
-    out[ADJ_OFFSETS] = starts.iter().flat_map(|s| s.to_le_bytes()).collect();
-    out[ADJACENCY] = adjacency.iter().flat_map(|i| i.to_le_bytes()).collect();
+    out[ADJ_OFFSETS] = Vec::with_capacity(starts.len() * 8);
+    out[ADJ_OFFSETS].extend(starts.iter().flat_map(|s| s.to_le_bytes()));
+    out[ADJACENCY] = Vec::with_capacity(adjacency.len() * 4);
+    out[ADJACENCY].extend(adjacency.iter().flat_map(|i| i.to_le_bytes()));
     out
 }
 
@@ -286,7 +330,7 @@ impl Graph {
     /// be encoded while the graph file is being written.
     pub fn index_body(&self) -> IndexBody {
         let sections = sections(self);
-        let mut lean = Vec::new();
+        let mut lean = Vec::with_capacity(sections[..EVIDENCE].iter().map(Vec::len).sum());
         for section in &sections[..EVIDENCE] {
             lean.extend_from_slice(section);
         }

@@ -96,7 +96,8 @@ pub fn build_read(
         batches: receive_read,
         thread: reader,
     } = reading;
-    let (send_analyzed, receive_analyzed) = sync_channel::<(Vec<Item>, Vec<DocumentGraph>)>(1);
+    let (send_analyzed, receive_analyzed) =
+        sync_channel::<(Vec<Item>, Vec<Option<DocumentGraph>>)>(1);
     let built = std::thread::scope(|scope| -> crate::Result<()> {
         let workers = std::thread::Builder::new()
             .name("analyzer".into())
@@ -127,10 +128,13 @@ pub fn build_read(
                         }
                     };
                     let analyzing = span("analyze batch");
-                    let graphs: Vec<DocumentGraph> = pool.install(|| {
+                    // One slot per item, filled in place (a filtered
+                    // parallel iterator would collect into pieces and
+                    // copy them together).
+                    let graphs: Vec<Option<DocumentGraph>> = pool.install(|| {
                         batch
                             .par_iter()
-                            .filter_map(|item| match item {
+                            .map(|item| match item {
                                 Item::Document(d) => Some(analyzer.analyze(d)),
                                 Item::Warning(_) => None,
                             })
@@ -147,16 +151,15 @@ pub fn build_read(
         let (mut documents, mut bytes) = (0u64, 0u64);
         for (batch, graphs) in receive_analyzed {
             let _merging = span("merge batch");
-            let mut graphs = graphs.into_iter();
-            for item in &batch {
-                match item {
-                    Item::Warning(w) => progress.warning(w),
-                    Item::Document(doc) => {
-                        let graph = graphs.next().expect("one graph per document");
+            for (item, graph) in batch.iter().zip(graphs) {
+                match (item, graph) {
+                    (Item::Document(doc), Some(graph)) => {
                         documents += 1;
                         bytes += doc.text.len() as u64;
                         builder.add(doc, graph);
                     }
+                    (Item::Warning(w), _) => progress.warning(w),
+                    (Item::Document(_), None) => {}
                 }
             }
             progress.merged(documents, bytes);
@@ -182,7 +185,7 @@ struct Batch {
 /// Reads the corpus into batches; stops early when `send` returns false.
 fn read_batches(corpus: Corpus, mut send: impl FnMut(Batch) -> bool) {
     let mut corpus = corpus.peekable();
-    let mut items = Vec::new();
+    let mut items = Vec::with_capacity(BATCH_DOCS);
     let mut bytes = 0;
     let mut reading = span("read batch");
     while let Some(item) = corpus.next() {
@@ -194,7 +197,7 @@ fn read_batches(corpus: Corpus, mut send: impl FnMut(Batch) -> bool) {
             let last = corpus.peek().is_none();
             drop(reading);
             if !send(Batch {
-                items: std::mem::take(&mut items),
+                items: std::mem::replace(&mut items, Vec::with_capacity(BATCH_DOCS)),
                 last,
             }) || last
             {

@@ -44,9 +44,10 @@ struct FileOut<'a> {
 }
 
 /// Items rendered per chunk, and chunks rendered at once before they are
-/// written (about 10 MB of a build's edges).
-const CHUNK: usize = 1024;
-const WINDOW: usize = 16;
+/// written (about 2.5 MB of a build's edges; the same buffers serve every
+/// window).
+const CHUNK: usize = 512;
+const WINDOW: usize = 8;
 
 /// Writes `items` as a compact JSON array, each as `view` shows it, the
 /// items rendered on every core (rayon's pool) a window of chunks at a
@@ -58,27 +59,26 @@ fn write_array<'a, T: Sync, V: Serialize>(
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
     out.write_all(b"[")?;
-    let chunks: Vec<(usize, &[T])> = items
-        .chunks(CHUNK)
-        .enumerate()
-        .map(|(i, chunk)| (i * CHUNK, chunk))
-        .collect();
-    for window in chunks.chunks(WINDOW) {
-        let rendered: Vec<std::io::Result<Vec<u8>>> = window
-            .par_iter()
-            .map(|&(first, chunk)| {
-                let mut buf = Vec::with_capacity(chunk.len() * 256);
+    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); WINDOW.min(items.len().div_ceil(CHUNK))];
+    for (w, window) in items.chunks(CHUNK * WINDOW).enumerate() {
+        let first = w * CHUNK * WINDOW;
+        buffers
+            .par_iter_mut()
+            .zip(window.par_chunks(CHUNK))
+            .enumerate()
+            .try_for_each(|(c, (buf, chunk))| -> std::io::Result<()> {
+                buf.clear();
                 for (j, item) in chunk.iter().enumerate() {
-                    if first + j > 0 {
+                    let i = first + c * CHUNK + j;
+                    if i > 0 {
                         buf.push(b',');
                     }
-                    serde_json::to_writer(&mut buf, &view(first + j, item))?;
+                    serde_json::to_writer(&mut *buf, &view(i, item))?;
                 }
-                Ok(buf)
-            })
-            .collect();
-        for buf in rendered {
-            out.write_all(&buf?)?;
+                Ok(())
+            })?;
+        for buf in &buffers[..window.len().div_ceil(CHUNK)] {
+            out.write_all(buf)?;
         }
     }
     out.write_all(b"]")
