@@ -57,7 +57,10 @@ impl Reading {
         let (send, batches) = sync_channel::<Batch>(READ_AHEAD);
         let thread = std::thread::Builder::new()
             .name("reader".into())
-            .spawn(move || read_batches(corpus, |batch| send.send(batch).is_ok()))
+            .spawn(move || {
+                let _life = span("thread's life");
+                read_batches(corpus, |batch| send.send(batch).is_ok())
+            })
             .map_err(|e| crate::Error::Invalid(format!("cannot start the reader thread: {e}")))?;
         Ok(Reading { batches, thread })
     }
@@ -118,6 +121,8 @@ pub fn build_read(
                                 rayon::ThreadPoolBuilder::new()
                                     .num_threads(threads)
                                     .thread_name(|i| format!("worker-{i}"))
+                                    .start_handler(|_| super::timeline::thread_started())
+                                    .exit_handler(|_| super::timeline::thread_ended())
                                     .build()
                                     .map_err(|e| {
                                         crate::Error::Invalid(format!(

@@ -25,6 +25,26 @@ pub fn begin() {
     start();
 }
 
+thread_local! {
+    /// The span of this thread's whole life, for threads started elsewhere
+    /// (a pool's workers): see [`thread_started`].
+    static LIFE: std::cell::RefCell<Option<Span>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Opens a span for the rest of this thread's life, closed by
+/// [`thread_ended`]: what a worker ran, waited for a core, and idled
+/// (the rest) over the whole build.
+pub fn thread_started() {
+    if start().is_some() {
+        LIFE.with(|life| *life.borrow_mut() = Some(span("thread's life")));
+    }
+}
+
+/// Closes the span [`thread_started`] opened.
+pub fn thread_ended() {
+    LIFE.with(|life| drop(life.borrow_mut().take()));
+}
+
 /// A named stretch of work, printed when it is dropped.
 pub struct Span {
     name: &'static str,
