@@ -7,9 +7,11 @@ use std::time::Instant;
 use actorgraph::corpus::{Input, Warning};
 use actorgraph::export::{self, Format, graphviz_available, write_atomic};
 use actorgraph::graph::build::{
-    Analyzer, BuildOptions, GraphBuilder, Progress, build_corpus, sorted_inputs, worker_threads,
+    Analyzer, BuildOptions, GraphBuilder, Progress, Reading, build_read, sorted_inputs, timeline,
+    worker_threads,
 };
 use actorgraph::graph::{Graph, Header};
+use actorgraph::query::{Centrality, Sampling, rank};
 use actorgraph::relations::Relations;
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -18,8 +20,14 @@ use super::{Reporter, finish_output, load_gazetteer, open_corpus, stdout};
 use crate::cli::BuildArgs;
 
 pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode> {
+    timeline::begin();
     let options = options(args)?;
+    // The corpus is read while the gazetteer loads.
+    let reading = Reading::start(open_corpus(&args.input, reporter)?)?;
+    let loading = timeline::span("load gazetteer");
     let gazetteer = load_gazetteer(&args.gazetteer, reporter)?;
+    drop(loading);
+    let setup = timeline::span("relations, analyzer");
     let relations = match &args.relations {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -30,7 +38,7 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
     };
     let analyzer = Analyzer::new(&gazetteer, &relations, &options)?;
     let inputs: Vec<Input> = args.input.inputs.iter().map(|i| Input::parse(i)).collect();
-    let corpus = open_corpus(&args.input, reporter)?;
+    drop(setup);
     let threads = args.threads.unwrap_or(0);
     if threads > worker_threads(threads) {
         reporter.note(&format!(
@@ -62,7 +70,9 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
         names.extend(header.inputs);
     }
     let mut progress = Bar::new(reporter, total_bytes(&inputs));
-    build_corpus(corpus, &analyzer, &mut builder, threads, &mut progress)?;
+    let building = timeline::span("build_corpus");
+    build_read(reading, &analyzer, &mut builder, threads, &mut progress)?;
+    drop(building);
     progress.finish();
     let stats = builder.stats;
     if args.partial {
@@ -90,19 +100,17 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
         };
         super::merge::write_partial(&builder, &names, &super::merge::partial_beside(path))?;
     }
+    let finishing = timeline::span("finish");
     let graph = builder.finish(header(&names, args.timestamp, &gazetteer.fingerprint()));
-    let target = write_graph(target_path, &graph)?;
-    if let Some(path) = target.as_deref()
-        && !args.no_index
-    {
-        write_index(&graph, path, reporter);
-    }
-    summary(
+    drop(finishing);
+    let (target, top) = write_outputs(target_path, &graph, !args.no_index, reporter)?;
+    summary_of(
         reporter,
         &graph,
         stats,
         started.elapsed().as_secs_f64(),
         target.as_deref(),
+        top,
     );
     write_formats(args, &graph, target.as_deref(), reporter)?;
     // The process ends here: freeing the graph, the matcher and a million
@@ -189,15 +197,69 @@ pub(super) fn write_graph(path: Option<PathBuf>, graph: &Graph) -> anyhow::Resul
     Ok(Some(path))
 }
 
-/// Writes the graph's index beside the graph file, when that is a regular
-/// file; an index that cannot be written only makes later queries slower.
-fn write_index(graph: &Graph, path: &Path, reporter: &mut Reporter) {
-    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        return;
-    }
-    if let Err(e) = graph.write_index(path) {
+/// Writes the graph file and, when it is a regular file and `index` is
+/// set, its index beside it; returns the graph file's path (None for
+/// standard output) and the summary's ranking. Both cores work: the index
+/// is encoded and the ranking computed while the JSON is written, and the
+/// two files are synced at once. The graph file is renamed into place
+/// first, then the index (which names the graph file's inode, so an index
+/// is never taken for a graph file it does not describe). An index that
+/// cannot be written is only a note: it only makes later queries slower.
+fn write_outputs(
+    path: Option<PathBuf>,
+    graph: &Graph,
+    index: bool,
+    reporter: &mut Reporter,
+) -> anyhow::Result<(Option<PathBuf>, Vec<String>)> {
+    let Some(path) = path else {
+        write_graph(None, graph)?;
+        return Ok((None, top_actors(graph)));
+    };
+    let failed = || format!("cannot write the graph to {}", path.display());
+    let (json, body, top) = std::thread::scope(|scope| -> anyhow::Result<_> {
+        let encoding = std::thread::Builder::new()
+            .name("index".into())
+            .spawn_scoped(scope, || {
+                let _span = timeline::span("encode index, rank");
+                (index.then(|| graph.index_body()), top_actors(graph))
+            })
+            .context("cannot start a thread")?;
+        let writing = timeline::span("write json");
+        let json = export::stage(&path, |w| graph.write_json(w));
+        drop(writing);
+        let (body, top) = encoding
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        Ok((json.with_context(failed)?, body, top))
+    })?;
+    // Both files are synced at once: the JSON on a thread of its own while
+    // the index is written and synced.
+    let staged_index = std::thread::scope(|scope| -> anyhow::Result<_> {
+        let syncing = scope.spawn(|| {
+            let _span = timeline::span("sync json");
+            json.sync()
+        });
+        let staged = match (body, json.file()) {
+            (Some(body), Some(file)) => {
+                let _span = timeline::span("write index, sync");
+                Some(body.stage(&path, file).and_then(|staged| {
+                    staged.sync()?;
+                    Ok(staged)
+                }))
+            }
+            _ => None,
+        };
+        syncing
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p))
+            .with_context(failed)?;
+        Ok(staged)
+    })?;
+    json.commit().with_context(failed)?;
+    if let Some(Err(e)) = staged_index.map(|staged| staged.and_then(|s| s.commit())) {
         reporter.note(&format!("no graph index written: {e}"));
     }
+    Ok((Some(path), top))
 }
 
 /// The `--format` files, beside the graph file.
@@ -236,12 +298,38 @@ fn write_formats(
     Ok(())
 }
 
+/// Actors the summary names.
+const TOP: usize = 5;
+
+/// The actors the summary names, strongest first, with their weighted
+/// degree (as `stats` ranks them; only this ranking is computed).
+fn top_actors(graph: &Graph) -> Vec<String> {
+    rank(graph, Centrality::Strength, None, TOP, Sampling::default())
+        .actors
+        .into_iter()
+        .map(|r| format!("{} ({:.1})", r.actor.label, r.score))
+        .collect()
+}
+
 pub(super) fn summary(
     reporter: &mut Reporter,
     graph: &Graph,
     stats: actorgraph::graph::build::BuildStats,
     secs: f64,
     target: Option<&Path>,
+) {
+    let top = top_actors(graph);
+    summary_of(reporter, graph, stats, secs, target, top);
+}
+
+/// The summary, with the ranking computed beforehand.
+fn summary_of(
+    reporter: &mut Reporter,
+    graph: &Graph,
+    stats: actorgraph::graph::build::BuildStats,
+    secs: f64,
+    target: Option<&Path>,
+    top: Vec<String>,
 ) {
     let mb = stats.bytes as f64 / 1e6;
     reporter.note(&format!(
@@ -268,16 +356,10 @@ pub(super) fn summary(
         graph.edges().len(),
         by_type.join(", ")
     ));
-    let top = actorgraph::graph::stats::summarize(graph, 5);
-    let names: Vec<String> = top
-        .weighted_degree
-        .iter()
-        .map(|r| format!("{} ({:.1})", r.label, r.score))
-        .collect();
-    if !names.is_empty() {
+    if !top.is_empty() {
         reporter.note(&format!(
             "top actors by weighted degree: {}",
-            names.join(", ")
+            top.join(", ")
         ));
     }
     if let Some(path) = target {

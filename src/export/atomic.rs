@@ -72,6 +72,71 @@ pub fn write_all_atomic(files: Vec<(PathBuf, Fill<'_>)>) -> Result<()> {
     Ok(())
 }
 
+/// A file written in full under its temporary name (or straight to a
+/// device), not yet in place: [`Staged::sync`] makes its bytes durable
+/// (from any thread), [`Staged::commit`] syncs if need be and renames it
+/// into place. Dropped uncommitted, the temporary file is removed and the
+/// path keeps what it had. Several outputs that belong together are staged
+/// first, synced at once, then committed in turn.
+pub struct Staged {
+    /// None for a device, FIFO or socket, written to directly.
+    temporary: Option<(Temporary, PathBuf)>,
+    path: PathBuf,
+    synced: std::sync::atomic::AtomicBool,
+}
+
+/// Writes `path`'s new content under a temporary name beside it (see
+/// [`write_atomic`], which this is without the sync and the rename).
+pub fn stage(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<Staged> {
+    let temporary = match target(path)? {
+        Target::Stream(device) => {
+            stream(&device, Box::new(write)).map_err(|e| Error::io(path, e))?;
+            None
+        }
+        Target::Replace(real) => {
+            let temporary = Temporary::create(&real).map_err(|e| Error::io(path, e))?;
+            temporary
+                .write(Box::new(write))
+                .map_err(|e| Error::io(path, e))?;
+            Some((temporary, real))
+        }
+    };
+    Ok(Staged {
+        temporary,
+        path: path.to_path_buf(),
+        synced: std::sync::atomic::AtomicBool::new(false),
+    })
+}
+
+impl Staged {
+    /// The file as written, under its temporary name (None for a device):
+    /// the same file, inode and modification time that the path will name.
+    pub fn file(&self) -> Option<&File> {
+        self.temporary.as_ref().map(|(t, _)| t.file())
+    }
+
+    /// Makes the file's bytes durable.
+    pub fn sync(&self) -> Result<()> {
+        if let Some(file) = self.file() {
+            file.sync_all().map_err(|e| Error::io(&self.path, e))?;
+        }
+        self.synced
+            .store(true, std::sync::atomic::Ordering::Release);
+        Ok(())
+    }
+
+    /// Syncs (unless done) and renames the file into place.
+    pub fn commit(self) -> Result<()> {
+        if !self.synced.load(std::sync::atomic::Ordering::Acquire) {
+            self.sync()?;
+        }
+        if let Some((temporary, real)) = self.temporary {
+            temporary.persist(&real).map_err(|e| Error::io(&real, e))?;
+        }
+        Ok(())
+    }
+}
+
 /// Removes the temporary files that exist now. For a signal handler: it
 /// takes no allocation beyond the removal's own.
 pub fn remove_temporaries() {
@@ -167,13 +232,20 @@ impl Temporary {
         })
     }
 
-    fn fill(&self, fill: Fill<'_>) -> io::Result<()> {
-        let file: &File = self.file.as_ref().expect("not yet persisted").as_file();
-        let mut out = BufWriter::with_capacity(1 << 16, file);
+    fn file(&self) -> &File {
+        self.file.as_ref().expect("not yet persisted").as_file()
+    }
+
+    /// Writes the content, not synced.
+    fn write(&self, fill: Fill<'_>) -> io::Result<()> {
+        let mut out = BufWriter::with_capacity(1 << 16, self.file());
         fill(&mut out)?;
-        out.flush()?;
-        drop(out);
-        file.sync_all()
+        out.flush()
+    }
+
+    fn fill(&self, fill: Fill<'_>) -> io::Result<()> {
+        self.write(fill)?;
+        self.file().sync_all()
     }
 
     fn persist(mut self, target: &Path) -> io::Result<()> {

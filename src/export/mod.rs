@@ -118,7 +118,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-pub use atomic::{Fill, remove_temporaries, write_all_atomic, write_atomic};
+pub use atomic::{Fill, Staged, remove_temporaries, stage, write_all_atomic, write_atomic};
 pub use render::graphviz_available;
 pub use select::Selection;
 

@@ -211,9 +211,12 @@ pub fn counts(graph: &Graph, edge: &super::Edge) -> Option<Counts> {
 /// `min_count`, and clears them elsewhere. O(E). Without the counts (see
 /// [`counts`]) every edge is left without measures.
 pub fn annotate(graph: &mut Graph, min_count: f64) {
+    use rayon::prelude::*;
+    // Each edge on its own, on every core (rounding, by printing and
+    // parsing, is most of the cost).
     let values: Vec<Option<Association>> = graph
         .edges()
-        .iter()
+        .par_iter()
         .map(|e| {
             if e.kind != EdgeKind::CoMention || e.weight < min_count {
                 return None;

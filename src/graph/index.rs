@@ -62,7 +62,13 @@ struct Stamp {
 
 impl Stamp {
     fn of(path: &Path) -> std::io::Result<Stamp> {
-        let mut file = fs::File::open(path)?;
+        Stamp::of_file(&fs::File::open(path)?)
+    }
+
+    /// The stamp of an open file: the same as its path's once it is there
+    /// (a rename keeps the inode, the size and the modification time).
+    fn of_file(file: &fs::File) -> std::io::Result<Stamp> {
+        let mut file = file;
         let meta = file.metadata()?;
         let len = meta.len();
         let modified = meta
@@ -74,6 +80,7 @@ impl Stamp {
         #[cfg(not(unix))]
         let inode = 0;
         let mut ends = Vec::with_capacity(2 * END_BYTES as usize);
+        file.seek(SeekFrom::Start(0))?;
         (&mut file).take(END_BYTES).read_to_end(&mut ends)?;
         if len > END_BYTES {
             file.seek(SeekFrom::Start(
@@ -178,14 +185,54 @@ fn sections(graph: &Graph) -> Vec<Vec<u8>> {
     out[HEADER] = serde_json::to_string(&graph.header)
         .unwrap_or_default()
         .into_bytes();
+    // Each section made at its final size, or about (the blobs, from the
+    // strings they hold), so that none is copied as it grows: a build
+    // writes the index of a fresh graph, and every page a copy touches is
+    // a fresh one to zero.
+    let (n, m) = (graph.nodes.len(), graph.edges.len());
+    out[NODES].reserve_exact(n * NODE_REC);
+    out[ENDS].reserve_exact(m * ENDS_REC);
+    out[EDGES].reserve_exact(m * EDGE_REC);
+    out[EVIDENCE_TABLE].reserve_exact(m * EVIDENCE_REC);
+    let strings = |list: &[String]| list.iter().map(|t| t.len() + 16).sum::<usize>();
+    out[NODE_BLOB].reserve(
+        graph
+            .nodes
+            .iter()
+            .map(|v| 64 + v.id.len() + v.label.len() + v.aliases.len() * 24)
+            .sum::<usize>()
+            + graph
+                .nodes
+                .iter()
+                .flat_map(|v| &v.aliases)
+                .map(|a| a.text.len())
+                .sum::<usize>(),
+    );
+    out[WORDS].reserve(
+        graph
+            .edges
+            .iter()
+            .map(|e| 16 + strings(&e.triggers) + strings(&e.rules))
+            .sum(),
+    );
+    out[EVIDENCE].reserve(
+        graph
+            .edges
+            .iter()
+            .flat_map(|e| &e.evidence)
+            .map(|x| 64 + x.doc.len() + x.snippet.len())
+            .sum(),
+    );
+    let mut blob = Encoder::default();
     for node in &graph.nodes {
         let start = out[NODE_BLOB].len() as u64;
-        let mut e = Encoder::default();
-        node.encode(&mut e);
-        out[NODE_BLOB].extend_from_slice(&e.buf);
+        blob.buf = std::mem::take(&mut out[NODE_BLOB]);
+        node.encode(&mut blob);
+        out[NODE_BLOB] = std::mem::take(&mut blob.buf);
+        let end = out[NODE_BLOB].len() as u64;
         let rec = &mut out[NODES];
         rec.extend_from_slice(&start.to_le_bytes());
-        rec.extend_from_slice(&(start + e.buf.len() as u64).to_le_bytes());
+        rec.extend_from_slice(&end.to_le_bytes());
         rec.extend_from_slice(&node.scopes.to_le_bytes());
         rec.push(kind_tag(&ENTITY_TYPES, &node.kind));
         put_date(rec, node.first);
@@ -219,14 +266,16 @@ fn sections(graph: &Graph) -> Vec<Vec<u8>> {
         }
         rec.extend_from_slice(&start.to_le_bytes());
         rec.extend_from_slice(&(start + words.buf.len() as u64).to_le_bytes());
-        let mut evidence = Encoder::default();
-        edge.evidence.encode(&mut evidence);
-        let start = out[EVIDENCE].len() as u64;
-        out[EVIDENCE].extend_from_slice(&evidence.buf);
+        let start = out[EVIDENCE].len();
+        blob.buf = std::mem::take(&mut out[EVIDENCE]);
+        edge.evidence.encode(&mut blob);
+        out[EVIDENCE] = std::mem::take(&mut blob.buf);
+        let sum = checksum(&out[EVIDENCE][start..])[0];
+        let end = out[EVIDENCE].len() as u64;
         let table = &mut out[EVIDENCE_TABLE];
-        table.extend_from_slice(&start.to_le_bytes());
-        table.extend_from_slice(&(start + evidence.buf.len() as u64).to_le_bytes());
-        table.extend_from_slice(&checksum(&evidence.buf)[0].to_le_bytes());
+        table.extend_from_slice(&(start as u64).to_le_bytes());
+        table.extend_from_slice(&end.to_le_bytes());
+        table.extend_from_slice(&sum.to_le_bytes());
     }
     // Each node's edges, ascending: counted, then placed.
     let n = graph.nodes.len();
@@ -251,8 +300,10 @@ fn sections(graph: &Graph) -> Vec<Vec<u8>> {
             fill[v as usize] += 1;
         }
     }
-    out[ADJ_OFFSETS] = starts.iter().flat_map(|s| s.to_le_bytes()).collect();
-    out[ADJACENCY] = adjacency.iter().flat_map(|i| i.to_le_bytes()).collect();
+    out[ADJ_OFFSETS] = Vec::with_capacity(starts.len() * 8);
+    out[ADJ_OFFSETS].extend(starts.iter().flat_map(|s| s.to_le_bytes()));
+    out[ADJACENCY] = Vec::with_capacity(adjacency.len() * 4);
+    out[ADJACENCY].extend(adjacency.iter().flat_map(|i| i.to_le_bytes()));
     out
 }
 
@@ -270,36 +321,32 @@ impl Graph {
     /// See `layout.rs` for what it holds.
     pub fn write_index(&self, json: &Path) -> crate::Result<PathBuf> {
         let stamp = Stamp::of(json).map_err(|e| Error::io(json, e))?;
+        let path = index_path(json);
+        crate::export::write_atomic(&path, |out| self.index_body().write(&stamp, out))?;
+        Ok(path)
+    }
+
+    /// The index's content but for its stamp of the graph file, which can
+    /// be encoded while the graph file is being written.
+    pub fn index_body(&self) -> IndexBody {
         let sections = sections(self);
-        let mut head = Encoder::default();
-        head.buf.extend_from_slice(MAGIC);
-        head.u32(FORMAT);
-        stamp.encode(&mut head);
-        head.len(self.nodes.len());
-        head.len(self.edges.len());
-        let mut at = PREAMBLE;
-        for section in &sections {
-            head.len(at);
-            head.len(section.len());
-            at += section.len();
-        }
-        let sum = checksum(&head.buf)[0];
-        head.u64(sum);
-        let mut lean = Vec::new();
+        let mut lean = Vec::with_capacity(sections[..EVIDENCE].iter().map(Vec::len).sum());
         for section in &sections[..EVIDENCE] {
             lean.extend_from_slice(section);
         }
-        let sum = checksum(&lean);
-        head.u64(sum[0]);
-        head.u64(sum[1]);
-        debug_assert_eq!(head.buf.len(), PREAMBLE);
-        let path = index_path(json);
-        crate::export::write_atomic(&path, |out| {
-            out.write_all(&head.buf)?;
-            out.write_all(&lean)?;
-            out.write_all(&sections[EVIDENCE])
-        })?;
-        Ok(path)
+        let lean_sum = checksum(&lean);
+        let lens = sections.iter().map(Vec::len).collect();
+        // The evidence is the last section (layout.rs).
+        const _: () = assert!(EVIDENCE == SECTIONS - 1);
+        let evidence = sections.into_iter().nth(EVIDENCE).unwrap_or_default();
+        IndexBody {
+            nodes: self.nodes.len(),
+            edges: self.edges.len(),
+            lens,
+            lean,
+            lean_sum,
+            evidence,
+        }
     }
 
     /// The graph of `json` from its index, evidence included, when there is
@@ -348,6 +395,52 @@ impl Graph {
             }
         }
         Ok(())
+    }
+}
+
+/// An index without its stamp ([`Graph::index_body`]).
+pub struct IndexBody {
+    nodes: usize,
+    edges: usize,
+    /// The length of each section.
+    lens: Vec<usize>,
+    /// The sections before the evidence, one after the other.
+    lean: Vec<u8>,
+    lean_sum: [u64; 2],
+    evidence: Vec<u8>,
+}
+
+impl IndexBody {
+    /// Stages the index of the graph file just staged as `json` (its
+    /// content written, not yet renamed into place), stamped with that file:
+    /// commit it after the graph file, so that an index is never in place
+    /// before the file it describes.
+    pub fn stage(&self, json: &Path, written: &fs::File) -> crate::Result<crate::export::Staged> {
+        let stamp = Stamp::of_file(written).map_err(|e| Error::io(json, e))?;
+        crate::export::stage(&index_path(json), |out| self.write(&stamp, out))
+    }
+
+    fn write(&self, stamp: &Stamp, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let mut head = Encoder::default();
+        head.buf.extend_from_slice(MAGIC);
+        head.u32(FORMAT);
+        stamp.encode(&mut head);
+        head.len(self.nodes);
+        head.len(self.edges);
+        let mut at = PREAMBLE;
+        for &len in &self.lens {
+            head.len(at);
+            head.len(len);
+            at += len;
+        }
+        let sum = checksum(&head.buf)[0];
+        head.u64(sum);
+        head.u64(self.lean_sum[0]);
+        head.u64(self.lean_sum[1]);
+        debug_assert_eq!(head.buf.len(), PREAMBLE);
+        out.write_all(&head.buf)?;
+        out.write_all(&self.lean)?;
+        out.write_all(&self.evidence)
     }
 }
 

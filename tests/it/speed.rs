@@ -258,6 +258,12 @@ fn queries_answer_the_same_with_the_index_and_without() {
     };
     build(&[]);
     assert!(index.is_file(), "build writes the index");
+    // Stamped with the graph file as it is in place (the index is stamped
+    // from the file before its rename).
+    assert!(
+        actorgraph::graph::index::GraphIndex::open(&graph).is_some(),
+        "the index build writes matches its graph file"
+    );
     let with_index = answers(&cache, &graph);
     let bytes = fs::read(&index).unwrap();
     fs::remove_file(&index).unwrap();

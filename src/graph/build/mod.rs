@@ -31,6 +31,7 @@ mod partial;
 mod pipeline;
 mod scopes;
 mod snippet;
+pub mod timeline;
 
 use std::fmt;
 use std::str::FromStr;
@@ -38,7 +39,7 @@ use std::str::FromStr;
 pub use analyze::{Analyzer, DocumentGraph, TextRelation};
 pub use merge::{BuildStats, GraphBuilder};
 pub use partial::{FORMAT as PARTIAL_FORMAT, PartialHeader, sorted as sorted_inputs};
-pub use pipeline::{Progress, build_corpus, worker_threads};
+pub use pipeline::{Progress, Reading, build_corpus, build_read, worker_threads};
 
 /// Which mentions are "mentioned together".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

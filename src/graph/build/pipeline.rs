@@ -1,13 +1,16 @@
 //! The build over a whole corpus, in three stages that overlap: one thread
-//! reads documents in batches, the worker pool analyzes a batch, and the calling
-//! thread merges the batch before it in corpus order. Memory holds at most five
-//! batches of text: one being read, one queued, one being analyzed, one queued
-//! for the merge and one being merged.
+//! reads documents in batches (from before the gazetteer is loaded), the
+//! worker pool analyzes a batch, and the calling thread merges the batch
+//! before it in corpus order. Memory holds at most eight batches of text:
+//! one being read, four queued, one being analyzed, one queued for the
+//! merge and one being merged.
 
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{Receiver, sync_channel};
+use std::thread::JoinHandle;
 
 use rayon::prelude::*;
 
+use super::timeline::span;
 use super::{Analyzer, DocumentGraph, GraphBuilder};
 use crate::corpus::{Corpus, Item, Warning};
 
@@ -35,6 +38,34 @@ pub fn worker_threads(requested: usize) -> usize {
     }
 }
 
+/// Batches read ahead of the analysis: they fill while the gazetteer
+/// loads (the reader needs no gazetteer), and they let the reader run
+/// ahead of a slow batch later. About 16 MB of text at most.
+const READ_AHEAD: usize = 4;
+
+/// A corpus being read into batches on a thread of its own, started before
+/// the analysis can start (see [`Reading::start`]).
+pub struct Reading {
+    batches: Receiver<Batch>,
+    thread: JoinHandle<()>,
+}
+
+impl Reading {
+    /// Starts reading `corpus`. Dropped unused, the reader stops at its
+    /// next batch.
+    pub fn start(corpus: Corpus) -> crate::Result<Reading> {
+        let (send, batches) = sync_channel::<Batch>(READ_AHEAD);
+        let thread = std::thread::Builder::new()
+            .name("reader".into())
+            .spawn(move || {
+                let _life = span("thread's life");
+                read_batches(corpus, |batch| send.send(batch).is_ok())
+            })
+            .map_err(|e| crate::Error::Invalid(format!("cannot start the reader thread: {e}")))?;
+        Ok(Reading { batches, thread })
+    }
+}
+
 /// Runs the corpus through `analyzer` on `threads` workers (0: all cores;
 /// bounded by [`worker_threads`], and by the number of documents of a corpus
 /// that fits in one batch) into `builder`. The graph does not depend on the
@@ -47,62 +78,93 @@ pub fn build_corpus(
     threads: usize,
     progress: &mut dyn Progress,
 ) -> crate::Result<()> {
-    let (send_read, receive_read) = sync_channel::<Batch>(1);
-    let (send_analyzed, receive_analyzed) = sync_channel::<(Vec<Item>, Vec<DocumentGraph>)>(1);
-    std::thread::scope(|scope| -> crate::Result<()> {
-        scope.spawn(move || read_batches(corpus, |batch| send_read.send(batch).is_ok()));
-        let workers = scope.spawn(move || -> crate::Result<()> {
-            let mut pool = None;
-            for Batch { items: batch, last } in receive_read {
-                let pool = match &mut pool {
-                    Some(pool) => pool,
-                    None => {
-                        let documents = batch.len().max(1);
-                        let threads = worker_threads(threads);
-                        let threads = if last {
-                            threads.min(documents)
-                        } else {
-                            threads
-                        };
-                        pool.insert(
-                            rayon::ThreadPoolBuilder::new()
-                                .num_threads(threads)
-                                .build()
-                                .map_err(|e| {
-                                    crate::Error::Invalid(format!(
-                                        "cannot start worker threads: {e}"
-                                    ))
-                                })?,
-                        )
+    build_read(
+        Reading::start(corpus)?,
+        analyzer,
+        builder,
+        threads,
+        progress,
+    )
+}
+
+/// [`build_corpus`] of a corpus whose reading started before.
+pub fn build_read(
+    reading: Reading,
+    analyzer: &Analyzer,
+    builder: &mut GraphBuilder,
+    threads: usize,
+    progress: &mut dyn Progress,
+) -> crate::Result<()> {
+    let Reading {
+        batches: receive_read,
+        thread: reader,
+    } = reading;
+    let (send_analyzed, receive_analyzed) =
+        sync_channel::<(Vec<Item>, Vec<Option<DocumentGraph>>)>(1);
+    let built = std::thread::scope(|scope| -> crate::Result<()> {
+        let workers = std::thread::Builder::new()
+            .name("analyzer".into())
+            .spawn_scoped(scope, move || -> crate::Result<()> {
+                let mut pool = None;
+                for Batch { items: batch, last } in receive_read {
+                    let pool = match &mut pool {
+                        Some(pool) => pool,
+                        None => {
+                            let documents = batch.len().max(1);
+                            let threads = worker_threads(threads);
+                            let threads = if last {
+                                threads.min(documents)
+                            } else {
+                                threads
+                            };
+                            pool.insert(
+                                rayon::ThreadPoolBuilder::new()
+                                    .num_threads(threads)
+                                    .thread_name(|i| format!("worker-{i}"))
+                                    .start_handler(|_| super::timeline::thread_started())
+                                    .exit_handler(|_| super::timeline::thread_ended())
+                                    .build()
+                                    .map_err(|e| {
+                                        crate::Error::Invalid(format!(
+                                            "cannot start worker threads: {e}"
+                                        ))
+                                    })?,
+                            )
+                        }
+                    };
+                    let analyzing = span("analyze batch");
+                    // One slot per item, filled in place (a filtered
+                    // parallel iterator would collect into pieces and
+                    // copy them together).
+                    let graphs: Vec<Option<DocumentGraph>> = pool.install(|| {
+                        batch
+                            .par_iter()
+                            .map(|item| match item {
+                                Item::Document(d) => Some(analyzer.analyze(d)),
+                                Item::Warning(_) => None,
+                            })
+                            .collect()
+                    });
+                    drop(analyzing);
+                    if send_analyzed.send((batch, graphs)).is_err() {
+                        return Ok(());
                     }
-                };
-                let graphs: Vec<DocumentGraph> = pool.install(|| {
-                    batch
-                        .par_iter()
-                        .filter_map(|item| match item {
-                            Item::Document(d) => Some(analyzer.analyze(d)),
-                            Item::Warning(_) => None,
-                        })
-                        .collect()
-                });
-                if send_analyzed.send((batch, graphs)).is_err() {
-                    return Ok(());
                 }
-            }
-            Ok(())
-        });
+                Ok(())
+            })
+            .map_err(|e| crate::Error::Invalid(format!("cannot start worker threads: {e}")))?;
         let (mut documents, mut bytes) = (0u64, 0u64);
         for (batch, graphs) in receive_analyzed {
-            let mut graphs = graphs.into_iter();
-            for item in &batch {
-                match item {
-                    Item::Warning(w) => progress.warning(w),
-                    Item::Document(doc) => {
-                        let graph = graphs.next().expect("one graph per document");
+            let _merging = span("merge batch");
+            for (item, graph) in batch.iter().zip(graphs) {
+                match (item, graph) {
+                    (Item::Document(doc), Some(graph)) => {
                         documents += 1;
                         bytes += doc.text.len() as u64;
                         builder.add(doc, graph);
                     }
+                    (Item::Warning(w), _) => progress.warning(w),
+                    (Item::Document(_), None) => {}
                 }
             }
             progress.merged(documents, bytes);
@@ -110,7 +172,13 @@ pub fn build_corpus(
         workers
             .join()
             .unwrap_or_else(|p| std::panic::resume_unwind(p))
-    })
+    });
+    // The receiver is gone with the analyzer thread: the reader has
+    // finished or stops at its next batch.
+    reader
+        .join()
+        .unwrap_or_else(|p| std::panic::resume_unwind(p));
+    built
 }
 
 /// Items read together, and whether the corpus ends with them.
@@ -122,8 +190,9 @@ struct Batch {
 /// Reads the corpus into batches; stops early when `send` returns false.
 fn read_batches(corpus: Corpus, mut send: impl FnMut(Batch) -> bool) {
     let mut corpus = corpus.peekable();
-    let mut items = Vec::new();
+    let mut items = Vec::with_capacity(BATCH_DOCS);
     let mut bytes = 0;
+    let mut reading = span("read batch");
     while let Some(item) = corpus.next() {
         if let Item::Document(d) = &item {
             bytes += d.text.len();
@@ -131,16 +200,19 @@ fn read_batches(corpus: Corpus, mut send: impl FnMut(Batch) -> bool) {
         items.push(item);
         if bytes >= BATCH_BYTES || items.len() >= BATCH_DOCS {
             let last = corpus.peek().is_none();
+            drop(reading);
             if !send(Batch {
-                items: std::mem::take(&mut items),
+                items: std::mem::replace(&mut items, Vec::with_capacity(BATCH_DOCS)),
                 last,
             }) || last
             {
                 return;
             }
+            reading = span("read batch");
             bytes = 0;
         }
     }
+    drop(reading);
     if !items.is_empty() {
         send(Batch { items, last: true });
     }

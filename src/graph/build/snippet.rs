@@ -17,7 +17,7 @@ pub fn snippet(
     first: (usize, usize),
     second: (usize, usize),
 ) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity((end.saturating_sub(start)).min(4 * MAX_CHARS) + 8);
     let clamp = |(s, e): (usize, usize)| {
         let s = s.clamp(start, end);
         (s, e.clamp(s, end))
@@ -25,7 +25,7 @@ pub fn snippet(
     let (first, second) = (clamp(first), clamp(second));
     // Counted only as far as the limit: in document scope a span may be the
     // whole document.
-    let longer = |s: &str| s.chars().nth(MAX_CHARS).is_some();
+    let longer = |s: &str| s.len() > MAX_CHARS && s.chars().nth(MAX_CHARS).is_some();
     if !longer(&text[start..end]) {
         fold(&mut out, &text[start..end]);
     } else if !longer(&text[first.0..second.1]) {
@@ -60,12 +60,31 @@ fn cut(out: &mut String, text: &str, (start, end): (usize, usize), (from, to): (
 
 /// Appends `text` with runs of white space folded to one space.
 fn fold(out: &mut String, text: &str) {
+    if is_folded(text) {
+        out.push_str(text);
+        return;
+    }
     for (i, word) in text.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
         }
         out.push_str(word);
     }
+}
+
+/// True when `text` is already as [`fold`] makes it: ASCII, no white
+/// space but single spaces between words (most sentences of news text), so
+/// it can be copied whole instead of word by word.
+fn is_folded(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return true;
+    };
+    first != b' '
+        && last != b' '
+        && bytes.is_ascii()
+        && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        && !bytes.iter().any(|&b| (b'\t'..=b'\r').contains(&b))
 }
 
 /// A window of about `chars` characters of `[start, end)` around
@@ -117,6 +136,35 @@ mod tests {
             snippet(text, 0, text.len(), (3, 9), (17, 25)),
             "Rashid met al-Araji."
         );
+    }
+
+    #[test]
+    fn text_copied_whole_is_text_folded_word_by_word() {
+        let by_words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let cases = [
+            "",
+            " ",
+            "a",
+            "Rashid met al-Araji.",
+            "Rashid  met",
+            " Rashid",
+            "Rashid ",
+            "Rashid\tmet",
+            "Rashid\nmet",
+            "Rashid\x0bmet",
+            "Rashid\x0cmet",
+            "Rashid\rmet",
+            "Rashid\x1cmet",
+            "Rashid\u{a0}met",
+            "Rashid\u{2003}met",
+            "Rashid\u{85}met",
+            "Rashid, who met al-Araji (Baghdad), said: \"yes\".",
+        ];
+        for text in cases {
+            let mut out = String::new();
+            fold(&mut out, text);
+            assert_eq!(out, by_words(text), "{text:?}");
+        }
     }
 
     #[test]

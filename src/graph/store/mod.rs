@@ -28,17 +28,60 @@ use std::io::{Read, Write};
 
 use serde::Serialize;
 
-use super::{EdgeKind, Evidence, Graph, Header, Node};
+use super::{EdgeKind, Evidence, Graph};
 use crate::date::Date;
 use crate::error::Error;
 
+/// The graph file as one value: what [`Graph::write_json`] writes in parts.
+#[cfg(test)]
 #[derive(Serialize)]
 struct FileOut<'a> {
     directed: bool,
     multigraph: bool,
-    graph: &'a Header,
-    nodes: &'a [Node],
+    graph: &'a super::Header,
+    nodes: &'a [super::Node],
     edges: Vec<EdgeOut<'a>>,
+}
+
+/// Items rendered per chunk, and chunks rendered at once before they are
+/// written (about 2.5 MB of a build's edges; the same buffers serve every
+/// window).
+const CHUNK: usize = 512;
+const WINDOW: usize = 8;
+
+/// Writes `items` as a compact JSON array, each as `view` shows it, the
+/// items rendered on every core (rayon's pool) a window of chunks at a
+/// time.
+fn write_array<'a, T: Sync, V: Serialize>(
+    out: &mut dyn Write,
+    items: &'a [T],
+    view: impl Fn(usize, &'a T) -> V + Sync,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    out.write_all(b"[")?;
+    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); WINDOW.min(items.len().div_ceil(CHUNK))];
+    for (w, window) in items.chunks(CHUNK * WINDOW).enumerate() {
+        let first = w * CHUNK * WINDOW;
+        buffers
+            .par_iter_mut()
+            .zip(window.par_chunks(CHUNK))
+            .enumerate()
+            .try_for_each(|(c, (buf, chunk))| -> std::io::Result<()> {
+                buf.clear();
+                for (j, item) in chunk.iter().enumerate() {
+                    let i = first + c * CHUNK + j;
+                    if i > 0 {
+                        buf.push(b',');
+                    }
+                    serde_json::to_writer(&mut *buf, &view(i, item))?;
+                }
+                Ok(())
+            })?;
+        for buf in &buffers[..window.len().div_ceil(CHUNK)] {
+            out.write_all(buf)?;
+        }
+    }
+    out.write_all(b"]")
 }
 
 #[derive(Serialize)]
@@ -77,43 +120,43 @@ struct EdgeOut<'a> {
 }
 
 impl Graph {
-    /// Writes the graph as node-link JSON, streaming.
+    /// Writes the graph as node-link JSON, streaming. Nodes and edges are
+    /// rendered on every core, a window of chunks at a time, and written in
+    /// order: the bytes are those of serializing [`FileOut`] whole, since
+    /// the compact format joins an array's elements with a bare comma.
     pub fn write_json(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        let edges = self
-            .edges()
-            .iter()
-            .enumerate()
-            .map(|(i, e)| EdgeOut {
-                source: &self.node(e.source).id,
-                target: &self.node(e.target).id,
-                key: Graph::edge_id(i),
-                kind: e.kind,
-                directed: e.directed,
-                from: e.directed.then(|| self.node(e.source).id.as_str()),
-                to: e.directed.then(|| self.node(e.target).id.as_str()),
-                weight: e.weight,
-                docs: e.docs,
-                first: e.first,
-                last: e.last,
-                triggers: &e.triggers,
-                rules: &e.rules,
-                evidence: &e.evidence,
-                npmi: e.association.map(|a| a.npmi),
-                assoc: e.association.map(|a| a.assoc),
-                jaccard: e.association.map(|a| a.jaccard),
-                llr: e.association.map(|a| a.llr),
-                alpha: e.alpha,
-            })
-            .collect();
-        let file = FileOut {
-            directed: false,
-            multigraph: true,
-            graph: &self.header,
-            nodes: self.nodes(),
-            edges,
-        };
-        serde_json::to_writer(&mut *out, &file)?;
-        out.write_all(b"\n")
+        out.write_all(br#"{"directed":false,"multigraph":true,"graph":"#)?;
+        serde_json::to_writer(&mut *out, &self.header)?;
+        out.write_all(br#","nodes":"#)?;
+        write_array(out, self.nodes(), |_, node| node)?;
+        out.write_all(br#","edges":"#)?;
+        write_array(out, self.edges(), |i, e| self.edge_out(i, e))?;
+        out.write_all(b"}\n")
+    }
+
+    /// An edge as the graph file shows it.
+    fn edge_out<'a>(&'a self, i: usize, e: &'a super::Edge) -> EdgeOut<'a> {
+        EdgeOut {
+            source: &self.node(e.source).id,
+            target: &self.node(e.target).id,
+            key: Graph::edge_id(i),
+            kind: e.kind,
+            directed: e.directed,
+            from: e.directed.then(|| self.node(e.source).id.as_str()),
+            to: e.directed.then(|| self.node(e.target).id.as_str()),
+            weight: e.weight,
+            docs: e.docs,
+            first: e.first,
+            last: e.last,
+            triggers: &e.triggers,
+            rules: &e.rules,
+            evidence: &e.evidence,
+            npmi: e.association.map(|a| a.npmi),
+            assoc: e.association.map(|a| a.assoc),
+            jaccard: e.association.map(|a| a.jaccard),
+            llr: e.association.map(|a| a.llr),
+            alpha: e.alpha,
+        }
     }
 
     /// Reads a graph file. `name` is used in error messages.
@@ -162,6 +205,67 @@ mod tests {
         let text = String::from_utf8(buf).unwrap();
         assert!(text.starts_with("{\"directed\":false,\"multigraph\":true,\"graph\":"));
         assert!(text.contains("\"key\":\"e0\""));
+    }
+
+    /// The graph file as one serialized value, as it was written before
+    /// it was written in parts.
+    fn whole(g: &Graph) -> Vec<u8> {
+        let file = super::FileOut {
+            directed: false,
+            multigraph: true,
+            graph: &g.header,
+            nodes: g.nodes(),
+            edges: g
+                .edges()
+                .iter()
+                .enumerate()
+                .map(|(i, e)| g.edge_out(i, e))
+                .collect(),
+        };
+        let mut buf = serde_json::to_vec(&file).unwrap();
+        buf.push(b'\n');
+        buf
+    }
+
+    #[test]
+    fn the_file_written_in_parts_is_the_file_serialized_whole() {
+        use crate::graph::{Edge, EdgeKind, Evidence};
+        let g = sample();
+        let mut buf = Vec::new();
+        g.write_json(&mut buf).unwrap();
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            String::from_utf8(whole(&g)).unwrap()
+        );
+        // More edges than a window of chunks, and no edges at all.
+        let nodes = g.nodes().to_vec();
+        let kinds = [EdgeKind::CoMention, EdgeKind::Meets, EdgeKind::Supports];
+        let edges: Vec<Edge> = (0..super::CHUNK * (super::WINDOW + 2) + 7)
+            .map(|i| Edge {
+                evidence: vec![Evidence {
+                    doc: format!("d{i}"),
+                    sentence: Some(i as u32),
+                    start: None,
+                    end: None,
+                    snippet: format!("\"quoted\" {i}"),
+                }],
+                alpha: (i % 3 == 0).then_some(0.5),
+                ..Edge::new(
+                    (i % 3) as u32,
+                    ((i + 1) % 3) as u32,
+                    kinds[i % 3],
+                    (i + 1) as f64 / 7.0,
+                )
+            })
+            .collect();
+        for edges in [edges, Vec::new()] {
+            let big = Graph::new(g.header.clone(), nodes.clone(), edges);
+            let mut buf = Vec::new();
+            big.write_json(&mut buf).unwrap();
+            assert!(buf == whole(&big), "{} edges", big.edges().len());
+            let back = Graph::read_json("g.json", buf.as_slice()).unwrap();
+            assert_eq!(back.edges().len(), big.edges().len());
+        }
     }
 
     #[test]
