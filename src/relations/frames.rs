@@ -455,6 +455,11 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                 {
                     return (s.conjuncts(place), venue);
                 }
+                // "defeated an attempt to cut U.S. aid": an attack on an
+                // idea is on no one.
+                if other && p.kind == EdgeKind::Attacks && is_idea(w) {
+                    break;
+                }
                 if other {
                     // The object is a thing: "told reporters", "helped shoot
                     // down", unless it is the thing of an actor: "the
@@ -487,31 +492,43 @@ fn owns_idea(s: &Sentence, head: usize) -> bool {
     }
     (k..(k + 5).min(s.len()))
         .map_while(|m| s.word(m).filter(|&w| lexicon::class(w) == WordClass::Other))
-        .any(|w| {
-            matches!(
-                w,
-                "policy"
-                    | "policies"
-                    | "plan"
-                    | "plans"
-                    | "proposal"
-                    | "proposals"
-                    | "decision"
-                    | "remarks"
-                    | "statement"
-                    | "stance"
-                    | "position"
-                    | "record"
-                    | "handling"
-                    | "budget"
-                    | "programme"
-                    | "program"
-                    | "comments"
-                    | "rhetoric"
-                    | "claims"
-                    | "demands"
-            )
-        })
+        .any(is_idea)
+}
+
+/// Nouns of ideas and decisions, which words attack, not force.
+fn is_idea(w: &str) -> bool {
+    matches!(
+        w,
+        "policy"
+            | "policies"
+            | "plan"
+            | "plans"
+            | "proposal"
+            | "proposals"
+            | "decision"
+            | "remarks"
+            | "statement"
+            | "stance"
+            | "position"
+            | "record"
+            | "handling"
+            | "budget"
+            | "programme"
+            | "program"
+            | "comments"
+            | "rhetoric"
+            | "claims"
+            | "demands"
+            | "attempt"
+            | "attempts"
+            | "bid"
+            | "effort"
+            | "efforts"
+            | "bill"
+            | "motion"
+            | "amendment"
+            | "legislation"
+    )
 }
 
 /// A plain lower-case word (not a number or a mark).
@@ -1016,6 +1033,23 @@ pub fn titles(
             k += 1;
         }
         let words: Vec<&str> = (k..p_tok).filter_map(|m| s.word(m)).collect();
+        // "Nicaraguan rebel leader Calero": the title is of a group against
+        // the state, not of the state.
+        let against = words.iter().any(|w| {
+            matches!(
+                *w,
+                "rebel"
+                    | "rebels"
+                    | "opposition"
+                    | "guerrilla"
+                    | "insurgent"
+                    | "dissident"
+                    | "exiled"
+            )
+        });
+        if against {
+            continue;
+        }
         if k > 0 && !words.is_empty() {
             let mut owner = k - 1;
             // "Iran's Gulf War enemy Iraq": a name before "war" names the war.
@@ -1037,9 +1071,21 @@ pub fn titles(
                 // Only bare names share the title: "his Russian counterpart
                 // Lavrov" has a title of its own.
                 for holder in s.conjuncts(p_tok) {
-                    let bare = s.phrase_start(holder) == holder
-                        || (s.phrase_start(holder) + 1 == holder && s.is(holder - 1, &["the"]));
-                    if holder == p_tok || (holder > p_tok && bare) {
+                    // "... Nakasone and President Reagan": not bare.
+                    let titled = holder > 0
+                        && s.word(holder - 1)
+                            .is_some_and(|w| vocabulary.contains(w) || lexicon::is_title_word(w));
+                    let bare = !titled
+                        && (s.phrase_start(holder) == holder
+                            || (s.phrase_start(holder) + 1 == holder
+                                && s.is(holder - 1, &["the"])));
+                    // A singular title has one holder: "Japanese prime minister
+                    // Nakasone and President Reagan"; a plural one names the
+                    // list ("OPEC members Gabon, Algeria and Libya").
+                    let plural = words
+                        .last()
+                        .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
+                    if holder == p_tok || (holder > p_tok && bare && plural) {
                         title_hit(s, titles, &words, holder, owner, hits);
                     }
                 }

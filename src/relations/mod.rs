@@ -638,6 +638,17 @@ mod tests {
                 "The [G:SDF]-affiliated [G:Asayish] said so.",
                 &["member_of Asayish -> SDF"],
             ),
+            // A singular title has one holder; a rebel leader leads no state;
+            // an attack on an attempt is on no one.
+            (
+                "[D:Japanese] prime minister [P:Nakasone] and President [P:Reagan] met.",
+                &["leads Nakasone -> Japanese", "meets Nakasone -- Reagan"],
+            ),
+            ("[D:Nicaraguan] rebel leader [P:Adolfo Calero] spoke.", &[]),
+            (
+                "The [G:Senate] defeated an attempt to cut [L:U.S.] aid.",
+                &[],
+            ),
             // A sea or a gulf is where things happen, not a party.
             (
                 "[L:U.S.] naval forces attacked two of its oil platforms in the southern [W:Gulf].",
