@@ -37,18 +37,18 @@ fn the_dev_split_keeps_its_precision() {
 }
 
 /// The held-out split is never tuned on; its precision is held to the floor
-/// measured when it was last scored (0.725 then; the aim is 0.90), so that a
+/// measured when it was last scored (0.731 then; the aim is 0.90), so that a
 /// change to the patterns that costs precision on unseen text fails here.
-/// The fresh set, read only through its per-rule figures, likewise (0.81),
+/// The fresh set, read only through its per-rule figures, likewise (0.857),
 /// and the two halves of the current-news set: the one looked at while
-/// tuning (0.93) and the one never read (0.855).
+/// tuning (0.949) and the one never read (0.870).
 #[test]
 fn the_unseen_sets_hold_their_floors() {
     for (file, split, floor) in [
         ("test.jsonl", None, "0.70"),
-        ("fresh.jsonl", None, "0.75"),
+        ("fresh.jsonl", None, "0.80"),
         ("news.jsonl", Some("dev"), "0.90"),
-        ("news.jsonl", Some("test"), "0.80"),
+        ("news.jsonl", Some("test"), "0.83"),
     ] {
         let path = root().join("tests/data/relations").join(file);
         let mut args = vec![arg(&path), "--min-precision", floor];
