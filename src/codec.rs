@@ -475,6 +475,20 @@ impl std::fmt::Debug for Blob {
     }
 }
 
+/// Appends a date, or its absence, in eight bytes: 1, the year (i32, little
+/// endian), the month, the day and a zero; or eight zeros.
+pub(crate) fn put_date(out: &mut Vec<u8>, date: Option<Date>) {
+    match date {
+        Some(d) => {
+            let (year, month, day) = d.parts();
+            out.push(1);
+            out.extend_from_slice(&year.to_le_bytes());
+            out.extend_from_slice(&[month, day, 0]);
+        }
+        None => out.extend_from_slice(&[0; 8]),
+    }
+}
+
 /// Record `index` of a table of `N`-byte records, if the table holds it:
 /// one bounds check, after which the record's fields are read at constant
 /// offsets without more.

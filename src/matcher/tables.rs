@@ -277,15 +277,7 @@ fn put_candidate(out: &mut Vec<u8>, c: &Candidate) {
         .fold(0u8, |acc, (i, &f)| acc | (u8::from(f) << i));
     out.extend_from_slice(&[bits, 0, 0]);
     for date in [c.from, c.to] {
-        match date {
-            Some(d) => {
-                let (year, month, day) = d.parts();
-                out.push(1);
-                out.extend_from_slice(&year.to_le_bytes());
-                out.extend_from_slice(&[month, day, 0]);
-            }
-            None => out.extend_from_slice(&[0; 8]),
-        }
+        crate::codec::put_date(out, date);
     }
 }
 

@@ -49,18 +49,7 @@ pub(super) const EVIDENCE_REC: usize = 24;
 pub(super) const HAS_ASSOCIATION: u8 = 1;
 pub(super) const HAS_ALPHA: u8 = 2;
 
-/// Appends a date, or its absence, in eight bytes.
-pub(super) fn put_date(out: &mut Vec<u8>, date: Option<Date>) {
-    match date {
-        Some(d) => {
-            let (year, month, day) = d.parts();
-            out.push(1);
-            out.extend_from_slice(&year.to_le_bytes());
-            out.extend_from_slice(&[month, day, 0]);
-        }
-        None => out.extend_from_slice(&[0; 8]),
-    }
-}
+pub(super) use crate::codec::put_date;
 
 /// The date written by [`put_date`] in `bytes` (eight bytes).
 pub(super) fn date_at(bytes: &[u8]) -> Decoded<Option<Date>> {
