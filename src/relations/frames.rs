@@ -135,6 +135,18 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
                 if !own.is_empty() {
                     return own;
                 }
+            } else if s.word(before).is_some_and(|w| {
+                lexicon::class(w) == WordClass::Other
+                    && w.len() > 3
+                    && w.ends_with('s')
+                    && !lexicon::is_filler(w)
+                    && !w.ends_with("ss")
+            }) && !(before >= 1 && s.is(before - 1, &["s"]))
+            {
+                // "pleaded with party members to back Reagan", "urged Arab
+                // countries to support Iraq": unnamed people before the
+                // infinitive are its subject.
+                return Vec::new();
             } else if before >= 2
                 && s.word(before)
                     .is_some_and(|w| lexicon::class(w) == WordClass::Other)

@@ -649,6 +649,15 @@ mod tests {
                 "The [G:Senate] defeated an attempt to cut [L:U.S.] aid.",
                 &[],
             ),
+            // Unnamed people before an infinitive are its subject.
+            (
+                "[P:Dole] pleaded with fellow party members to back [P:Reagan].",
+                &[],
+            ),
+            (
+                "[P:Erdogan] urged [D:Arab] and [D:Muslim] countries to support [L:Syria].",
+                &["communicates Erdogan -- Arab"],
+            ),
             // A sea or a gulf is where things happen, not a party.
             (
                 "[L:U.S.] naval forces attacked two of its oil platforms in the southern [W:Gulf].",
