@@ -54,7 +54,7 @@ for round in $(seq "$runs"); do
         "$SCAN" "$news" "$corpus" --threads 2 >> "$work/scan" 2>&1
     fi
 done
-echo "what: CPU s best, median (wall s best) over $runs rounds"
+echo "what: CPU s best, median (wall s best, median) over $runs rounds"
 python3 - "$work/times" <<'PY'
 import statistics, sys
 rows = {}
@@ -63,7 +63,8 @@ for line in open(sys.argv[1]):
     rows.setdefault(label, []).append((float(cpu), float(wall)))
 for label, runs in rows.items():
     cpu = [c for c, _ in runs]
-    print(f"{label:24} {min(cpu):.2f} {statistics.median(cpu):.2f} ({min(w for _, w in runs):.2f})")
+    wall = [w for _, w in runs]
+    print(f"{label:24} {min(cpu):.2f} {statistics.median(cpu):.2f} ({min(wall):.2f}, {statistics.median(wall):.2f})")
 PY
 if [ -n "${SCAN:-}" ]; then
     echo "raw scan, 2 threads:"
