@@ -67,8 +67,8 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     /// The document's sentences and paragraphs.
     pub segments: Segments,
-    /// A hash of the normalized text: identical documents (syndicated copies,
-    /// whatever their white space or case) have the same one.
+    /// A hash of the text's words: identical documents (syndicated copies,
+    /// whatever their white space) have the same one.
     pub fingerprint: u64,
 }
 
@@ -186,7 +186,6 @@ impl<'g> Extractor<'g> {
     fn extract_with(&self, doc: &Document, date: &dyn Fn() -> Option<ResolveDate>) -> Extraction {
         let segments = segment(&doc.text);
         let mut found = Vec::new();
-        let mut fingerprint = rustc_hash::FxHasher::default();
         let mut chunk_matches = Vec::new();
         for (start, end) in chunks(&doc.text, &segments) {
             let text = &doc.text[start..end];
@@ -204,12 +203,11 @@ impl<'g> Extractor<'g> {
                 end: m.end + start,
                 ..*m
             }));
-            std::hash::Hasher::write(&mut fingerprint, normalized.as_str().as_bytes());
         }
         Extraction {
             mentions: mentions(found, &segments),
             segments,
-            fingerprint: std::hash::Hasher::finish(&fingerprint),
+            fingerprint: fingerprint(doc),
         }
     }
 
@@ -228,12 +226,10 @@ impl<'g> Extractor<'g> {
             &date,
             &mut found,
         );
-        let mut fingerprint = rustc_hash::FxHasher::default();
-        std::hash::Hasher::write(&mut fingerprint, normalized.as_str().as_bytes());
         Extraction {
             mentions: mentions(found, &segments),
             segments,
-            fingerprint: std::hash::Hasher::finish(&fingerprint),
+            fingerprint: fingerprint(doc),
         }
     }
 
@@ -441,4 +437,19 @@ pub struct MentionRecord<'a> {
     /// How it was resolved, when more than its name decided.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<ViaRecord<'a>>,
+}
+
+/// What makes two documents copies of one (with the date): their words,
+/// whatever the white space between them (a syndicated copy with other line
+/// breaks is a copy). Copies that differ in case or spelling are two
+/// documents: their mentions are the same but the spellings a graph counts
+/// are not, and keeping one or the other would make the graph depend on the
+/// order the copies come in.
+fn fingerprint(doc: &Document) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    for word in doc.text.split_whitespace() {
+        std::hash::Hasher::write(&mut h, word.as_bytes());
+        std::hash::Hasher::write_u8(&mut h, b' ');
+    }
+    std::hash::Hasher::finish(&h)
 }

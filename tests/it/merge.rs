@@ -215,6 +215,80 @@ fn split(lines: &[&str], n: usize, dir: &Path, stem: &str) -> Vec<String> {
         .collect()
 }
 
+/// Two copies of a story that differ only in case ("IRAN" and "Iran") are
+/// two documents: the spellings the graph counts come from each, so the
+/// graph is the same whichever comes first, built whole or merged.
+#[test]
+fn copies_differing_in_case_give_the_same_graph_in_any_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = r#"{"id": "a", "date": "1987-05-01", "text": "IRAN AND IRAQ TRADE FIRE ON THE FRONT"}"#;
+    let b = r#"{"id": "b", "date": "1987-05-01", "text": "Iran and Iraq trade fire on the front"}"#;
+    let mut outputs = Vec::new();
+    for (name, lines) in [("ab", [a, b]), ("ba", [b, a])] {
+        let input = dir.path().join(format!("{name}.jsonl"));
+        std::fs::write(&input, format!("{}\n{}\n", lines[0], lines[1])).unwrap();
+        let out = dir.path().join(format!("{name}.json"));
+        ok(&[
+            "build",
+            "-q",
+            arg(&input),
+            "--input-name",
+            "c",
+            "-o",
+            arg(&out),
+        ]);
+        outputs.push(std::fs::read(&out).unwrap());
+        // And as two partial graphs, merged in the other order.
+        let mut parts = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let one = dir.path().join(format!("{name}{i}.jsonl"));
+            std::fs::write(&one, format!("{line}\n")).unwrap();
+            let part = dir.path().join(format!("{name}{i}.partial"));
+            ok(&[
+                "build",
+                "-q",
+                "--partial",
+                arg(&one),
+                "--input-name",
+                "c",
+                "-o",
+                arg(&part),
+            ]);
+            parts.push(part);
+        }
+        let merged = dir.path().join(format!("{name}-merged.json"));
+        ok(&[
+            "merge",
+            "-q",
+            "-o",
+            arg(&merged),
+            arg(&parts[1]),
+            arg(&parts[0]),
+        ]);
+        outputs.push(std::fs::read(&merged).unwrap());
+    }
+    for (i, out) in outputs.iter().enumerate().skip(1) {
+        assert!(out == &outputs[0], "output {i} differs from the first");
+    }
+    let graph: serde_json::Value = serde_json::from_slice(&outputs[0]).unwrap();
+    let iran = graph["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "iran")
+        .expect("Iran is a node");
+    let spellings: Vec<&str> = iran["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        spellings.contains(&"IRAN") && spellings.contains(&"Iran"),
+        "{spellings:?}"
+    );
+}
+
 #[test]
 fn reuters_shards_merge_into_the_single_build() {
     let dir = tempfile::tempdir().unwrap();

@@ -43,7 +43,7 @@ use crate::gazetteer::{EntityIndex, Gazetteer};
 use crate::graph::EdgeKind;
 
 /// Version of the partial file format.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// The first line of a partial graph file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
