@@ -135,13 +135,10 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
                 if !own.is_empty() {
                     return own;
                 }
-            } else if s.word(before).is_some_and(|w| {
-                lexicon::class(w) == WordClass::Other
-                    && w.len() > 3
-                    && w.ends_with('s')
-                    && !lexicon::is_filler(w)
-                    && !w.ends_with("ss")
-            }) && !(before >= 1 && s.is(before - 1, &["s"]))
+            } else if s
+                .word(before)
+                .is_some_and(|w| unnamed_plural(w) && !w.ends_with("ss"))
+                && !(before >= 1 && s.is(before - 1, &["s"]))
             {
                 // "pleaded with party members to back Reagan", "urged Arab
                 // countries to support Iraq": unnamed people before the
@@ -198,13 +195,7 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
         }
         // "witnesses told Shafaq News", "officials said": an unnamed noun
         // right before the verb is its subject.
-        Token::Word(w)
-            if lexicon::class(w) == WordClass::Other
-                && w.len() > 3
-                && w.ends_with('s')
-                && w.bytes().all(|b| b.is_ascii_lowercase())
-                && !lexicon::is_filler(w) =>
-        {
+        Token::Word(w) if unnamed_plural(w) => {
             return Vec::new();
         }
         _ => {}
@@ -216,6 +207,16 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
         return speaker(s, start);
     }
     core
+}
+
+/// A plural common noun that names nobody: "witnesses", "officials",
+/// "members".
+fn unnamed_plural(w: &str) -> bool {
+    lexicon::class(w) == WordClass::Other
+        && w.len() > 3
+        && w.ends_with('s')
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !lexicon::is_filler(w)
 }
 
 /// Who "it", "they", "its forces" stand for, in a clause that reports what
@@ -469,7 +470,7 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                 }
                 // "defeated an attempt to cut U.S. aid": an attack on an
                 // idea is on no one.
-                if other && p.kind == EdgeKind::Attacks && is_idea(w) {
+                if other && p.kind == EdgeKind::Attacks && lexicon::is_idea(w) {
                     break;
                 }
                 if other {
@@ -504,43 +505,7 @@ fn owns_idea(s: &Sentence, head: usize) -> bool {
     }
     (k..(k + 5).min(s.len()))
         .map_while(|m| s.word(m).filter(|&w| lexicon::class(w) == WordClass::Other))
-        .any(is_idea)
-}
-
-/// Nouns of ideas and decisions, which words attack, not force.
-fn is_idea(w: &str) -> bool {
-    matches!(
-        w,
-        "policy"
-            | "policies"
-            | "plan"
-            | "plans"
-            | "proposal"
-            | "proposals"
-            | "decision"
-            | "remarks"
-            | "statement"
-            | "stance"
-            | "position"
-            | "record"
-            | "handling"
-            | "budget"
-            | "programme"
-            | "program"
-            | "comments"
-            | "rhetoric"
-            | "claims"
-            | "demands"
-            | "attempt"
-            | "attempts"
-            | "bid"
-            | "effort"
-            | "efforts"
-            | "bill"
-            | "motion"
-            | "amendment"
-            | "legislation"
-    )
+        .any(lexicon::is_idea)
 }
 
 /// A plain lower-case word (not a number or a mark).

@@ -108,6 +108,42 @@ pub fn ends_clause(word: &str) -> bool {
     )
 }
 
+/// Nouns of ideas and decisions, which words attack, not force.
+pub fn is_idea(w: &str) -> bool {
+    matches!(
+        w,
+        "policy"
+            | "policies"
+            | "plan"
+            | "plans"
+            | "proposal"
+            | "proposals"
+            | "decision"
+            | "remarks"
+            | "statement"
+            | "stance"
+            | "position"
+            | "record"
+            | "handling"
+            | "budget"
+            | "programme"
+            | "program"
+            | "comments"
+            | "rhetoric"
+            | "claims"
+            | "demands"
+            | "attempt"
+            | "attempts"
+            | "bid"
+            | "effort"
+            | "efforts"
+            | "bill"
+            | "motion"
+            | "amendment"
+            | "legislation"
+    )
+}
+
 /// Verbs whose particle "back" makes another verb ("push back", "cut back",
 /// "came back"): after them "back" does not mean support.
 pub fn takes_back(word: &str) -> bool {

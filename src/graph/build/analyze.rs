@@ -559,31 +559,31 @@ impl Context<'_> {
             {
                 return false;
             }
-            let Some(home) = o.country.as_deref() else {
-                return false;
-            };
-            // A body of the Kurdistan Region belongs to Iraq too.
-            let home = g
-                .entity_by_id(home)
-                .and_then(|h| country_of(g, h))
-                .unwrap_or(home);
-            home == s.id || o.country.as_deref() == Some(s.id.as_str())
+            // A body of the Kurdistan Region belongs to Iraq and to the region.
+            o.country.as_deref() == Some(s.id.as_str()) || self.home(other) == Some(s.id.as_str())
         })
+    }
+
+    /// The country an actor belongs to: its `country`, or that place's own
+    /// country when it is a region ("kurdistan-region" → "iraq").
+    fn home(&self, who: EntityIndex) -> Option<&str> {
+        let g = self.gazetteer;
+        let home = g.entity(who).country.as_deref()?;
+        Some(
+            g.entity_by_id(home)
+                .and_then(|h| country_of(g, h))
+                .unwrap_or(home),
+        )
     }
 
     /// True when someone met at `venue` came from another country: a person
     /// or group whose country is known and is not the venue's.
     fn travelled(&self, who: EntityIndex, venue: EntityIndex) -> bool {
-        let g = self.gazetteer;
-        let Some(home) = g.entity(who).country.as_deref() else {
+        // A body of the Kurdistan Region is at home in Iraq.
+        let Some(home) = self.home(who) else {
             return false;
         };
-        // A body of the Kurdistan Region is at home in Iraq.
-        let home = g
-            .entity_by_id(home)
-            .and_then(|h| country_of(g, h))
-            .unwrap_or(home);
-        country_of(g, venue).is_some_and(|there| there != home)
+        country_of(self.gazetteer, venue).is_some_and(|there| there != home)
     }
 
     fn observe(
