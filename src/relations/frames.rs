@@ -477,10 +477,11 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                     // The object is a thing: "told reporters", "helped shoot
                     // down", unless it is the thing of an actor: "the
                     // positions of Hezbollah".
-                    if s.is(k + 1, &["of"]) && s.actor_at(k + 2).is_some() {
+                    let at = if s.is(k + 2, &["the"]) { k + 3 } else { k + 2 };
+                    if s.is(k + 1, &["of"]) && s.actor_at(at).is_some() {
                         let head = s
-                            .head_from(k + 2)
-                            .or_else(|| owners.then(|| s.owner_from(k + 2)).flatten());
+                            .head_from(at)
+                            .or_else(|| owners.then(|| s.owner_from(at)).flatten());
                         if owners && let Some(h) = head {
                             return (s.conjuncts(h), venue);
                         }
@@ -633,11 +634,23 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
                 Vec::new()
             }
         } else {
-            subject(s, i)
+            let subject = subject(s, i);
+            if subject.is_empty() && p.kind == EdgeKind::Attacks {
+                thing_of_before(s, i)
+            } else {
+                subject
+            }
         };
         (agents, patients, None)
     } else {
-        let (objects, venue) = object(s, p, t, j);
+        let (mut objects, venue) = object(s, p, t, j);
+        // "captured the town of Tabqah from the SDF": taken from an actor.
+        if p.kind == EdgeKind::Attacks
+            && t.text.split(' ').next().is_some_and(lexicon::is_taking)
+            && let Some(from) = taken_from(s, j)
+        {
+            objects.extend(from);
+        }
         (subject(s, i), objects, venue.or_else(|| venue_of(s, i)))
     };
     let (agents, patients) = if p.reverse {
@@ -648,6 +661,73 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     emit(s, p, t, &agents, &patients, venue, hits);
 }
 
+/// The actors in a "from" phrase of the clause after token `j`, before the
+/// clause ends: whom a place or a thing was taken from.
+fn taken_from(s: &Sentence, j: usize) -> Option<Vec<usize>> {
+    let end = (j + REACH).min(s.len());
+    let mut k = j;
+    while k < end && !s.is_boundary(k) && !s.is(k, &[";"]) {
+        if s.actor_at(k).is_some()
+            && s.governing_preposition(k) == Some("from")
+            && s.can_fill(k)
+            && s.kind(k) != Some(EntityType::Place)
+        {
+            let head = s.head_from(s.phrase_start(k))?;
+            return Some(s.conjuncts(head));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The actor whose thing is the subject of the passive verb at `i`: "two
+/// vehicles of the PKK were hit by Turkish drones" hit the PKK.
+fn thing_of_before(s: &Sentence, i: usize) -> Vec<usize> {
+    let mut k = i;
+    while k > 0
+        && s.word(k - 1)
+            .is_some_and(|w| lexicon::is_be(w) || lexicon::is_filler(w))
+    {
+        k -= 1;
+    }
+    if k == i {
+        return Vec::new();
+    }
+    // "of the PKK in Sulaymaniyah province were hit": past where it was.
+    let mut m = k;
+    while m > 0 && s.word(m - 1).is_some_and(lexicon::is_place_noun) {
+        m -= 1;
+    }
+    if m > 0
+        && s.kind(m - 1) == Some(EntityType::Place)
+        && matches!(s.governing_preposition(m - 1), Some("in" | "near" | "at"))
+    {
+        k = s.phrase_start(m - 1);
+        while s.word(k - 1).is_some_and(lexicon::is_direction) {
+            k -= 1;
+        }
+        k -= 1;
+    }
+    if k == 0 || s.actor_at(k - 1).is_none() || !s.can_fill(k - 1) {
+        return Vec::new();
+    }
+    let start = s.phrase_start(k - 1);
+    let of = if s.is(start.saturating_sub(1), &["the"]) {
+        start.saturating_sub(2)
+    } else {
+        start.saturating_sub(1)
+    };
+    let thing = of.checked_sub(1).and_then(|t| s.word(t));
+    if of > 0
+        && s.is(of, &["of"])
+        && thing.is_some_and(|w| lexicon::class(w) == WordClass::Other && !lexicon::is_idea(w))
+    {
+        vec![k - 1]
+    } else {
+        Vec::new()
+    }
+}
+
 /// True for a verb's bare form, which can also be a noun ("attack", "fund",
 /// "back"), unlike "attacked", "backs" or "funding".
 fn base_form(word: &str) -> bool {
@@ -656,6 +736,31 @@ fn base_form(word: &str) -> bool {
         && !word.ends_with("ed")
         && !word.ends_with('s')
         && !word.ends_with("ing")
+        // Past forms without "-ed": "The IDF struck depots of Hezbollah".
+        && !matches!(
+            word,
+            "struck"
+                | "fought"
+                | "overran"
+                | "sank"
+                | "took"
+                | "retook"
+                | "met"
+                | "told"
+                | "sold"
+                | "led"
+                | "held"
+                | "won"
+                | "drove"
+                | "blew"
+                | "threw"
+                | "swept"
+                | "stood"
+                | "sent"
+                | "gave"
+                | "brought"
+                | "beat"
+        )
 }
 
 fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut Vec<Hit>) {
@@ -987,6 +1092,7 @@ pub fn titles(
     let title_word = |w: &str| {
         (lexicon::is_modifier(w)
             || vocabulary.contains(w)
+            || lexicon::is_honorific(w)
             || matches!(w, "in" | "of" | "arms" | "staff"))
             && w != "the"
             && w != "a"
@@ -1000,7 +1106,11 @@ pub fn titles(
         // Algeria and Libya".
         let mut k = p_tok;
         while k > 0
-            && s.word(k - 1).is_some_and(title_word)
+            && (s.word(k - 1).is_some_and(title_word)
+                // "Lt. Gen. Eyal Zamir": an abbreviated form of address.
+                || (k > 1
+                    && s.is(k - 1, &["."])
+                    && s.word(k - 2).is_some_and(lexicon::is_honorific)))
             && !s.is(k - 1, &["its", "their", "his", "her"])
         {
             k -= 1;
@@ -1009,7 +1119,10 @@ pub fn titles(
         while k < p_tok && s.is(k, &["of", "in"]) {
             k += 1;
         }
-        let words: Vec<&str> = (k..p_tok).filter_map(|m| s.word(m)).collect();
+        let words: Vec<&str> = (k..p_tok)
+            .filter_map(|m| s.word(m))
+            .filter(|&w| w != ".")
+            .collect();
         // "Nicaraguan rebel leader Calero": the title is of a group against
         // the state, not of the state.
         let against = words.iter().any(|w| {

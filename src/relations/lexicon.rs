@@ -234,6 +234,28 @@ pub fn is_state_noun(word: &str) -> bool {
     entry(word).state_noun
 }
 
+/// Verbs of taking by force, whose "from" phrase names the loser:
+/// "captured Tabqah from the SDF".
+pub fn is_taking(word: &str) -> bool {
+    matches!(
+        word,
+        "captured"
+            | "captures"
+            | "capture"
+            | "capturing"
+            | "seized"
+            | "seizes"
+            | "seize"
+            | "seizing"
+            | "took"
+            | "takes"
+            | "take"
+            | "retook"
+            | "recaptured"
+            | "wrested"
+    )
+}
+
 /// Light verbs whose subject is the agent of the event noun after them
 /// ("Israel carried out strikes on", "Iran launched an offensive against").
 pub fn is_light_verb(word: &str) -> bool {
@@ -325,6 +347,7 @@ pub fn is_event_modifier(word: &str) -> bool {
                 | "terrorist"
                 | "military"
                 | "armed"
+                | "nuclear"
                 | "new"
                 | "recent"
                 | "further"
@@ -398,8 +421,22 @@ pub fn is_honorific(word: &str) -> bool {
             | "ayatollah"
             | "sayyed"
             | "sayed"
+            | "sayyid"
+            | "seyed"
             | "mullah"
+            | "imam"
             | "brigadier"
+            | "brig"
+            | "general"
+            | "gen"
+            | "lieutenant"
+            | "lt"
+            | "major"
+            | "maj"
+            | "colonel"
+            | "col"
+            | "admiral"
+            | "adm"
             | "mr"
             | "mrs"
             | "ms"
@@ -1045,6 +1082,8 @@ const STATE_NOUNS: &[&str] = &[
     "diplomats",
     "diplomat",
     "embassy",
+    "agency",
+    "agencies",
     "regime",
     "administration",
     "cabinet",

@@ -16,7 +16,7 @@
 //! adds one by editing the file, which documents its own format.
 
 mod frames;
-mod lexicon;
+pub(crate) mod lexicon;
 mod patterns;
 mod sentence;
 
@@ -498,6 +498,42 @@ mod tests {
                 &["supports Iran -> Kataib Hezbollah"],
             ),
             ("[L:Iran] met groups such as [G:Kataib Hezbollah].", &[]),
+            // A thing of an actor, struck or hit, is the actor's; what is
+            // taken "from" an actor is taken from it.
+            (
+                "The [G:IDF] struck depots of the [G:Radwan Force].",
+                &["attacks IDF -> Radwan Force"],
+            ),
+            (
+                "Two vehicles of the [G:PKK] in [C:Sulaymaniyah] province were hit by [D:Turkish] drones.",
+                &["attacks Turkish -> PKK"],
+            ),
+            (
+                "[D:Syrian] forces captured the town of Tabqah from the [G:SDF].",
+                &["attacks Syrian -> SDF"],
+            ),
+            (
+                "[L:Iran]'s nuclear agency denounced the [L:US] attack.",
+                &["opposes Iran -> US"],
+            ),
+            (
+                "[P:Erdogan] praised [P:Sudani]'s leadership.",
+                &["supports Erdogan -> Sudani"],
+            ),
+            (
+                "[D:Omani] Foreign Minister Sayyid [P:Badr Albusaidi] met [P:Rubio].",
+                &[
+                    "holds_office Badr Albusaidi -> Omani",
+                    "meets Badr Albusaidi -- Rubio",
+                ],
+            ),
+            (
+                "[D:Israeli] army chief Lt. Gen. [P:Eyal Zamir] met [P:Rubio].",
+                &[
+                    "holds_office Eyal Zamir -> Israeli",
+                    "meets Eyal Zamir -- Rubio",
+                ],
+            ),
             (
                 "a truce for [C:Aleppo]'s [N:Sheikh Maqsoud] neighbourhood",
                 &["located_in Sheikh Maqsoud -> Aleppo"],

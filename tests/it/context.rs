@@ -343,6 +343,12 @@ fn a_title_before_a_name_is_one_mention_of_the_name() {
                 "Mohammed Shia al-Sudani=mohammed-shia-al-sudani:name",
             ],
         ),
+        // A form of address between the title and the name.
+        (
+            Some("2025-04-12"),
+            "Omani Foreign Minister Sayyid Badr Al Busaidi hosted the talks",
+            &["Omani=oman:demonym", "Badr Al Busaidi=badr-albusaidi:name"],
+        ),
         (
             Some("2024-12-01"),
             "Iran's foreign minister, Abbas Araghchi, said",
