@@ -477,8 +477,18 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                     // The object is a thing: "told reporters", "helped shoot
                     // down", unless it is the thing of an actor: "the
                     // positions of Hezbollah".
-                    let at = if s.is(k + 2, &["the"]) { k + 3 } else { k + 2 };
-                    if s.is(k + 1, &["of"]) && s.actor_at(at).is_some() {
+                    // "depots of the Radwan Force", "depots belonging to it".
+                    let of = if s.is(k + 1, &["belonging"]) && s.is(k + 2, &["to"]) {
+                        k + 2
+                    } else {
+                        k + 1
+                    };
+                    let at = if s.is(of + 1, &["the"]) {
+                        of + 2
+                    } else {
+                        of + 1
+                    };
+                    if (of > k + 1 || s.is(of, &["of"])) && s.actor_at(at).is_some() {
                         let head = s
                             .head_from(at)
                             .or_else(|| owners.then(|| s.owner_from(at)).flatten());
@@ -736,10 +746,13 @@ fn base_form(word: &str) -> bool {
         && !word.ends_with("ed")
         && !word.ends_with('s')
         && !word.ends_with("ing")
-        // Past forms without "-ed": "The IDF struck depots of Hezbollah".
+        // Past forms without "-ed": "The IDF struck depots of Hezbollah"
+        // ("hit" and "shot" are nouns too, but seldom after "the NAME").
         && !matches!(
             word,
             "struck"
+                | "hit"
+                | "shot"
                 | "fought"
                 | "overran"
                 | "sank"
@@ -857,11 +870,44 @@ fn pp_agent(s: &Sentence, i: usize) -> Vec<usize> {
             ) => {
                 return subject(s, k - 1);
             }
+            // "flew to Ankara for talks with Erdogan", "arrived for talks
+            // with": a journey's purpose; not "called for talks with".
+            Token::Word("for") if k >= 2 && journey_before(s, k - 1) => {
+                return subject(s, k - 1);
+            }
             Token::Word(w) if lexicon::is_event_modifier(w) || lexicon::is_filler(w) => k -= 1,
             _ => return Vec::new(),
         }
     }
     Vec::new()
+}
+
+/// True when a journey ends right before token `at`: a place after "to"
+/// or "in" ("flew to Ankara"), or a verb or noun of travel ("arrived",
+/// "a one-day visit").
+fn journey_before(s: &Sentence, at: usize) -> bool {
+    let Some(k) = at.checked_sub(1) else {
+        return false;
+    };
+    if s.kind(k) == Some(EntityType::Place) {
+        return matches!(s.governing_preposition(k), Some("to" | "in"));
+    }
+    s.word(k).is_some_and(|w| {
+        matches!(
+            w,
+            "arrived"
+                | "arrives"
+                | "arrive"
+                | "visit"
+                | "trip"
+                | "flew"
+                | "travelled"
+                | "traveled"
+                | "went"
+                | "came"
+                | "returned"
+        )
+    })
 }
 
 /// The subject of a verb of defence before the event noun at `i` ("Iraq
@@ -1053,6 +1099,15 @@ fn emit(
                 continue;
             };
             if x == y || !p.admits_a(s.actor(x)) || !p.admits_b(s.actor(y)) {
+                continue;
+            }
+            // "a New York Republican": a city after "a" qualifies a noun.
+            if [a, b].iter().any(|&k| {
+                k > 0
+                    && s.is(k - 1, &["a", "an"])
+                    && s.actor_at(k)
+                        .is_some_and(|z| s.actor(z).kind == EntityType::Place && !s.actor(z).state)
+            }) {
                 continue;
             }
             hits.push(Hit {

@@ -521,6 +521,37 @@ mod tests {
                 &["supports Erdogan -> Sudani"],
             ),
             (
+                "Its jets hit depots belonging to the [G:Radwan Force], [G:Hezbollah]'s elite unit.",
+                &["member_of Radwan Force -> Hezbollah"],
+            ),
+            (
+                "[G:UNIFIL], the [G:United Nations] peacekeeping mission in [L:Lebanon], saw it.",
+                &["member_of UNIFIL -> United Nations"],
+            ),
+            (
+                "The [G:IDF] hit depots belonging to the [G:Radwan Force].",
+                &["attacks IDF -> Radwan Force"],
+            ),
+            // A capital may speak for its government; a city after "a"
+            // qualifies a noun.
+            (
+                "[C:Washington] told [C:Tehran] that the strikes were limited.",
+                &["communicates Washington -- Tehran"],
+            ),
+            (
+                "Kemp, a [C:New York] Republican, urged [P:Reagan] to act.",
+                &[],
+            ),
+            // A journey's purpose: talks at its end.
+            (
+                "[P:Sudani] flew to [C:Ankara] for talks with [P:Erdogan].",
+                &["visits Sudani -> Ankara", "meets Sudani -- Erdogan"],
+            ),
+            (
+                "[G:Hezbollah] rejected calls for talks with [L:Israel].",
+                &[],
+            ),
+            (
                 "[D:Omani] Foreign Minister Sayyid [P:Badr Albusaidi] met [P:Rubio].",
                 &[
                     "holds_office Badr Albusaidi -> Omani",
