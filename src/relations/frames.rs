@@ -353,7 +353,7 @@ fn first_core(s: &Sentence, from: usize, to: usize) -> Vec<usize> {
             let in_pp = s.governing_preposition(k).is_some();
             let head = s.head_from(start.max(from));
             match head {
-                Some(h) if h < to && !in_pp => return s.conjuncts(h),
+                Some(h) if h < to && !in_pp => return titled(s, h, to),
                 _ => {}
             }
             // Past this phrase.
@@ -366,6 +366,38 @@ fn first_core(s: &Sentence, from: usize, to: usize) -> Vec<usize> {
         k += 1;
     }
     Vec::new()
+}
+
+/// The subject whose phrase starts with the actor at `head`, before the verb
+/// at `to`: the actor, or the person a title after it names ("U.S. Energy
+/// Secretary John Herrington"); nobody when that person is unknown
+/// ("Interior Ministry spokesman Nouruddin al-Baba blamed"): the body is not
+/// the one who acts.
+fn titled(s: &Sentence, head: usize, to: usize) -> Vec<usize> {
+    let mut last_title = None;
+    let mut m = head + 1;
+    while m < to && m - head <= 7 {
+        if s.actor_at(m).is_some() {
+            if last_title.is_some() && s.kind(m) == Some(EntityType::Person) {
+                return s.conjuncts(m);
+            }
+            break;
+        }
+        let Some(w) = s.word(m) else { break };
+        if lexicon::class(w) != WordClass::Other || lexicon::is_filler(w) || w == "," {
+            break;
+        }
+        if lexicon::is_title_word(w) {
+            last_title = Some(m);
+        }
+        m += 1;
+    }
+    // Words of a name the gazetteer does not know between the title and
+    // the verb.
+    match last_title {
+        Some(t) if m == to && t + 1 < to => Vec::new(),
+        _ => s.conjuncts(head),
+    }
 }
 
 /// The object of a verb whose trigger ends at `j`: the first core noun

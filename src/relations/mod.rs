@@ -542,6 +542,21 @@ mod tests {
                 "Kemp, a [C:New York] Republican, urged [P:Reagan] to act.",
                 &[],
             ),
+            // A state before a title is not the one who acts; the named
+            // holder is, or, when the gazetteer does not know the name,
+            // nobody.
+            (
+                "[L:U.S.] Energy Secretary [P:John Herrington] arrived after a tour of the [L:Gulf].",
+                &["visits John Herrington -> Gulf"],
+            ),
+            (
+                "[G:Interior Ministry] spokesman Nouruddin al-Baba blamed the [G:Islamic State].",
+                &[],
+            ),
+            (
+                "The [G:Interior Ministry] spokesman blamed the [G:Islamic State].",
+                &["opposes Interior Ministry -> Islamic State"],
+            ),
             // A journey's purpose: talks at its end.
             (
                 "[P:Sudani] flew to [C:Ankara] for talks with [P:Erdogan].",
