@@ -167,6 +167,11 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
             }
             return first_core(s, 0, k - 1);
         }
+        // "..., Shiratori told Reuters": a name the gazetteer does not know;
+        // "a Senate Iran committee aide told Reuters": an unnamed person.
+        Token::Word(w) if s.unknown_name(k - 1) || lexicon::is_person_noun(w) => {
+            return Vec::new();
+        }
         Token::Word(w) if lexicon::is_state_noun(w) || lexicon::is_event_modifier(w) => {
             // "Israeli jets bombed", "U.S. naval forces destroyed", "Hezbollah
             // fighters attacked", "its troops repelled".
@@ -184,6 +189,10 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
                     // "Kuwait, whose shipping has come under attack".
                     Token::Word("whose") => return antecedent(s, m - 1),
                     Token::Word("s") => m -= 1,
+                    // "the officials told Reuters": nobody named.
+                    Token::Word("the") if s.word(k - 1).is_some_and(unnamed_plural) => {
+                        return Vec::new();
+                    }
                     Token::Word(w)
                         if lexicon::is_state_noun(w) || lexicon::is_event_modifier(w) =>
                     {
@@ -198,6 +207,7 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
         Token::Word(w) if unnamed_plural(w) => {
             return Vec::new();
         }
+
         _ => {}
     }
     let start = clause_start(s, i);
@@ -447,7 +457,10 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                 };
                 // "attacked Japan's fiscal policy" is words, not force: an
                 // attack on an actor's policy or plan attacks no one.
-                if p.kind == EdgeKind::Attacks && direct && owns_idea(s, head) {
+                if matches!(p.kind, EdgeKind::Attacks | EdgeKind::Supports)
+                    && direct
+                    && owns_idea(s, head)
+                {
                     return (Vec::new(), venue);
                 }
                 // "defends Iran-deal", "the Iran-Contra affair": an actor
@@ -686,6 +699,9 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         (agents, patients, None)
     } else {
         let (mut objects, venue) = object(s, p, t, j);
+        if matches!(p.kind, EdgeKind::Supports | EdgeKind::Opposes) && trade(s, p, j, &objects) {
+            objects.clear();
+        }
         // "captured the town of Tabqah from the SDF": taken from an actor.
         if p.kind == EdgeKind::Attacks
             && t.text.split(' ').next().is_some_and(lexicon::is_taking)
@@ -701,6 +717,24 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         (agents, patients)
     };
     emit(s, p, t, &agents, &patients, venue, hits);
+}
+
+/// True when the object of a verb of support or opposition ending at `j`
+/// is a trade in goods: a word of trade between the verb and the end of the
+/// object's phrase, or right after it.
+fn trade(s: &Sentence, p: &Pattern, j: usize, objects: &[usize]) -> bool {
+    let trade = if p.kind == EdgeKind::Opposes {
+        lexicon::is_goods
+    } else {
+        lexicon::is_commerce
+    };
+    let Some(&last) = objects.iter().max() else {
+        return false;
+    };
+    let end = (last + 4).min(s.len());
+    (j..end)
+        .take_while(|&k| k <= last || !s.is_boundary(k) && !s.is(k, &[","]))
+        .any(|k| s.word(k).is_some_and(trade))
 }
 
 /// The actors in a "from" phrase of the clause after token `j`, before the
@@ -1133,12 +1167,15 @@ fn emit(
             if x == y || !p.admits_a(s.actor(x)) || !p.admits_b(s.actor(y)) {
                 continue;
             }
-            // "a New York Republican": a city after "a" qualifies a noun.
+            // "a New York Republican": a city after "a" qualifies a noun; one
+            // next to words of a name the gazetteer does not know is part of
+            // that name ("the New York Stock Exchange", "marketing manager
+            // Deogracias Madrid").
             if [a, b].iter().any(|&k| {
-                k > 0
-                    && s.is(k - 1, &["a", "an"])
-                    && s.actor_at(k)
-                        .is_some_and(|z| s.actor(z).kind == EntityType::Place && !s.actor(z).state)
+                s.actor_at(k)
+                    .is_some_and(|z| s.actor(z).kind == EntityType::Place && !s.actor(z).state)
+                    && ((k > 0 && (s.is(k - 1, &["a", "an"]) || s.unknown_name(k - 1)))
+                        || s.unknown_name(k + 1))
             }) {
                 continue;
             }

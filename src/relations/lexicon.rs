@@ -108,6 +108,90 @@ pub fn ends_clause(word: &str) -> bool {
     )
 }
 
+/// The words of trade that are goods and dealings in them, not trade
+/// policy: tariffs, quotas and dumping are what a trade row opposes.
+pub fn is_goods(w: &str) -> bool {
+    is_commerce(w)
+        && !matches!(
+            w,
+            "tariffs" | "quotas" | "dumping" | "prices" | "goods" | "products"
+        )
+}
+
+/// Nouns of one unnamed person who is no office of a state or body: "a
+/// committee aide told Reuters", "a Western analyst said".
+pub fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "aide"
+            | "analyst"
+            | "witness"
+            | "resident"
+            | "expert"
+            | "economist"
+            | "trader"
+            | "dealer"
+            | "banker"
+            | "observer"
+            | "journalist"
+            | "correspondent"
+            | "lawyer"
+            | "professor"
+            | "executive"
+            | "businessman"
+            | "researcher"
+            | "activist"
+    )
+}
+
+/// Words of trade ("the U.S. supplied 41 pct of Soviet grain imports",
+/// "rejected offers of Malaysian palm oil", "banned two brands of Austrian
+/// powdered milk"): buying and selling goods is neither support nor
+/// opposition of the seller.
+pub fn is_commerce(w: &str) -> bool {
+    matches!(
+        w,
+        "imports"
+            | "import"
+            | "exports"
+            | "export"
+            | "exporters"
+            | "importers"
+            | "grain"
+            | "grains"
+            | "wheat"
+            | "corn"
+            | "maize"
+            | "rice"
+            | "sugar"
+            | "coffee"
+            | "cocoa"
+            | "cotton"
+            | "palm"
+            | "milk"
+            | "beef"
+            | "soybeans"
+            | "tonnes"
+            | "tons"
+            | "pct"
+            | "percent"
+            | "tender"
+            | "tenders"
+            | "offers"
+            | "brands"
+            | "goods"
+            | "products"
+            | "produce"
+            | "airliner"
+            | "prices"
+            | "tariffs"
+            | "quotas"
+            | "dumping"
+            | "interest"
+            | "rates"
+    )
+}
+
 /// Nouns of ideas and decisions, which words attack, not force.
 pub fn is_idea(w: &str) -> bool {
     matches!(

@@ -557,6 +557,47 @@ mod tests {
                 "The [G:Interior Ministry] spokesman blamed the [G:Islamic State].",
                 &["opposes Interior Ministry -> Islamic State"],
             ),
+            // Buying and selling goods is neither support nor opposition;
+            // praise of a plan is no support of its owner.
+            (
+                "In 1984/85, the [L:U.S.] supplied 41 pct of record [L:Soviet] grain imports.",
+                &[],
+            ),
+            (
+                "[L:Pakistan] rejected offers for 6,000 tonnes of [D:Malaysian] palm oil.",
+                &[],
+            ),
+            (
+                "[L:South Korea] would retaliate against [L:U.S.] goods.",
+                &["opposes South Korea -> U.S."],
+            ),
+            ("The [G:World Bank] praised [L:Argentina]'s plans.", &[]),
+            // Who speaks: nobody the gazetteer knows.
+            (
+                "This makes the [D:Japanese] people doubt him, Shiratori told [G:Reuters].",
+                &[],
+            ),
+            (
+                "A [G:Senate] [L:Iran] committee aide told [G:Reuters] so.",
+                &[],
+            ),
+            (
+                "It was pledged at the [C:Paris] accord, the officials told [G:Reuters].",
+                &[],
+            ),
+            (
+                "[L:Indonesia], the only Asian member of [G:OPEC], was hit.",
+                &["member_of Indonesia -> OPEC"],
+            ),
+            // A city inside a name the gazetteer does not know.
+            (
+                "The [G:SEC] asked the [C:New York] Stock Exchange to act.",
+                &[],
+            ),
+            (
+                "Marketing manager Deogracias [C:Madrid] told [G:Reuters] so.",
+                &[],
+            ),
             // A journey's purpose: talks at its end.
             (
                 "[P:Sudani] flew to [C:Ankara] for talks with [P:Erdogan].",

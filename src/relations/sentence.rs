@@ -24,6 +24,9 @@ pub struct Sentence<'a> {
     /// For each token: the original text joins it to the token before with a
     /// hyphen ("Iran-backed", "anti-Baghdad").
     pub hyphenated: Vec<bool>,
+    /// For each token: a word written with a capital in a sentence that is
+    /// not a headline (most of whose words start with capitals).
+    capitalized: Vec<bool>,
 }
 
 impl<'a> Sentence<'a> {
@@ -31,6 +34,13 @@ impl<'a> Sentence<'a> {
     pub fn new(original: &str, normalized: &'a Normalized, actors: &'a [Actor]) -> Sentence<'a> {
         let text = normalized.as_str();
         let mut hyphenated = Vec::new();
+        let mut capitalized = Vec::new();
+        let upper = |origin: usize| {
+            original
+                .get(origin..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_uppercase)
+        };
         let joined = |origin: usize| original[..origin.min(original.len())].ends_with('-');
         let mut origins = normalized.cursor();
         let mut tokens = Vec::new();
@@ -50,17 +60,47 @@ impl<'a> Sentence<'a> {
                 if tokens.last() != Some(&Token::Actor(next_actor)) {
                     tokens.push(Token::Actor(next_actor));
                     hyphenated.push(joined(actors[next_actor].start));
+                    capitalized.push(false);
                 }
             } else {
                 tokens.push(Token::Word(word));
                 hyphenated.push(original.is_char_boundary(origin) && joined(origin));
+                capitalized.push(original.is_char_boundary(origin) && upper(origin));
             }
+        }
+        // A headline capitalizes its words: none of them tells a name.
+        let words = tokens
+            .iter()
+            .filter(|t| matches!(t, Token::Word(w) if w.bytes().all(|b| b.is_ascii_lowercase())))
+            .count();
+        let capitals = capitalized.iter().filter(|&&c| c).count();
+        if capitals * 2 > words {
+            capitalized.iter_mut().for_each(|c| *c = false);
         }
         Sentence {
             tokens,
             actors,
             hyphenated,
+            capitalized,
         }
+    }
+
+    /// True when the word at `i` looks like a name the gazetteer does not
+    /// know: written with a capital, not first in its sentence, and no
+    /// title, form of address or word of the lexicon ("Shiratori told
+    /// Reuters").
+    pub fn unknown_name(&self, i: usize) -> bool {
+        i > 0
+            && self.capitalized.get(i).copied().unwrap_or(false)
+            && self.word(i).is_some_and(|w| {
+                lexicon::class(w) == WordClass::Other
+                    && !lexicon::is_title_word(w)
+                    && !lexicon::is_honorific(w)
+                    && !lexicon::is_filler(w)
+                    && !lexicon::is_state_noun(w)
+                    && !lexicon::is_modifier(w)
+                    && !adjective_of_people(w)
+            })
     }
 
     /// True when token `i` is joined by a hyphen to the token before it.
@@ -343,4 +383,27 @@ impl<'a> Sentence<'a> {
             }
         }
     }
+}
+
+/// Capitalized adjectives of peoples, regions and faiths ("the only Asian
+/// member", "Western diplomats"), which are no names.
+fn adjective_of_people(w: &str) -> bool {
+    ["an", "ese", "ish", "ic"]
+        .iter()
+        .any(|end| w.ends_with(end))
+        || matches!(
+            w,
+            "western"
+                | "eastern"
+                | "northern"
+                | "southern"
+                | "arab"
+                | "moslem"
+                | "muslim"
+                | "shiite"
+                | "shi'ite"
+                | "sunni"
+                | "druze"
+                | "kurdish"
+        )
 }
