@@ -533,6 +533,13 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                     } else {
                         of + 1
                     };
+                    // "supports the current course of Federal Reserve
+                    // policy": an idea, not the actor.
+                    if matches!(p.kind, EdgeKind::Supports | EdgeKind::Attacks)
+                        && lexicon::is_idea(w)
+                    {
+                        break;
+                    }
                     if (of > k + 1 || s.is(of, &["of"])) && s.actor_at(at).is_some() {
                         let head = s
                             .head_from(at)
@@ -731,10 +738,21 @@ fn trade(s: &Sentence, p: &Pattern, j: usize, objects: &[usize]) -> bool {
     let Some(&last) = objects.iter().max() else {
         return false;
     };
-    let end = (last + 4).min(s.len());
-    (j..end)
-        .take_while(|&k| k <= last || !s.is_boundary(k) && !s.is(k, &[","]))
-        .any(|k| s.word(k).is_some_and(trade))
+    // The object's phrase, and what stays in it after the name: "South
+    // Africa with about 30 pct of its crude imports".
+    let mut end = last + 1;
+    while end < s.len()
+        && end - last <= 8
+        && s.word(end).is_some_and(|w| {
+            trade(w)
+                || lexicon::is_modifier(w)
+                || matches!(w, "s" | "of" | "with" | "about" | "its" | "their" | "crude")
+                || w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        })
+    {
+        end += 1;
+    }
+    (j..end).any(|k| s.word(k).is_some_and(trade))
 }
 
 /// The actors in a "from" phrase of the clause after token `j`, before the

@@ -572,6 +572,18 @@ mod tests {
                 &["opposes South Korea -> U.S."],
             ),
             ("The [G:World Bank] praised [L:Argentina]'s plans.", &[]),
+            (
+                "[P:Baker] supports the current course of [G:Federal Reserve] policy.",
+                &[],
+            ),
+            (
+                "[D:Norwegian] tankers supplied [L:South Africa] with about 30 pct of its crude imports.",
+                &[],
+            ),
+            (
+                "[L:Norway] and [L:Egypt] agreed to help [G:OPEC] by restraining exports.",
+                &["supports Norway -> OPEC", "supports Egypt -> OPEC"],
+            ),
             // Who speaks: nobody the gazetteer knows.
             (
                 "This makes the [D:Japanese] people doubt him, Shiratori told [G:Reuters].",
