@@ -447,9 +447,75 @@ pub struct MentionRecord<'a> {
 /// order the copies come in.
 fn fingerprint(doc: &Document) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
-    for word in doc.text.split_whitespace() {
-        std::hash::Hasher::write(&mut h, word.as_bytes());
+    for word in words(&doc.text) {
+        std::hash::Hasher::write(&mut h, word);
         std::hash::Hasher::write_u8(&mut h, b' ');
     }
     std::hash::Hasher::finish(&h)
+}
+
+/// The words of `text` as [`str::split_whitespace`] cuts them, read a byte
+/// at a time where the text is ASCII: decoding every character to ask
+/// whether it is white space took a twentieth of a build's analysis.
+fn words(text: &str) -> impl Iterator<Item = &[u8]> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while at < bytes.len() {
+            let b = bytes[at];
+            // White space and its length in bytes, or the length of a
+            // character that is not.
+            let (space, len) = if b < 0x80 {
+                (matches!(b, b'\t'..=b'\r' | b' '), 1)
+            } else {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            };
+            if space {
+                if let Some(s) = start {
+                    let word = &bytes[s..at];
+                    at += len;
+                    return Some(word);
+                }
+            } else if start.is_none() {
+                start = Some(at);
+            }
+            at += len;
+        }
+        start.map(|s| &bytes[s..])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn cut(text: &str) -> Vec<&[u8]> {
+        text.split_whitespace().map(str::as_bytes).collect()
+    }
+
+    #[test]
+    fn words_are_cut_where_split_whitespace_cuts_them() {
+        for text in [
+            "",
+            " ",
+            "one",
+            "  two  words ",
+            "tab\there\r\nand\x0bvertical\x0cfeed",
+            "no\u{a0}break\u{2003}em\u{3000}ideographic\u{85}next",
+            "not\u{1c}white\u{200b}space",
+            "Baghdad \u{628}\u{63a}\u{62f}\u{627}\u{62f} caf\u{e9}\u{2009}",
+        ] {
+            assert_eq!(words(text).collect::<Vec<_>>(), cut(text), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn words_match_split_whitespace(text in "[a-z \t\n\u{a0}\u{85}\u{2000}-\u{200b}\u{3000}\u{1c}\u{e9}\u{628}]{0,40}") {
+            prop_assert_eq!(words(&text).collect::<Vec<_>>(), cut(&text));
+        }
+    }
 }

@@ -75,40 +75,52 @@ impl Network {
         filter: &EdgeFilter,
         metric: Metric,
     ) -> Network {
-        let specificity = match metric {
-            Metric::Specificity => specificity::all(graph),
-            Metric::Hops | Metric::Strength => Vec::new(),
+        let mut specificity = match metric {
+            Metric::Specificity => Some(specificity::Pass::new(graph)),
+            Metric::Hops | Metric::Strength => None,
         };
         let n = graph.node_count();
         let m = graph.edge_count();
-        // Each edge record is read once, to admit and count it and keep its
-        // weight; its ends are read again to place it. (Reserved whole:
-        // growing a vector copies megabytes into fresh pages.)
-        let mut admitted: Vec<u32> = Vec::with_capacity(m);
+        // Each edge record is read once, to admit and count it, keep its
+        // weight and work out its specificity; its ends are read again to
+        // place it. (Reserved whole: growing a vector copies megabytes into
+        // fresh pages.)
+        let mut admitted = vec![0u64; m.div_ceil(64)];
         let mut weight = Vec::with_capacity(m);
         let mut count = vec![0usize; n + 1];
         for i in 0..m {
             let e = graph.lean(i);
             weight.push(e.weight);
+            if let Some(pass) = &mut specificity {
+                pass.add(i, &e);
+            }
             if e.source != e.target && filter.admits_lean(&e) {
-                admitted.push(i as u32);
+                admitted[i / 64] |= 1 << (i % 64);
                 count[e.source as usize + 1] += 1;
                 count[e.target as usize + 1] += 1;
             }
         }
+        // Finished before the links are made: its working tables are freed
+        // first, and the links then reuse their pages rather than fault in
+        // fresh ones (the kernel zeroing them was a fifth of a query).
+        let specificity = specificity.map_or_else(Vec::new, |pass| pass.finish(graph));
         for v in 0..n {
             count[v + 1] += count[v];
         }
         let mut fill = count.clone();
         let mut steps = vec![Step::default(); count[n]];
-        for &edge in &admitted {
+        let admitted = admitted.iter().enumerate().flat_map(|(word, &bits)| {
+            (0..64)
+                .filter(move |b| bits & (1 << b) != 0)
+                .map(move |b| (word * 64 + b) as u32)
+        });
+        for edge in admitted {
             let (source, target) = graph.ends(edge as usize);
             for (a, b) in [(source, target), (target, source)] {
                 steps[fill[a as usize]] = Step { neighbor: b, edge };
                 fill[a as usize] += 1;
             }
         }
-        drop(admitted);
         let mut net = Network {
             offsets: Vec::new(),
             steps,
@@ -129,7 +141,13 @@ impl Network {
         let mut write = 0;
         for v in 0..count.len() - 1 {
             let row = &mut steps[count[v]..count[v + 1]];
-            row.sort_unstable_by(|a, b| {
+            // A row was filled in edge order: the actor's edges as source
+            // (by target, since edges are sorted by their ends) amid its
+            // edges as target (by source), so it is a few sorted runs,
+            // which the stable sort finds and merges in linear time. The
+            // order is total (the edge breaks ties), so stable or not
+            // gives the same row.
+            row.sort_by(|a, b| {
                 a.neighbor.cmp(&b.neighbor).then_with(|| {
                     let (la, lb) = (self.full(*a), self.full(*b));
                     best_first(&la, &lb, graph.edge_kind(la.edge), graph.edge_kind(lb.edge))

@@ -103,60 +103,127 @@ pub fn of_edge(graph: &Graph, index: usize) -> Specificity {
 /// at worst: one pass over the edge records, then a look-up of each typed
 /// edge's co-mention.
 pub fn all(graph: &(impl GraphView + ?Sized)) -> Vec<f64> {
-    let min_count = min_count(graph);
-    let total = graph.scopes();
-    let m = graph.edge_count();
-    // The nodes' counts in one small table, read for every co-mention.
-    let scopes: Vec<u64> = (0..graph.node_count() as NodeIndex)
-        .map(|v| graph.node_scopes(v))
-        .collect();
-    let scopes = |v: NodeIndex| scopes.get(v as usize).copied().unwrap_or(0);
-    // The co-mentions' values are final in the one pass; each co-mention is
-    // also kept as (smaller end, larger end, specificity): in the order of
-    // the edges, which are sorted by (source, target, type), and a
-    // co-mention is written from its smaller end. Typed edges wait for the
-    // whole table. (Reserved whole: growing a vector copies megabytes into
-    // fresh pages; pages never written cost nothing.)
-    let mut value: Vec<f64> = Vec::with_capacity(m);
-    let mut co: Vec<(NodeIndex, NodeIndex, f64)> = Vec::with_capacity(m);
-    let mut typed: Vec<u32> = Vec::with_capacity(m);
-    for i in 0..m {
-        let e = graph.lean(i);
-        if e.kind == EdgeKind::CoMention {
-            let trust = (e.weight / min_count).min(1.0);
-            let s = npmi(scopes, &e, total).map_or(0.0, |x| x.max(0.0) * trust);
-            co.push((e.source.min(e.target), e.source.max(e.target), s));
-            value.push(s);
-        } else {
-            typed.push(i as u32);
-            value.push(0.0);
+    let mut pass = Pass::new(graph);
+    for i in 0..graph.edge_count() {
+        pass.add(i, &graph.lean(i));
+    }
+    pass.finish(graph)
+}
+
+/// [`all`] fed one edge record at a time, so that a caller that reads the
+/// records anyway (the route network) reads each of them once.
+pub(crate) struct Pass {
+    min_count: f64,
+    total: Option<u64>,
+    /// The nodes' counts in one small table, read for every co-mention.
+    scopes: Vec<u64>,
+    value: Vec<f64>,
+    /// Each co-mention as (smaller end, larger end, edge), its value in
+    /// `value`: in the order of the edges, which are sorted by (source,
+    /// target, type), and a co-mention is written from its smaller end.
+    co: Vec<(NodeIndex, NodeIndex, u32)>,
+    /// The typed edges, which wait for the whole table of co-mentions.
+    typed: Vec<u32>,
+}
+
+impl Pass {
+    /// A pass over `graph`'s edges, to be given every edge in order.
+    pub(crate) fn new(graph: &(impl GraphView + ?Sized)) -> Pass {
+        let m = graph.edge_count();
+        // Reserved whole: growing a vector copies megabytes into fresh
+        // pages; pages never written cost nothing.
+        Pass {
+            min_count: min_count(graph),
+            total: graph.scopes(),
+            scopes: (0..graph.node_count() as NodeIndex)
+                .map(|v| graph.node_scopes(v))
+                .collect(),
+            value: Vec::with_capacity(m),
+            co: Vec::with_capacity(m),
+            typed: Vec::with_capacity(m),
         }
     }
-    // Where each node's co-mentions (as the smaller end) begin in `co`,
-    // which is sorted by its ends.
-    let mut starts = vec![0usize; graph.node_count() + 1];
-    for c in &co {
-        starts[c.0 as usize + 1] += 1;
+
+    /// Edge `i`, the next in order: a co-mention's value is final here.
+    pub(crate) fn add(&mut self, i: usize, e: &LeanEdge) {
+        debug_assert_eq!(i, self.value.len());
+        if e.kind == EdgeKind::CoMention {
+            let scopes = |v: NodeIndex| self.scopes.get(v as usize).copied().unwrap_or(0);
+            let trust = (e.weight / self.min_count).min(1.0);
+            let s = npmi(scopes, e, self.total).map_or(0.0, |x| x.max(0.0) * trust);
+            self.co
+                .push((e.source.min(e.target), e.source.max(e.target), i as u32));
+            self.value.push(s);
+        } else {
+            self.typed.push(i as u32);
+            self.value.push(0.0);
+        }
     }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
+
+    /// Every edge's specificity, once each typed edge has found its pair's
+    /// co-mention.
+    pub(crate) fn finish(self, graph: &(impl GraphView + ?Sized)) -> Vec<f64> {
+        let Pass {
+            co,
+            typed,
+            mut value,
+            ..
+        } = self;
+        // Where each node's co-mentions (as the smaller end) begin in `co`,
+        // which is sorted by its ends.
+        let mut starts = vec![0usize; graph.node_count() + 1];
+        for c in &co {
+            starts[c.0 as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        // The first co-mention of the pair, should a file hold two,
+        // searched among the co-mentions of the pair's smaller end only: a
+        // few entries, where the whole list costs twenty cache misses.
+        let find = |pair: (NodeIndex, NodeIndex), value: &[f64]| {
+            let (from, to) = (starts[pair.0 as usize], starts[pair.0 as usize + 1]);
+            let own = &co[from..to];
+            let j = own.partition_point(|c| c.1 < pair.1);
+            own.get(j)
+                .filter(|c| (c.0, c.1) == pair)
+                .map_or(0.0, |c| value[c.2 as usize])
+        };
+        // A typed edge whose smaller end is its source comes in the order of
+        // `co`, so its search reads where the last one did. One whose
+        // smaller end is its target would read `co` at random (a cache miss
+        // or two each): those wait, and are searched in the order of that
+        // end (a counting sort, which keeps the order of the edges within
+        // it). Each search reads only co-mentions, so the order changes no
+        // value.
+        // (Reserved whole: pages never written cost nothing, where growing
+        // copies into fresh ones.)
+        let mut waiting: Vec<(NodeIndex, NodeIndex, u32)> = Vec::with_capacity(typed.len());
+        for i in typed {
+            let (source, target) = graph.ends(i as usize);
+            if source <= target {
+                value[i as usize] = 0.5 + 0.5 * find((source, target), &value);
+            } else {
+                waiting.push((target, source, i));
+            }
+        }
+        let mut at = vec![0usize; graph.node_count() + 1];
+        for w in &waiting {
+            at[w.0 as usize + 1] += 1;
+        }
+        for v in 1..at.len() {
+            at[v] += at[v - 1];
+        }
+        let mut sorted = vec![(0, 0, 0); waiting.len()];
+        for w in waiting {
+            sorted[at[w.0 as usize]] = w;
+            at[w.0 as usize] += 1;
+        }
+        for (small, large, i) in sorted {
+            value[i as usize] = 0.5 + 0.5 * find((small, large), &value);
+        }
+        value
     }
-    for i in typed {
-        let (source, target) = graph.ends(i as usize);
-        let pair = (source.min(target), source.max(target));
-        // The first co-mention of the pair, should a file hold two, searched
-        // among the co-mentions of the pair's smaller end only: a few
-        // entries, where the whole list costs twenty cache misses.
-        let (from, to) = (starts[pair.0 as usize], starts[pair.0 as usize + 1]);
-        let own = &co[from..to];
-        let j = own.partition_point(|c| c.1 < pair.1);
-        let found = own
-            .get(j)
-            .filter(|c| (c.0, c.1) == pair)
-            .map_or(0.0, |c| c.2);
-        value[i as usize] = 0.5 + 0.5 * found;
-    }
-    value
 }
 
 /// The cost of a step along a link of specificity `s`: `2 − s`.
