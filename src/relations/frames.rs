@@ -426,6 +426,11 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
     let mut k = j;
     let end = (j + REACH).min(s.len());
     while k < end {
+        // "attacked two naval targets -- Baghdad's term for tankers": what
+        // stands after a dash is an aside.
+        if s.dash_before(k) {
+            break;
+        }
         match s.tokens[k] {
             Token::Actor(_) => {
                 let start = s.phrase_start(k);
@@ -1121,6 +1126,17 @@ fn legacy(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut
 /// war". A directed type is emitted both ways.
 fn pair(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut Vec<Hit>) {
     if denied(s, i) {
+        return;
+    }
+    // "the threatened trade war between the United States and Japan": a
+    // war of trade, prices or words is no fighting.
+    if p.kind == EdgeKind::Attacks
+        && i > 0
+        && s.is(
+            i - 1,
+            &["trade", "price", "tariff", "currency", "propaganda"],
+        )
+    {
         return;
     }
     let members: Vec<usize> = match p.form {

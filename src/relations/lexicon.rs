@@ -104,7 +104,7 @@ pub fn is_be(word: &str) -> bool {
 pub fn ends_clause(word: &str) -> bool {
     matches!(
         word,
-        ";" | ":" | "." | "?" | "!" | "\"" | "“" | "”" | "(" | ")"
+        ";" | ":" | "." | "?" | "!" | "\"" | "“" | "”" | "(" | ")" | "--" | "—" | "–"
     )
 }
 
@@ -220,6 +220,9 @@ pub fn is_idea(w: &str) -> bool {
             | "attempts"
             | "bid"
             | "initiative"
+            | "ruling"
+            | "rules"
+            | "exemption"
             | "suspension"
             | "course"
             | "raising"

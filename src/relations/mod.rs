@@ -584,6 +584,17 @@ mod tests {
                 "[L:Norway] and [L:Egypt] agreed to help [G:OPEC] by restraining exports.",
                 &["supports Norway -> OPEC", "supports Egypt -> OPEC"],
             ),
+            // A war of trade is no fighting; a ruling is words; an aside
+            // between dashes is no object.
+            (
+                "The threatened trade war between the [L:United States] and [L:Japan] looms.",
+                &[],
+            ),
+            ("A [L:U.S.] group attacks [L:Canada]'s corn ruling.", &[]),
+            (
+                "[L:Iraq] attacked two naval targets -- [C:Baghdad]'s term for tankers -- today.",
+                &[],
+            ),
             // Who speaks: nobody the gazetteer knows.
             (
                 "This makes the [D:Japanese] people doubt him, Shiratori told [G:Reuters].",

@@ -27,6 +27,9 @@ pub struct Sentence<'a> {
     /// For each token: a word written with a capital in a sentence that is
     /// not a headline (most of whose words start with capitals).
     capitalized: Vec<bool>,
+    /// For each token: a dash stands between it and the token before
+    /// ("two naval targets -- Baghdad's usual term for tankers").
+    dashed: Vec<bool>,
 }
 
 impl<'a> Sentence<'a> {
@@ -35,6 +38,13 @@ impl<'a> Sentence<'a> {
         let text = normalized.as_str();
         let mut hyphenated = Vec::new();
         let mut capitalized = Vec::new();
+        let mut dashed = Vec::new();
+        let mut last_origin = 0;
+        let mut dash = |origin: usize| {
+            let between = original.get(last_origin..origin).unwrap_or("");
+            last_origin = origin;
+            between.contains("--") || between.contains('—') || between.contains(" - ")
+        };
         let upper = |origin: usize| {
             original
                 .get(origin..)
@@ -61,11 +71,13 @@ impl<'a> Sentence<'a> {
                     tokens.push(Token::Actor(next_actor));
                     hyphenated.push(joined(actors[next_actor].start));
                     capitalized.push(false);
+                    dashed.push(dash(actors[next_actor].start));
                 }
             } else {
                 tokens.push(Token::Word(word));
                 hyphenated.push(original.is_char_boundary(origin) && joined(origin));
                 capitalized.push(original.is_char_boundary(origin) && upper(origin));
+                dashed.push(dash(origin));
             }
         }
         // A headline capitalizes its words: none of them tells a name.
@@ -82,6 +94,7 @@ impl<'a> Sentence<'a> {
             actors,
             hyphenated,
             capitalized,
+            dashed,
         }
     }
 
@@ -101,6 +114,11 @@ impl<'a> Sentence<'a> {
                     && !lexicon::is_modifier(w)
                     && !adjective_of_people(w)
             })
+    }
+
+    /// True when a dash stands between token `i` and the token before it.
+    pub fn dash_before(&self, i: usize) -> bool {
+        self.dashed.get(i).copied().unwrap_or(false)
     }
 
     /// True when token `i` is joined by a hyphen to the token before it.
