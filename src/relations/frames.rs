@@ -394,10 +394,18 @@ fn titled(s: &Sentence, head: usize, to: usize) -> Vec<usize> {
             break;
         }
         let Some(w) = s.word(m) else { break };
-        if lexicon::class(w) != WordClass::Other || lexicon::is_filler(w) || w == "," {
+        // "U.S. Secretary of State George Shultz".
+        let of = w == "of" && last_title == Some(m - 1);
+        if !of && (lexicon::class(w) != WordClass::Other || lexicon::is_filler(w) || w == ",") {
             break;
         }
-        if lexicon::is_title_word(w) {
+        if last_title.is_some() && s.unknown_name(m) && !lexicon::is_title_word(w) {
+            // "U.K. Corporate Affairs Minister Michael Howard presented".
+            return Vec::new();
+        }
+        if lexicon::is_title_word(w)
+            || (last_title.is_some() && last_title == m.checked_sub(2) && s.is(m - 1, &["of"]))
+        {
             last_title = Some(m);
         }
         m += 1;
@@ -1115,7 +1123,12 @@ fn legacy(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut
     let fits_b = |k: usize| p.admits_b(s.actor(s.actor_at(k).expect("an actor")));
     let pair = match p.form {
         Form::ActorFirst => before(&fits_a).zip(after(&fits_b)),
-        _ => after(&fits_a).zip(before(&fits_b)),
+        // "headed by Senate Majority Leader Robert Dole": the person the
+        // title names, not the body before it.
+        _ => after(&|_| true)
+            .and_then(|k| titled(s, k, s.len()).first().copied())
+            .filter(|&k| fits_a(k))
+            .zip(before(&fits_b)),
     };
     if let Some((a, b)) = pair {
         emit(s, p, t, &[a], &[b], None, hits);
@@ -1205,11 +1218,23 @@ fn emit(
             // next to words of a name the gazetteer does not know is part of
             // that name ("the New York Stock Exchange", "marketing manager
             // Deogracias Madrid").
+            // A state between two such words is part of a name too ("Esso
+            // Malaysia Bhd, a unit of Exxon").
             if [a, b].iter().any(|&k| {
-                s.actor_at(k)
-                    .is_some_and(|z| s.actor(z).kind == EntityType::Place && !s.actor(z).state)
-                    && ((k > 0 && (s.is(k - 1, &["a", "an"]) || s.unknown_name(k - 1)))
-                        || s.unknown_name(k + 1))
+                let place = s
+                    .actor_at(k)
+                    .filter(|&z| s.actor(z).kind == EntityType::Place);
+                let named = |k: usize| {
+                    (k > 0 && s.name_like(k - 1)) && (s.unknown_name(k + 1) || s.is(k + 1, &[","]))
+                };
+                place.is_some_and(|z| {
+                    if s.actor(z).state {
+                        s.actor(z).mention != MentionKind::Demonym && named(k)
+                    } else {
+                        (k > 0 && (s.is(k - 1, &["a", "an"]) || s.unknown_name(k - 1)))
+                            || s.unknown_name(k + 1)
+                    }
+                })
             }) {
                 continue;
             }

@@ -621,6 +621,22 @@ mod tests {
                 "Marketing manager Deogracias [C:Madrid] told [G:Reuters] so.",
                 &[],
             ),
+            (
+                "A task force, headed by [G:Senate] Majority Leader [P:Robert Dole], met.",
+                &[],
+            ),
+            (
+                "[L:U.S.] Secretary of State [P:George Shultz] is likely to visit [C:Moscow].",
+                &[
+                    "visits George Shultz -> Moscow",
+                    "holds_office George Shultz -> U.S.",
+                ],
+            ),
+            (
+                "During a visit to [C:Tokyo], [L:U.K.] Minister Michael Howard presented a plan.",
+                &[],
+            ),
+            ("Esso [L:Malaysia] Bhd, a unit of [G:Exxon], gained.", &[]),
             // A journey's purpose: talks at its end.
             (
                 "[P:Sudani] flew to [C:Ankara] for talks with [P:Erdogan].",

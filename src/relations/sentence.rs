@@ -103,8 +103,12 @@ impl<'a> Sentence<'a> {
     /// title, form of address or word of the lexicon ("Shiratori told
     /// Reuters").
     pub fn unknown_name(&self, i: usize) -> bool {
-        i > 0
-            && self.capitalized.get(i).copied().unwrap_or(false)
+        i > 0 && self.name_like(i)
+    }
+
+    /// The same, first in its sentence too, where every word has a capital.
+    pub fn name_like(&self, i: usize) -> bool {
+        self.capitalized.get(i).copied().unwrap_or(false)
             && self.word(i).is_some_and(|w| {
                 lexicon::class(w) == WordClass::Other
                     && !lexicon::is_title_word(w)
