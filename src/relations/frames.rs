@@ -719,6 +719,19 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         (agents, patients, None)
     } else {
         let (mut objects, venue) = object(s, p, t, j);
+        // "helped shoot down Iranian missiles", "help counteract a U.S.
+        // recession": the help is with a deed, whose object it is.
+        if p.kind == EdgeKind::Supports
+            && t.text.starts_with("help")
+            && s.word(j).is_some_and(|w| {
+                lexicon::class(w) == WordClass::Other
+                    && !lexicon::is_modifier(w)
+                    && !lexicon::is_filler(w)
+                    && w.bytes().all(|b| b.is_ascii_lowercase())
+            })
+        {
+            objects.clear();
+        }
         if matches!(p.kind, EdgeKind::Supports | EdgeKind::Opposes) && trade(s, p, j, &objects) {
             objects.clear();
         }
@@ -884,6 +897,13 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         return;
     }
     let owners = matches!(p.kind, EdgeKind::Attacks | EdgeKind::Supports);
+    // "support for the U.S. position": an idea of an actor is not the actor.
+    if p.kind == EdgeKind::Supports
+        && t.ends_with_preposition()
+        && s.head_from(j).is_some_and(|h| owns_idea(s, h))
+    {
+        return;
+    }
     let patients = if t.ends_with_preposition() {
         s.head_from(j)
             .or_else(|| owners.then(|| s.owner_from(j)).flatten())

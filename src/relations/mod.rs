@@ -573,6 +573,18 @@ mod tests {
             ),
             ("The [G:World Bank] praised [L:Argentina]'s plans.", &[]),
             (
+                "[D:American] forces had helped shoot down [D:Iranian] missiles.",
+                &[],
+            ),
+            (
+                "The [D:West German] government expressed support for the [L:U.S.] position.",
+                &[],
+            ),
+            (
+                "[L:Iran] helped [G:Hezbollah] with weapons.",
+                &["supports Iran -> Hezbollah"],
+            ),
+            (
                 "[P:Baker] supports the current course of [G:Federal Reserve] policy.",
                 &[],
             ),
