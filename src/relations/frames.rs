@@ -1107,7 +1107,35 @@ fn adjective(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &
     let mut k = j;
     while k < s.len() && k - j < 3 && s.actor_at(k).is_none() {
         if !s.word(k).is_some_and(lexicon::is_modifier) {
-            return;
+            // "Iran-backed militias such as the PMF", "Iran-backed groups,
+            // including Kataib Hezbollah": the examples are the ones.
+            // The list may follow the noun or a modifier that is a noun
+            // ("militias").
+            let mut m = if s.is(k, &["as"]) && s.is(k - 1, &["such"]) {
+                k - 1
+            } else if s.is(k, &[",", "such", "including", "like"]) {
+                k
+            } else {
+                k + 1
+            };
+            if s.is(m, &[","]) {
+                m += 1;
+            }
+            if s.is(m, &["such"]) && s.is(m + 1, &["as"]) {
+                m += 2;
+            } else if s.is(m, &["including", "like"]) {
+                m += 1;
+            } else {
+                return;
+            }
+            if s.is(m, &["the"]) {
+                m += 1;
+            }
+            if s.actor_at(m).is_none() {
+                return;
+            }
+            k = m;
+            break;
         }
         k += 1;
     }

@@ -498,6 +498,18 @@ mod tests {
                 &["supports Iran -> Kataib Hezbollah"],
             ),
             ("[L:Iran] met groups such as [G:Kataib Hezbollah].", &[]),
+            (
+                "[L:Iran]-backed militias such as the [G:PMF] fired rockets.",
+                &["supports Iran -> PMF"],
+            ),
+            (
+                "[L:Iran]-backed groups, including [G:Kataib Hezbollah], fired.",
+                &["supports Iran -> Kataib Hezbollah"],
+            ),
+            (
+                "[L:Israel] has vowed to stop [C:Damascus] from deploying troops.",
+                &["opposes Israel -> Damascus"],
+            ),
             // A thing of an actor, struck or hit, is the actor's; what is
             // taken "from" an actor is taken from it.
             (
