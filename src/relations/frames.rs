@@ -735,6 +735,17 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         if matches!(p.kind, EdgeKind::Supports | EdgeKind::Opposes) && trade(s, p, j, &objects) {
             objects.clear();
         }
+        // "such a dismantling would mainly hit West German farmers".
+        if p.kind == EdgeKind::Attacks
+            && t.text.starts_with("hit")
+            && objects.iter().max().is_some_and(|&last| {
+                (j..(last + 4).min(s.len()))
+                    .take_while(|&k| k <= last || !s.is_boundary(k))
+                    .any(|k| s.word(k).is_some_and(lexicon::is_economic_victim))
+            })
+        {
+            objects.clear();
+        }
         // "captured the town of Tabqah from the SDF": taken from an actor.
         if p.kind == EdgeKind::Attacks
             && t.text.split(' ').next().is_some_and(lexicon::is_taking)

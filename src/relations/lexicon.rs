@@ -118,6 +118,31 @@ pub fn is_goods(w: &str) -> bool {
         )
 }
 
+/// What a blow to an economy hits ("would mainly hit West German farmers",
+/// "hit Japanese exporters' profits"): "hit" there is no force.
+pub fn is_economic_victim(w: &str) -> bool {
+    matches!(
+        w,
+        "farmers"
+            | "consumers"
+            | "economy"
+            | "economies"
+            | "industry"
+            | "industries"
+            | "markets"
+            | "prices"
+            | "earnings"
+            | "profits"
+            | "growth"
+            | "currency"
+            | "shares"
+            | "stocks"
+            | "exporters"
+            | "producers"
+            | "taxpayers"
+    )
+}
+
 /// Nouns of one unnamed person who is no office of a state or body: "a
 /// committee aide told Reuters", "a Western analyst said".
 pub fn is_person_noun(w: &str) -> bool {
@@ -222,6 +247,9 @@ pub fn is_idea(w: &str) -> bool {
             | "initiative"
             | "ruling"
             | "rules"
+            | "forecast"
+            | "forecasts"
+            | "estimates"
             | "exemption"
             | "suspension"
             | "course"

@@ -615,6 +615,15 @@ mod tests {
                 &[],
             ),
             ("A [L:U.S.] group attacks [L:Canada]'s corn ruling.", &[]),
+            ("[L:Japan] has also attacked [G:OECD] forecasts.", &[]),
+            (
+                "[P:Kohl] said a dismantling would mainly hit [D:West German] farmers.",
+                &[],
+            ),
+            (
+                "[D:Iraqi] jets hit [L:Iran]'s oil exports terminal.",
+                &["attacks Iraqi -> Iran"],
+            ),
             (
                 "[L:Iraq] attacked two naval targets -- [C:Baghdad]'s term for tankers -- today.",
                 &[],
