@@ -193,22 +193,17 @@ impl<'d> Scan<'d> {
 
     /// Records a waiting title, now that the name at normalized `from` (of
     /// `person`, when it is one) follows it, or the text ends (`None`).
-    /// `honorific` tells the words that may stand between the title and the
-    /// name ("Omani Foreign Minister Sayyid Badr Al Busaidi", "military
-    /// chief Lt. Gen. Eyal Zamir").
     fn settle(
         &mut self,
         next: Option<(usize, Option<EntityIndex>)>,
         hay: &str,
-        honorific: &dyn Fn(&str) -> bool,
         out: &mut Vec<Match>,
     ) {
         let Some(p) = self.pending.take() else {
             return;
         };
-        let named = next.and_then(|(from, person)| {
-            person.filter(|_| is_apposition(&hay[p.span.1..from], honorific))
-        });
+        let named =
+            next.and_then(|(from, person)| person.filter(|_| is_apposition(&hay[p.span.1..from])));
         if let Some(person) = named {
             self.anchors.push((p.owner, p.office, person));
         }
@@ -239,7 +234,7 @@ impl<'d> Scan<'d> {
 
     /// Records what is left at the end of the text.
     pub(super) fn finish(&mut self, hay: &str, out: &mut Vec<Match>) {
-        self.settle(None, hay, &|_| false, out);
+        self.settle(None, hay, out);
     }
 
     /// The normalized end of the last match, if this scan made one.
@@ -286,9 +281,11 @@ fn span32((start, end): (usize, usize)) -> (u32, u32) {
 /// True when the text between two names joins them as one: nothing but a
 /// space, or a comma ("Iraq's foreign minister, Fuad Hussein"), and forms of
 /// address ("Omani Foreign Minister Sayyid Badr Al Busaidi").
-fn is_apposition(between: &str, honorific: &dyn Fn(&str) -> bool) -> bool {
+fn is_apposition(between: &str) -> bool {
     let rest = between.strip_prefix(" , ").unwrap_or(between);
-    rest.split(' ').filter(|w| !w.is_empty()).all(honorific)
+    rest.split(' ')
+        .filter(|w| !w.is_empty())
+        .all(crate::relations::lexicon::is_honorific)
         && (rest.starts_with(' ') || rest.is_empty())
 }
 
@@ -477,13 +474,7 @@ impl Matcher {
         let span = (name.from, name.to);
         let plain = found.kind != MentionKind::Demonym || options.demonyms;
         let person = roles & PERSON != 0;
-        let honorific = |w: &str| crate::relations::lexicon::is_honorific(w);
-        scan.settle(
-            Some((name.from, person.then_some(found.entity))),
-            hay,
-            &honorific,
-            out,
-        );
+        scan.settle(Some((name.from, person.then_some(found.entity))), hay, out);
         if roles & OFFICES != 0 {
             let place = plain.then_some((found, span));
             let title = self

@@ -207,7 +207,6 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
         Token::Word(w) if unnamed_plural(w) => {
             return Vec::new();
         }
-
         _ => {}
     }
     let start = clause_start(s, i);
@@ -404,7 +403,7 @@ fn titled(s: &Sentence, head: usize, to: usize) -> Vec<usize> {
             return Vec::new();
         }
         if lexicon::is_title_word(w)
-            || (last_title.is_some() && last_title == m.checked_sub(2) && s.is(m - 1, &["of"]))
+            || (m >= 2 && last_title == Some(m - 2) && s.is(m - 1, &["of"]))
         {
             last_title = Some(m);
         }
@@ -1119,33 +1118,20 @@ fn adjective(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &
     while k < s.len() && k - j < 3 && s.actor_at(k).is_none() {
         if !s.word(k).is_some_and(lexicon::is_modifier) {
             // "Iran-backed militias such as the PMF", "Iran-backed groups,
-            // including Kataib Hezbollah": the examples are the ones.
-            // The list may follow the noun or a modifier that is a noun
+            // including Kataib Hezbollah": the examples are the ones. The
+            // list may follow the noun or a modifier that is a noun
             // ("militias").
-            let mut m = if s.is(k, &["as"]) && s.is(k - 1, &["such"]) {
+            let list = if s.is(k, &["as"]) && s.is(k - 1, &["such"]) {
                 k - 1
             } else if s.is(k, &[",", "such", "including", "like"]) {
                 k
             } else {
                 k + 1
             };
-            if s.is(m, &[","]) {
-                m += 1;
-            }
-            if s.is(m, &["such"]) && s.is(m + 1, &["as"]) {
-                m += 2;
-            } else if s.is(m, &["including", "like"]) {
-                m += 1;
-            } else {
+            let Some(first) = first_example(s, list) else {
                 return;
-            }
-            if s.is(m, &["the"]) {
-                m += 1;
-            }
-            if s.actor_at(m).is_none() {
-                return;
-            }
-            k = m;
+            };
+            k = first;
             break;
         }
         k += 1;
@@ -1161,6 +1147,26 @@ fn adjective(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &
         (agents, patients)
     };
     emit(s, p, t, &agents, &patients, None, hits);
+}
+
+/// The first actor of a list of examples that starts at token `at` (", such
+/// as the PMF", "including Kataib Hezbollah", "like ...").
+fn first_example(s: &Sentence, at: usize) -> Option<usize> {
+    let mut m = at;
+    if s.is(m, &[","]) {
+        m += 1;
+    }
+    if s.is(m, &["such"]) && s.is(m + 1, &["as"]) {
+        m += 2;
+    } else if s.is(m, &["including", "like"]) {
+        m += 1;
+    } else {
+        return None;
+    }
+    if s.is(m, &["the"]) {
+        m += 1;
+    }
+    s.actor_at(m).map(|_| m)
 }
 
 /// The legacy forms: the nearest fitting actors within `gap` words.
@@ -1273,28 +1279,7 @@ fn emit(
             if x == y || !p.admits_a(s.actor(x)) || !p.admits_b(s.actor(y)) {
                 continue;
             }
-            // "a New York Republican": a city after "a" qualifies a noun; one
-            // next to words of a name the gazetteer does not know is part of
-            // that name ("the New York Stock Exchange", "marketing manager
-            // Deogracias Madrid").
-            // A state between two such words is part of a name too ("Esso
-            // Malaysia Bhd, a unit of Exxon").
-            if [a, b].iter().any(|&k| {
-                let place = s
-                    .actor_at(k)
-                    .filter(|&z| s.actor(z).kind == EntityType::Place);
-                let named = |k: usize| {
-                    (k > 0 && s.name_like(k - 1)) && (s.unknown_name(k + 1) || s.is(k + 1, &[","]))
-                };
-                place.is_some_and(|z| {
-                    if s.actor(z).state {
-                        s.actor(z).mention != MentionKind::Demonym && named(k)
-                    } else {
-                        (k > 0 && (s.is(k - 1, &["a", "an"]) || s.unknown_name(k - 1)))
-                            || s.unknown_name(k + 1)
-                    }
-                })
-            }) {
+            if inside_a_name(s, a) || inside_a_name(s, b) {
                 continue;
             }
             hits.push(Hit {
@@ -1316,6 +1301,29 @@ fn emit(
                 });
             }
         }
+    }
+}
+
+/// True when the place at token `k` only qualifies a noun or is part of a
+/// name the gazetteer does not know: a city after "a" ("a New York
+/// Republican") or next to such a name ("the New York Stock Exchange",
+/// "marketing manager Deogracias Madrid"); a state between two such words
+/// ("Esso Malaysia Bhd, a unit of Exxon").
+fn inside_a_name(s: &Sentence, k: usize) -> bool {
+    let Some(z) = s
+        .actor_at(k)
+        .filter(|&z| s.actor(z).kind == EntityType::Place)
+    else {
+        return false;
+    };
+    let after = s.unknown_name(k + 1);
+    if s.actor(z).state {
+        s.actor(z).mention != MentionKind::Demonym
+            && k > 0
+            && s.name_like(k - 1)
+            && (after || s.is(k + 1, &[","]))
+    } else {
+        (k > 0 && (s.is(k - 1, &["a", "an"]) || s.unknown_name(k - 1))) || after
     }
 }
 

@@ -426,6 +426,5 @@ fn adjective_of_people(w: &str) -> bool {
                 | "shi'ite"
                 | "sunni"
                 | "druze"
-                | "kurdish"
         )
 }
