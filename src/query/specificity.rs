@@ -171,13 +171,7 @@ impl Pass {
         } = self;
         // Where each node's co-mentions (as the smaller end) begin in `co`,
         // which is sorted by its ends.
-        let mut starts = vec![0usize; graph.node_count() + 1];
-        for c in &co {
-            starts[c.0 as usize + 1] += 1;
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
+        let starts = starts_by_node(graph.node_count(), co.iter().map(|c| c.0));
         // The first co-mention of the pair, should a file hold two,
         // searched among the co-mentions of the pair's smaller end only: a
         // few entries, where the whole list costs twenty cache misses.
@@ -207,13 +201,7 @@ impl Pass {
                 waiting.push((target, source, i));
             }
         }
-        let mut at = vec![0usize; graph.node_count() + 1];
-        for w in &waiting {
-            at[w.0 as usize + 1] += 1;
-        }
-        for v in 1..at.len() {
-            at[v] += at[v - 1];
-        }
+        let mut at = starts_by_node(graph.node_count(), waiting.iter().map(|w| w.0));
         let mut sorted = vec![(0, 0, 0); waiting.len()];
         for w in waiting {
             sorted[at[w.0 as usize]] = w;
@@ -224,6 +212,19 @@ impl Pass {
         }
         value
     }
+}
+
+/// Where each of `n` nodes' entries begin in a list ordered by node, given
+/// each entry's node: `starts[v]..starts[v + 1]` are node `v`'s.
+fn starts_by_node(n: usize, nodes: impl Iterator<Item = NodeIndex>) -> Vec<usize> {
+    let mut starts = vec![0usize; n + 1];
+    for v in nodes {
+        starts[v as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    starts
 }
 
 /// The cost of a step along a link of specificity `s`: `2 − s`.
