@@ -1068,7 +1068,7 @@ fn modifier_agent(s: &Sentence, i: usize) -> Vec<usize> {
                 let actor = s.actor(a);
                 // "the Syrian leader's visit": the leader's, not Syria's.
                 let titled = s.word(k).is_some_and(lexicon::is_title_word);
-                if titled || s.governing_preposition(k - 1).is_some() {
+                if titled {
                     return Vec::new();
                 }
                 if actor.mention == MentionKind::Demonym || s.can_fill(k - 1) || s.is(k, &["s"]) {

@@ -353,6 +353,25 @@ pub fn is_state_noun(word: &str) -> bool {
     entry(word).state_noun
 }
 
+/// Nouns that name one actor by its relation to another, so that a name
+/// right after them is the actor meant: "Iran's war enemy Iraq".
+pub fn is_relational_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "enemy"
+            | "enemies"
+            | "foe"
+            | "archenemy"
+            | "adversary"
+            | "rival"
+            | "ally"
+            | "allies"
+            | "neighbour"
+            | "neighbor"
+            | "partner"
+    )
+}
+
 /// Verbs of taking by force, whose "from" phrase names the loser:
 /// "captured Tabqah from the SDF".
 pub fn is_taking(word: &str) -> bool {

@@ -498,6 +498,20 @@ mod tests {
                 &["supports Iran -> Kataib Hezbollah"],
             ),
             ("[L:Iran] met groups such as [G:Kataib Hezbollah].", &[]),
+            // An event noun's qualifier acts, inside a phrase as well.
+            (
+                "It came after an [D:Iranian] attack against [L:Kuwait].",
+                &["attacks Iranian -> Kuwait"],
+            ),
+            // A name after "war enemy" is the enemy, not the owner's thing.
+            (
+                "[L:Kuwait]'s backing for [L:Iran]'s war enemy [L:Iraq] grew.",
+                &[
+                    "supports Kuwait -> Iraq",
+                    "attacks Iran -> Iraq",
+                    "attacks Iraq -> Iran",
+                ],
+            ),
             (
                 "[L:Iran]-backed militias such as the [G:PMF] fired rockets.",
                 &["supports Iran -> PMF"],

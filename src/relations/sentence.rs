@@ -348,8 +348,12 @@ impl<'a> Sentence<'a> {
         {
             if self.actor_at(k).is_some() && !self.negated_or_qualifying(k) {
                 // "the Saudi Arabian supertanker Arabian Sea": a name after
-                // the thing is the thing's own, not its owner.
-                if last.is_some() && thing {
+                // the thing is the thing's own, not its owner; but after
+                // "Iran's war enemy" the name is the one the noun is said of.
+                if last.is_some()
+                    && thing
+                    && !self.word(k - 1).is_some_and(lexicon::is_relational_noun)
+                {
                     break;
                 }
                 last = Some(k);
