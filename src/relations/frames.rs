@@ -94,6 +94,11 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
                 if named.is_some() {
                     return s.conjuncts(open + 1);
                 }
+                // "the official, who did not want to be named, told":
+                // nobody the gazetteer knows.
+                if unnamed_before(s, open) {
+                    return Vec::new();
+                }
                 let before = subject(s, open);
                 if !before.is_empty() {
                     return before;
@@ -210,12 +215,35 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
         _ => {}
     }
     let start = clause_start(s, i);
+    // "Jon Rosenbaum, assistant U.S. trade representative, told": a clause
+    // that opens with a full name the gazetteer does not know.
+    if s.name_like(start) && s.name_like(start + 1) && s.is(start + 2, &[","]) {
+        return Vec::new();
+    }
     let core = first_core(s, start, i);
     if core.is_empty() && s.is(start, &["it", "they"]) {
         // "Iran said it had achieved ... victories against Iraq".
         return speaker(s, start);
     }
     core
+}
+
+/// True when the phrase that ends right before token `at` names someone the
+/// gazetteer does not know: an unknown name ("..., Shiratori"), a person
+/// noun ("a committee aide"), or a bare noun of office or people after an
+/// article ("the official", "the officials").
+fn unnamed_before(s: &Sentence, at: usize) -> bool {
+    let Some(k) = at.checked_sub(1) else {
+        return false;
+    };
+    let Some(w) = s.word(k) else {
+        return false;
+    };
+    s.unknown_name(k)
+        || lexicon::is_person_noun(w)
+        || (k > 0
+            && s.is(k - 1, &["the", "a", "an", "one"])
+            && (unnamed_plural(w) || matches!(w, "official" | "diplomat" | "source")))
 }
 
 /// A plural common noun that names nobody: "witnesses", "officials",
@@ -970,9 +998,15 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         agents = pp_agent(s, i);
     }
     if agents.is_empty() && i <= 2 {
-        // "After talks with Aoun, Mikati said": the sentence's subject.
-        agents = first_core(s, j, s.len())
+        // "After talks with Aoun, Mikati said": the sentence's subject, the
+        // phrase right after the comma; "In an interview with Reuters,
+        // Eyskens said ... the U.S." names nobody the gazetteer knows.
+        let comma = (j..s.len()).find(|&k| s.is(k, &[","]));
+        agents = comma
+            .map(|c| first_core(s, c + 1, s.len()))
+            .unwrap_or_default()
             .into_iter()
+            .filter(|&a| comma.is_some_and(|c| s.phrase_start(a) <= c + 2))
             .filter(|a| !patients.contains(a))
             .take(1)
             .collect();

@@ -503,6 +503,20 @@ mod tests {
                 "It came after an [D:Iranian] attack against [L:Kuwait].",
                 &["attacks Iranian -> Kuwait"],
             ),
+            // A subject the gazetteer does not know, before an aside or
+            // after a fronted phrase, is nobody: not an actor further on.
+            (
+                "It cost [L:U.S.] dollars, the official, who asked not to be named, told [G:Reuters].",
+                &[],
+            ),
+            (
+                "Jon Rosenbaum, assistant [L:U.S.] trade envoy, told [G:Reuters].",
+                &[],
+            ),
+            (
+                "In an interview with [G:Reuters], Eyskens said the [L:U.S.] agreed.",
+                &[],
+            ),
             // A name after "war enemy" is the enemy, not the owner's thing.
             (
                 "[L:Kuwait]'s backing for [L:Iran]'s war enemy [L:Iraq] grew.",

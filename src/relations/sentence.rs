@@ -261,6 +261,23 @@ impl<'a> Sentence<'a> {
             }
             k += 1;
         }
+        // "its Gulf war enemy Iraq", "Iran's arch-enemy Iraq": after a noun
+        // of relation the name is the head; what went before qualifies it.
+        let mut n = k;
+        if self
+            .word(n)
+            .is_some_and(|w| lexicon::class(w) == WordClass::Other)
+            && !self.word(n).is_some_and(lexicon::is_relational_noun)
+            && self.word(n + 1).is_some_and(lexicon::is_relational_noun)
+        {
+            n += 1;
+        }
+        if n > i
+            && self.word(n).is_some_and(lexicon::is_relational_noun)
+            && self.actor_at(n + 1).is_some()
+        {
+            return self.head_from(n + 1);
+        }
         let head = last?;
         // "Trump's decision", "Britain's Prince Charles": the phrase goes on
         // past the possessive to a thing or a person the gazetteer lacks.
