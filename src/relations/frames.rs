@@ -725,6 +725,24 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     if qualifies {
         return;
     }
+    // "threatened to attack Kuwait", "vowed to strike": a threat opposes;
+    // "plans to attack" is an intent, no relation.
+    let intent = (p.kind == EdgeKind::Attacks && i >= 2 && s.is(i - 1, &["to"]))
+        .then(|| s.word(i - 2).and_then(lexicon::intent))
+        .flatten();
+    if intent == Some(false) {
+        return;
+    }
+    // "threatened to block Japanese firms" opposes Japan, but "threatened
+    // to follow Brazil" does not oppose Brazil.
+    if p.kind == EdgeKind::Opposes
+        && s.is(j, &["to"])
+        && lexicon::intent(&t.text) == Some(true)
+        && s.is(j + 1, &["follow", "emulate", "join", "copy", "imitate"])
+    {
+        return;
+    }
+    let from = hits.len();
     let (agents, patients, venue) = if passive(s, i, j) {
         let agents = by_agent(s, j);
         let be = i > 0 && s.word(i - 1).is_some_and(lexicon::is_be);
@@ -788,6 +806,13 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         (agents, patients)
     };
     emit(s, p, t, &agents, &patients, venue, hits);
+    if intent == Some(true) {
+        let threat = s.word(i - 2).unwrap_or_default();
+        for hit in &mut hits[from..] {
+            hit.kind = EdgeKind::Opposes;
+            hit.trigger = format!("{threat} to {}", t.text);
+        }
+    }
 }
 
 /// True when the object of a verb of support or opposition ending at `j`

@@ -353,6 +353,22 @@ pub fn is_state_noun(word: &str) -> bool {
     entry(word).state_noun
 }
 
+/// A word before "to" that makes the act after it intended, not done:
+/// `Some(true)` for a threat, which opposes ("threatened to attack",
+/// "vowed to strike"), `Some(false)` for a plan or wish, which states
+/// nothing ("plans to attack", "ready to strike").
+pub fn intent(word: &str) -> Option<bool> {
+    match word {
+        "threatened" | "threatens" | "threaten" | "threatening" | "vowed" | "vows" | "vow"
+        | "vowing" | "pledged" | "pledges" | "swore" | "warned" => Some(true),
+        "plans" | "planned" | "planning" | "plan" | "intends" | "intended" | "intend" | "wants"
+        | "wanted" | "want" | "ready" | "prepared" | "preparing" | "seeks" | "sought"
+        | "seeking" | "aims" | "aimed" | "hopes" | "hoped" | "willing" | "able" | "decided"
+        | "would" | "could" | "might" | "may" | "refrain" => Some(false),
+        _ => None,
+    }
+}
+
 /// Nouns that name one actor by its relation to another, so that a name
 /// right after them is the actor meant: "Iran's war enemy Iraq".
 pub fn is_relational_noun(word: &str) -> bool {

@@ -517,6 +517,21 @@ mod tests {
                 "In an interview with [G:Reuters], Eyskens said the [L:U.S.] agreed.",
                 &[],
             ),
+            // A threatened or vowed attack opposes; a planned one states
+            // nothing; a threat to follow an actor is no threat to it.
+            (
+                "[L:Iran] threatened to attack [L:Kuwait].",
+                &["opposes Iran -> Kuwait"],
+            ),
+            ("[L:Iran] plans to attack [L:Kuwait].", &[]),
+            (
+                "[L:Argentina] threatened to follow [L:Brazil] into default.",
+                &[],
+            ),
+            (
+                "[L:Britain] threatened to block [D:Japanese] banks.",
+                &["opposes Britain -> Japanese"],
+            ),
             // A name after "war enemy" is the enemy, not the owner's thing.
             (
                 "[L:Kuwait]'s backing for [L:Iran]'s war enemy [L:Iraq] grew.",
