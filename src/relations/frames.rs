@@ -681,6 +681,20 @@ fn by_agent(s: &Sentence, j: usize) -> Vec<usize> {
     Vec::new()
 }
 
+/// True when a modal of possibility stands before the verb at `i`, past
+/// auxiliaries and adverbs: "could hit", "would not have attacked".
+fn hypothetical(s: &Sentence, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && i - k < 4 {
+        match s.word(k - 1) {
+            Some("could" | "would" | "might" | "may" | "should") => return true,
+            Some(w) if lexicon::is_filler(w) => k -= 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// True when the verb at `i` is passive: a form of "be" just before it, or a
 /// participle followed by "by" ("soldiers captured by Hezbollah").
 fn passive(s: &Sentence, i: usize, j: usize) -> bool {
@@ -731,6 +745,10 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         .then(|| s.word(i - 2).and_then(lexicon::intent))
         .flatten();
     if intent == Some(false) {
+        return;
+    }
+    // "could hit the Senate", "would strike": a hypothetical attack.
+    if p.kind == EdgeKind::Attacks && hypothetical(s, i) {
         return;
     }
     // "threatened to block Japanese firms" opposes Japan, but "threatened
@@ -1310,12 +1328,24 @@ fn pair(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     if members.len() < 2 {
         return;
     }
+    let from = hits.len();
     for (n, &a) in members.iter().enumerate() {
         for &b in &members[n + 1..] {
             emit(s, p, t, &[a], &[b], None, hits);
             if p.kind.is_directed() {
                 emit(s, p, t, &[b], &[a], None, hits);
             }
+        }
+    }
+    // "Britain and Japan clashed over access to the Tokyo exchange": a
+    // clash over an issue is one of words.
+    let mut k = j;
+    while s.word(k).is_some_and(lexicon::is_filler) {
+        k += 1;
+    }
+    if p.kind == EdgeKind::Attacks && t.text.starts_with("clash") && s.is(k, &["over"]) {
+        for hit in &mut hits[from..] {
+            hit.kind = EdgeKind::Opposes;
         }
     }
 }

@@ -532,6 +532,12 @@ mod tests {
                 "[L:Britain] threatened to block [D:Japanese] banks.",
                 &["opposes Britain -> Japanese"],
             ),
+            // A hypothetical blow, a clash over an issue.
+            ("The debate could hit the [G:Senate] soon.", &[]),
+            (
+                "[L:Britain] and [L:Japan] clashed today over access.",
+                &["opposes Britain -> Japan", "opposes Japan -> Britain"],
+            ),
             // A name after "war enemy" is the enemy, not the owner's thing.
             (
                 "[L:Kuwait]'s backing for [L:Iran]'s war enemy [L:Iraq] grew.",
