@@ -760,6 +760,11 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     {
         return;
     }
+    // "The U.S. and Britain were joined by West Germany in voting no":
+    // joined in a deed, not a member.
+    if p.kind == EdgeKind::MemberOf && t.text.starts_with("join") && s.is(j, &["by"]) {
+        return;
+    }
     let from = hits.len();
     let (agents, patients, venue) = if passive(s, i, j) {
         let agents = by_agent(s, j);
@@ -975,6 +980,36 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     // joined before it is theirs; the pair rule reads it, and what follows
     // is no target.
     if i >= 2 && s.actor_at(i - 1).is_some() && s.joined(i - 1) && s.actor_at(i - 2).is_some() {
+        return;
+    }
+    // "offers talks with North Korea", "proposed a meeting with": a
+    // proposal, not a meeting.
+    if p.kind == EdgeKind::Meets
+        && (i.saturating_sub(3)..i).any(|k| {
+            s.word(k).is_some_and(|w| {
+                matches!(
+                    w,
+                    "offer"
+                        | "offers"
+                        | "offered"
+                        | "proposed"
+                        | "proposes"
+                        | "propose"
+                        | "proposal"
+                        | "sought"
+                        | "seeks"
+                        | "seek"
+                        | "seeking"
+                        | "urged"
+                        | "urges"
+                        | "called"
+                        | "calls"
+                        | "call"
+                        | "invitation"
+                )
+            })
+        })
+    {
         return;
     }
     let owners = matches!(p.kind, EdgeKind::Attacks | EdgeKind::Supports);
@@ -1406,6 +1441,12 @@ fn inside_a_name(s: &Sentence, k: usize) -> bool {
         return false;
     };
     let after = s.unknown_name(k + 1);
+    // "Amoco Canada is a unit of Amoco Corp": a state right after a
+    // company's name is the name of its branch there.
+    // ("Non-OPEC Egypt" is Egypt.)
+    if s.actor(z).state && k > 0 && s.kind(k - 1) == Some(EntityType::Group) && !s.joined(k - 1) {
+        return true;
+    }
     if s.actor(z).state {
         s.actor(z).mention != MentionKind::Demonym
             && k > 0
@@ -1845,7 +1886,15 @@ pub fn places(s: &Sentence, hits: &mut Vec<Hit>) {
             while s.word(n).is_some_and(lexicon::is_direction) {
                 n += 1;
             }
-            if s.kind(n) == Some(EntityType::Place) && (directed || m > k + 1 || s.is(m, &["in"])) {
+            // "the Red Sea port of Djibouti": a sea names where the port
+            // lies, it lies in nothing.
+            let water = s
+                .actor_at(k)
+                .is_some_and(|a| s.actor(a).level == Some(crate::gazetteer::PlaceLevel::Water));
+            if s.kind(n) == Some(EntityType::Place)
+                && (directed || m > k + 1 || s.is(m, &["in"]))
+                && !water
+            {
                 push(k, n, "in", hits);
             }
         }

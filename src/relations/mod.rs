@@ -538,6 +538,18 @@ mod tests {
                 "[L:Britain] and [L:Japan] clashed today over access.",
                 &["opposes Britain -> Japan", "opposes Japan -> Britain"],
             ),
+            // A proposal of talks, a company's branch, a sea's port, a
+            // deed joined in: none of them a relation.
+            ("[L:South Korea] offers talks with [L:North Korea].", &[]),
+            ("[G:Amoco] [L:Canada] is a unit of [G:Amoco Corp].", &[]),
+            (
+                "A blast hit a cafe in the [W:Red Sea] port of [L:Djibouti].",
+                &[],
+            ),
+            (
+                "[L:Britain] was joined by [L:West Germany] in voting no.",
+                &[],
+            ),
             // A name after "war enemy" is the enemy, not the owner's thing.
             (
                 "[L:Kuwait]'s backing for [L:Iran]'s war enemy [L:Iraq] grew.",
