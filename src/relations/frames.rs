@@ -214,6 +214,26 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
         }
         _ => {}
     }
+    // "an industry ministry spokesman told", "the Ministry official told":
+    // a phrase of common nouns after an article, no actor in it, names
+    // nobody the gazetteer knows.
+    if s.word(k - 1).is_some_and(|w| {
+        lexicon::is_title_word(w) || lexicon::is_person_noun(w) || lexicon::is_state_noun(w)
+    }) {
+        let mut m = k - 1;
+        while m > 0 && k - m <= 5 {
+            match s.tokens[m - 1] {
+                Token::Word("the" | "a" | "an") => return Vec::new(),
+                Token::Word(w)
+                    if (lexicon::class(w) == WordClass::Other || lexicon::is_modifier(w))
+                        && !s.is_boundary(m - 1) =>
+                {
+                    m -= 1
+                }
+                _ => break,
+            }
+        }
+    }
     let start = clause_start(s, i);
     // "Jon Rosenbaum, assistant U.S. trade representative, told": a clause
     // that opens with a full name the gazetteer does not know.

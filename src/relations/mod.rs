@@ -550,6 +550,15 @@ mod tests {
                 "[L:Britain] was joined by [L:West Germany] in voting no.",
                 &[],
             ),
+            // Common nouns after an article, no actor among them.
+            (
+                "[L:India] sold cars, an industry ministry spokesman told [G:Reuters].",
+                &[],
+            ),
+            (
+                "The [D:Iranian] spokesman told [G:Reuters].",
+                &["communicates Iranian -- Reuters"],
+            ),
             // A name after "war enemy" is the enemy, not the owner's thing.
             (
                 "[L:Kuwait]'s backing for [L:Iran]'s war enemy [L:Iraq] grew.",
