@@ -73,7 +73,7 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
     match s.tokens[k - 1] {
         Token::Actor(_) => {
             let head = k - 1;
-            if s.governing_preposition(head).is_none() && s.can_fill(head) {
+            if !governed(s, head) && s.can_fill(head) {
                 // The head of its phrase: "Iraqi Prime Minister Sudani met".
                 return s.conjuncts(head);
             }
@@ -185,7 +185,7 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
                 match s.tokens[m - 1] {
                     Token::Actor(_) => {
                         let owner = m - 1;
-                        if s.governing_preposition(owner).is_none() {
+                        if !governed(s, owner) {
                             return s.conjuncts(owner);
                         }
                         break;
@@ -264,6 +264,14 @@ fn unnamed_before(s: &Sentence, at: usize) -> bool {
         || (k > 0
             && s.is(k - 1, &["the", "a", "an", "one"])
             && (unnamed_plural(w) || matches!(w, "official" | "diplomat" | "source")))
+}
+
+/// True when a preposition governs the phrase of the actor at `k`, right
+/// before a verb: "after", "before", "since", "until" there open a clause
+/// ("after U.S. naval forces destroyed"), so they govern nothing.
+fn governed(s: &Sentence, k: usize) -> bool {
+    s.governing_preposition(k)
+        .is_some_and(|p| !matches!(p, "after" | "before" | "since" | "until" | "till"))
 }
 
 /// A plural common noun that names nobody: "witnesses", "officials",
@@ -562,6 +570,25 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                 if s.is_boundary(k) || w == "," || w == "and" {
                     break;
                 }
+                // "Iran said U.S. forces attacked two of its oil platforms":
+                // the thing of the one who reports it.
+                if owners && w == "its" {
+                    let mut m = k + 1;
+                    while s.word(m).is_some_and(|x| {
+                        !s.is_boundary(m)
+                            && (lexicon::class(x) == WordClass::Other || lexicon::is_modifier(x))
+                    }) {
+                        m += 1;
+                    }
+                    // "its OPEC quota", "its Gulf War enemy Iraq": an actor
+                    // in the phrase is read as usual.
+                    if m > k + 1 && s.actor_at(m).is_none() {
+                        let owner = speaker(s, k);
+                        if owner.iter().all(|&h| s.kind(h) == Some(EntityType::Place)) {
+                            return (owner, venue);
+                        }
+                    }
+                }
                 let other = lexicon::class(w) == WordClass::Other
                     && !lexicon::is_filler(w)
                     && !lexicon::is_event_modifier(w)
@@ -604,7 +631,19 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                         let head = s
                             .head_from(at)
                             .or_else(|| owners.then(|| s.owner_from(at)).flatten());
-                        if owners && let Some(h) = head {
+                        // "his handling of the Iran arms scandal": an actor
+                        // that qualifies the noun after it owns nothing.
+                        let qualifies = |h: usize| {
+                            s.actor_at(h)
+                                .is_some_and(|a| s.actor(a).mention != MentionKind::Demonym)
+                                && s.word(h + 1).is_some_and(|x| {
+                                    lexicon::class(x) == WordClass::Other
+                                        && !lexicon::is_state_noun(x)
+                                        && !lexicon::is_filler(x)
+                                        && x.chars().next().is_some_and(char::is_alphanumeric)
+                                })
+                        };
+                        if owners && let Some(h) = head.filter(|&h| !qualifies(h)) {
                             return (s.conjuncts(h), venue);
                         }
                     }

@@ -559,6 +559,24 @@ mod tests {
                 "The [D:Iranian] spokesman told [G:Reuters].",
                 &["communicates Iranian -- Reuters"],
             ),
+            // "after" before a clause opens it; "its" in the object is the
+            // reporter's; an actor qualifying a noun owns nothing.
+            (
+                "Bush met him after [L:U.S.] naval forces destroyed an [D:Iranian] platform.",
+                &["attacks U.S. -> Iranian"],
+            ),
+            (
+                "[L:Iran] said [L:U.S.] forces attacked two of its oil platforms.",
+                &["attacks U.S. -> Iran"],
+            ),
+            (
+                "[L:Iraq] rejected its [G:OPEC] quota.",
+                &["opposes Iraq -> OPEC"],
+            ),
+            (
+                "The [G:Tower Commission] criticised his handling of the [L:Iran] arms scandal.",
+                &[],
+            ),
             // A name after "war enemy" is the enemy, not the owner's thing.
             (
                 "[L:Kuwait]'s backing for [L:Iran]'s war enemy [L:Iraq] grew.",
@@ -883,7 +901,7 @@ mod tests {
             ),
             (
                 "Talks began after [P:Fidan] visited [C:Damascus], accusing the [G:SDF].",
-                &[],
+                &["visits Fidan -> Damascus"],
             ),
             (
                 "[P:Shultz], travelling to [L:China] for a visit, declined to comment.",
