@@ -15,7 +15,10 @@
 //! The index is read in place ([`GraphIndex`]): its tables are fixed-width
 //! records at computed offsets (see `layout.rs`), so `path`, `neighbors` and
 //! `top` walk the edges where they lie in the mapped file and decode whole
-//! only the nodes and edges an answer shows.
+//! only the nodes and edges an answer shows. It also stores the route
+//! network of `path`'s default question, made when the index is written
+//! ([`crate::query::path::default_network`]), so that question reads its
+//! links where they lie instead of building them from a million edges.
 
 mod layout;
 mod reader;
@@ -39,7 +42,7 @@ pub const INDEX_SUFFIX: &str = ".idx";
 const MAGIC: &[u8; 8] = b"AGGRIDX\0";
 
 /// The number of this format; a change of any encoded type bumps it.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// How much of each end of the JSON the stamp reads.
 const END_BYTES: u64 = 64 * 1024;
@@ -304,6 +307,13 @@ fn sections(graph: &Graph) -> Vec<Vec<u8>> {
     out[ADJ_OFFSETS].extend(starts.iter().flat_map(|s| s.to_le_bytes()));
     out[ADJACENCY] = Vec::with_capacity(adjacency.len() * 4);
     out[ADJACENCY].extend(adjacency.iter().flat_map(|i| i.to_le_bytes()));
+    // The network `path` walks by default, made once here rather than by
+    // every query (it was most of one), by the code that makes it for a
+    // query, so that the two cannot differ.
+    let (mut offsets, mut links) = (Vec::new(), Vec::new());
+    crate::query::path::default_network(graph).encode(&mut offsets, &mut links);
+    out[ROUTE_OFFSETS] = offsets;
+    out[ROUTE_LINKS] = links;
     out
 }
 
@@ -552,6 +562,26 @@ mod tests {
             .set_len(text.len() as u64 - 2)
             .unwrap();
         assert!(Graph::from_index(&json).is_none());
+    }
+
+    #[test]
+    fn an_index_of_another_format_is_ignored() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (json, _) = written(tmp.path());
+        let index = index_path(&json);
+        let good = fs::read(&index).unwrap();
+        // Format 3 had no stored route network: its sections would be
+        // misread as this format's, so it must never be opened.
+        for format in [FORMAT - 1, FORMAT + 1] {
+            let mut old = good.clone();
+            old[8..12].copy_from_slice(&format.to_le_bytes());
+            fs::write(&index, &old).unwrap();
+            assert!(GraphIndex::open(&json).is_none(), "format {format}");
+            assert!(Graph::from_index(&json).is_none(), "format {format}");
+            assert!(Graph::load(json.to_str().unwrap()).is_ok());
+        }
+        fs::write(&index, &good).unwrap();
+        assert!(GraphIndex::open(&json).is_some());
     }
 
     #[test]

@@ -14,6 +14,10 @@
 //! words    per edge: its trigger words and rules
 //! adjacency offsets   per node and one more: where its edges start in `adjacency`
 //! adjacency  per node: the indices (u32) of its edges, ascending
+//! route offsets  per node and one more: where its links start in `route links`
+//! route links    per node: the links of the route network that `path`
+//!                walks by default (neighbour, edge, weight, specificity),
+//!                by neighbour; written and checked by `query::network`
 //! evidence table  per edge: its evidence in `evidence` (start, end, checksum)
 //! evidence   per edge: its evidence list
 //! ```
@@ -34,9 +38,11 @@ pub(super) const EDGES: usize = 4;
 pub(super) const WORDS: usize = 5;
 pub(super) const ADJ_OFFSETS: usize = 6;
 pub(super) const ADJACENCY: usize = 7;
-pub(super) const EVIDENCE_TABLE: usize = 8;
-pub(super) const EVIDENCE: usize = 9;
-pub(super) const SECTIONS: usize = 10;
+pub(super) const ROUTE_OFFSETS: usize = 8;
+pub(super) const ROUTE_LINKS: usize = 9;
+pub(super) const EVIDENCE_TABLE: usize = 10;
+pub(super) const EVIDENCE: usize = 11;
+pub(super) const SECTIONS: usize = 12;
 
 /// Bytes of one node record, of one edge's ends, of one edge record, of one
 /// evidence table entry.

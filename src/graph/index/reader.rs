@@ -15,7 +15,7 @@ use crate::codec::{Bin, Corrupt, Decoded, Decoder, checksum};
 use crate::date::Date;
 use crate::gazetteer::EntityType;
 use crate::graph::store::mapped::FileBytes;
-use crate::graph::view::{GraphView, LeanEdge};
+use crate::graph::view::{GraphView, LeanEdge, StoredRoutes};
 use crate::graph::{Association, Edge, EdgeKind, Evidence, Graph, Header, Node, NodeIndex};
 
 /// A graph index, mapped and checked, read in place.
@@ -429,5 +429,13 @@ impl GraphView for GraphIndex {
     fn node_dates(&self, v: NodeIndex) -> (Option<Date>, Option<Date>) {
         let rec = self.record(NODES, NODE_REC, v as usize);
         (checked_date_at(rec, 25), checked_date_at(rec, 33))
+    }
+    fn stored_routes(&self) -> Option<StoredRoutes<'_>> {
+        // Covered by the checksum; their records are checked by
+        // `Network::stored`, when a query reads them.
+        Some(StoredRoutes {
+            offsets: self.section(ROUTE_OFFSETS),
+            links: self.section(ROUTE_LINKS),
+        })
     }
 }
