@@ -106,7 +106,6 @@ fn network<'a, G: GraphView + ?Sized>(graph: &'a G, query: &PathQuery) -> Networ
     let filter = query.filter.clone().for_graph(graph);
     let default = PathQuery::default();
     if query.metric == default.metric
-        && graph.stored_routes().is_some()
         && filter == default.filter.for_graph(graph)
         && let Some(net) = Network::stored(graph)
     {
