@@ -254,8 +254,8 @@ impl GraphIndex {
         Ok(evidence)
     }
 
-    /// The size of the evidence section, the one part of the file checked
-    /// only when it is read, with the route network.
+    /// The size of the evidence section, which (like the route network) is
+    /// checked only when it is read.
     #[cfg(test)]
     pub(super) fn evidence_bytes(&self) -> usize {
         self.at[EVIDENCE].len()
