@@ -32,9 +32,8 @@ pub fn path(args: &PathArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
     }
     if args.format != QueryFormat::Dot
         && let Some(index) = open_index(&args.graph.graph)
-        && let Some(code) = path_in_index(args, &index, reporter)?
     {
-        return Ok(code);
+        return path_in_index(args, &index, reporter);
     }
     // Evidence is read only for the hops shown (all edges for a diagram,
     // which may draw the routes' surroundings).
@@ -102,13 +101,13 @@ fn index_names(index: &GraphIndex, names: &[&str]) -> anyhow::Result<Option<Grap
 
 /// `path` on the graph's index, read in place: the routes are searched over
 /// the edges where they lie, and only the routes' actors and edges are
-/// decoded. `None` when no route is found: the answer that explains why
-/// reads the whole graph.
+/// decoded; when there is no route, the search through every actor that
+/// says why is made there too.
 fn path_in_index(
     args: &PathArgs,
     index: &GraphIndex,
     reporter: &mut Reporter,
-) -> anyhow::Result<Option<ExitCode>> {
+) -> anyhow::Result<ExitCode> {
     let names = path_names(args);
     let nodes = index_names(index, &names)?;
     let gazetteer = match &nodes {
@@ -124,9 +123,6 @@ fn path_in_index(
     };
     let query = path_query(args, index, &resolve)?;
     let paths = find_paths(index, &query)?;
-    if paths.is_empty() {
-        return Ok(None);
-    }
     let ends = (query.from, query.to, query.metric);
     let answer = explain_in_index(index, &query.filter, ends, &paths)?;
     let mut out = stdout();
@@ -135,12 +131,24 @@ fn path_in_index(
         _ => output::write_path(&answer, &mut out)?,
     }
     finish_output(out)?;
-    Ok(Some(ExitCode::SUCCESS))
+    if paths.is_empty() {
+        let mut message = no_route(&answer.from, &answer.to, &query);
+        if args.through.is_empty() {
+            message = through_places(args, index, &query).unwrap_or(message);
+        }
+        eprintln!("{}", super::for_stderr(&message));
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// When no route passes through people and groups alone (the default) but
 /// one passes through places, says so and gives the command that shows it.
-fn through_places(args: &PathArgs, graph: &Graph, query: &PathQuery) -> Option<String> {
+fn through_places(
+    args: &PathArgs,
+    graph: &(impl GraphView + ?Sized),
+    query: &PathQuery,
+) -> Option<String> {
     let wider = PathQuery {
         k: 1,
         through: None,
@@ -148,11 +156,10 @@ fn through_places(args: &PathArgs, graph: &Graph, query: &PathQuery) -> Option<S
     };
     let found = find_paths(graph, &wider).ok()?;
     let route = found.first()?;
-    let places: Vec<&str> = route.nodes[1..route.nodes.len() - 1]
+    let places: Vec<String> = route.nodes[1..route.nodes.len() - 1]
         .iter()
-        .map(|&v| graph.node(v))
-        .filter(|n| !THROUGH.contains(&n.kind))
-        .map(|n| n.label.as_str())
+        .filter(|&&v| !THROUGH.contains(&graph.node_kind(v)))
+        .map(|&v| graph.node_at(v).label.clone())
         .collect();
     let mut command = vec![
         "actorgraph",
@@ -165,8 +172,8 @@ fn through_places(args: &PathArgs, graph: &Graph, query: &PathQuery) -> Option<S
     command.push("all");
     Some(format!(
         "actorgraph: no route between {} and {} through people and groups; one passes through {} ({} hop{}):\n  {}",
-        graph.node(query.from).label,
-        graph.node(query.to).label,
+        graph.node_at(query.from).label,
+        graph.node_at(query.to).label,
         places.join(", "),
         route.hops(),
         if route.hops() == 1 { "" } else { "s" },

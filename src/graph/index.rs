@@ -15,7 +15,10 @@
 //! The index is read in place ([`GraphIndex`]): its tables are fixed-width
 //! records at computed offsets (see `layout.rs`), so `path`, `neighbors` and
 //! `top` walk the edges where they lie in the mapped file and decode whole
-//! only the nodes and edges an answer shows.
+//! only the nodes and edges an answer shows. It also stores the route
+//! network of `path`'s default question, made when the index is written
+//! ([`crate::query::path::default_network`]), so that question reads its
+//! links where they lie instead of building them from a million edges.
 
 mod layout;
 mod reader;
@@ -39,7 +42,7 @@ pub const INDEX_SUFFIX: &str = ".idx";
 const MAGIC: &[u8; 8] = b"AGGRIDX\0";
 
 /// The number of this format; a change of any encoded type bumps it.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// How much of each end of the JSON the stamp reads.
 const END_BYTES: u64 = 64 * 1024;
@@ -304,6 +307,13 @@ fn sections(graph: &Graph) -> Vec<Vec<u8>> {
     out[ADJ_OFFSETS].extend(starts.iter().flat_map(|s| s.to_le_bytes()));
     out[ADJACENCY] = Vec::with_capacity(adjacency.len() * 4);
     out[ADJACENCY].extend(adjacency.iter().flat_map(|i| i.to_le_bytes()));
+    // The network `path` walks by default, made once here rather than by
+    // every query (it was most of one), by the code that makes it for a
+    // query, so that the two cannot differ.
+    let (mut offsets, mut links) = (Vec::new(), Vec::new());
+    crate::query::path::default_network(graph).encode(&mut offsets, &mut links);
+    out[ROUTE_OFFSETS] = offsets;
+    out[ROUTE_LINKS] = links;
     out
 }
 
@@ -313,7 +323,7 @@ fn kind_tag<T: PartialEq>(all: &[T], value: &T) -> u8 {
 }
 
 /// Bytes before the first section.
-pub(super) const PREAMBLE: usize = 8 + 4 + 48 + 16 + 16 * SECTIONS + 8 + 16;
+pub(super) const PREAMBLE: usize = 8 + 4 + 48 + 16 + 16 * SECTIONS + 8 + 16 + 16;
 
 impl Graph {
     /// Writes the index of this graph beside `json`, the graph file it was
@@ -334,7 +344,12 @@ impl Graph {
         for section in &sections[..EVIDENCE] {
             lean.extend_from_slice(section);
         }
-        let lean_sum = checksum(&lean);
+        // The route network, which only `path` reads, has a checksum of
+        // its own, so that the other queries do not check it (layout.rs).
+        const _: () = assert!(ROUTE_OFFSETS == EVIDENCE_TABLE + 1 && ROUTE_LINKS + 1 == EVIDENCE);
+        let routes_at = sections[..ROUTE_OFFSETS].iter().map(Vec::len).sum();
+        let lean_sum = checksum(&lean[..routes_at]);
+        let routes_sum = checksum(&lean[routes_at..]);
         let lens = sections.iter().map(Vec::len).collect();
         // The evidence is the last section (layout.rs).
         const _: () = assert!(EVIDENCE == SECTIONS - 1);
@@ -345,6 +360,7 @@ impl Graph {
             lens,
             lean,
             lean_sum,
+            routes_sum,
             evidence,
         }
     }
@@ -406,7 +422,10 @@ pub struct IndexBody {
     lens: Vec<usize>,
     /// The sections before the evidence, one after the other.
     lean: Vec<u8>,
+    /// The checksum of the sections before the route network.
     lean_sum: [u64; 2],
+    /// The checksum of the route network's sections.
+    routes_sum: [u64; 2],
     evidence: Vec<u8>,
 }
 
@@ -437,6 +456,8 @@ impl IndexBody {
         head.u64(sum);
         head.u64(self.lean_sum[0]);
         head.u64(self.lean_sum[1]);
+        head.u64(self.routes_sum[0]);
+        head.u64(self.routes_sum[1]);
         debug_assert_eq!(head.buf.len(), PREAMBLE);
         out.write_all(&head.buf)?;
         out.write_all(&self.lean)?;
@@ -555,25 +576,66 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_index_is_ignored() {
+    fn an_index_of_another_format_is_ignored() {
         let tmp = tempfile::tempdir().unwrap();
         let (json, _) = written(tmp.path());
         let index = index_path(&json);
         let good = fs::read(&index).unwrap();
+        // Format 3 had no stored route network: its sections would be
+        // misread as this format's, so it must never be opened.
+        for format in [FORMAT - 1, FORMAT + 1] {
+            let mut old = good.clone();
+            old[8..12].copy_from_slice(&format.to_le_bytes());
+            fs::write(&index, &old).unwrap();
+            assert!(GraphIndex::open(&json).is_none(), "format {format}");
+            assert!(Graph::from_index(&json).is_none(), "format {format}");
+            assert!(Graph::load(json.to_str().unwrap()).is_ok());
+        }
+        fs::write(&index, &good).unwrap();
+        assert!(GraphIndex::open(&json).is_some());
+    }
+
+    #[test]
+    fn a_damaged_index_is_ignored() {
+        use crate::graph::view::GraphView;
+        let tmp = tempfile::tempdir().unwrap();
+        let (json, g) = written(tmp.path());
+        let index = index_path(&json);
+        let good = fs::read(&index).unwrap();
         let evidence_len = GraphIndex::open(&json).unwrap().evidence_bytes();
-        for at in (0..good.len()).step_by(good.len() / 50 + 1) {
+        let routes = GraphIndex::open(&json).unwrap().routes_bytes();
+        let in_routes = (routes.start..routes.end).step_by(routes.len() / 5 + 1);
+        let flips = (0..good.len())
+            .step_by(good.len() / 50 + 1)
+            .chain(in_routes);
+        for at in flips {
             let mut bad = good.clone();
             bad[at] ^= 0x04;
             fs::write(&index, &bad).unwrap();
-            assert!(Graph::from_index(&json).is_none(), "flip at {at}");
-            // Read in place, only the evidence is left to check when it is
-            // read: everything else is refused when the index is opened.
-            if at < good.len() - evidence_len {
-                assert!(GraphIndex::open(&json).is_none(), "flip at {at}, in place");
+            // Read in place, the route network and the evidence are left
+            // to check when they are read: everything else is refused when
+            // the index is opened. A damaged route network is not used
+            // (the graph itself is whole).
+            if routes.contains(&at) {
+                let opened = GraphIndex::open(&json).expect("opens");
+                assert!(opened.stored_routes().is_none(), "flip at {at}, routes");
+                assert!(
+                    opened.stored_routes().is_none(),
+                    "flip at {at}, asked again"
+                );
+                assert_eq!(Graph::from_index(&json).as_ref(), Some(&g), "flip at {at}");
+            } else {
+                assert!(Graph::from_index(&json).is_none(), "flip at {at}");
+                if at < good.len() - evidence_len {
+                    assert!(GraphIndex::open(&json).is_none(), "flip at {at}, in place");
+                }
             }
             fs::write(&index, &good[..at]).unwrap();
             assert!(Graph::from_index(&json).is_none(), "cut at {at}");
         }
+        fs::write(&index, &good).unwrap();
+        let opened = GraphIndex::open(&json).unwrap();
+        assert!(opened.stored_routes().is_some());
         fs::write(&index, &good).unwrap();
         assert!(Graph::from_index(&json).is_some());
     }

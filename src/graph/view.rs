@@ -87,6 +87,24 @@ pub trait GraphView {
     fn scopes(&self) -> Option<u64> {
         self.header().counts.get("scopes").and_then(|v| v.as_u64())
     }
+
+    /// The route network that `path` walks by default, when the graph
+    /// stores one made in advance (its index does); `None` for a graph in
+    /// memory, whose network is built when it is asked for.
+    fn stored_routes(&self) -> Option<StoredRoutes<'_>> {
+        None
+    }
+}
+
+/// The tables of a stored route network, as bytes: what they hold and how
+/// they are checked is [`crate::query::network`]'s to say, which both
+/// writes and reads them.
+#[derive(Debug, Clone, Copy)]
+pub struct StoredRoutes<'a> {
+    /// Where each node's links begin, and one more.
+    pub offsets: &'a [u8],
+    /// The links, node after node.
+    pub links: &'a [u8],
 }
 
 impl GraphView for Graph {

@@ -166,7 +166,7 @@ mod tests {
 
     /// A path a–b–c–d plus a pendant e on c: b lies on 3 shortest routes
     /// (a to c, d, e), c on 5 (a–d, a–e, b–d, b–e, d–e), as networkx says.
-    fn chain() -> Network {
+    fn chain() -> Network<'static> {
         let node = |id: &str| {
             format!(
                 r#"{{"id": "{id}", "label": "{id}", "type": "person", "mentions": 1, "docs": 1}}"#

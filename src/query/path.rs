@@ -82,9 +82,7 @@ pub fn find_paths(
     query: &PathQuery,
 ) -> crate::Result<Vec<Path>> {
     check(graph, query)?;
-    let filter = query.filter.clone().for_graph(graph);
-    let net =
-        Network::for_metric(graph, &filter, query.metric).through(graph, query.through.as_deref());
+    let net = network(graph, query).through(graph, query.through.as_deref());
     let blocked = Blocked {
         nodes: query.avoid.iter().copied().collect(),
         links: Default::default(),
@@ -96,6 +94,32 @@ pub fn find_paths(
         blocked: &blocked,
     };
     Ok(k_shortest(&net, query.metric, query.k.max(1), ends))
+}
+
+/// The network a query walks: the one the graph stores
+/// ([`Network::stored`]) when the query asks `path`'s default question of
+/// it (by specificity, over the edges the default filter admits), since it
+/// was made by [`default_network`] for exactly that question; otherwise
+/// one built for the query. Which actors a route may pass through is set
+/// on either afterwards.
+fn network<'a, G: GraphView + ?Sized>(graph: &'a G, query: &PathQuery) -> Network<'a> {
+    let filter = query.filter.clone().for_graph(graph);
+    let default = PathQuery::default();
+    if query.metric == default.metric
+        && filter == default.filter.for_graph(graph)
+        && let Some(net) = Network::stored(graph)
+    {
+        return net;
+    }
+    Network::for_metric(graph, &filter, query.metric)
+}
+
+/// The network of `path`'s default question on `graph`, which its index
+/// stores: by specificity, over the edges the default filter admits
+/// (attested edges and the gazetteer facts of the corpus's period).
+pub fn default_network(graph: &(impl GraphView + ?Sized)) -> Network<'static> {
+    let query = PathQuery::default();
+    Network::for_metric(graph, &query.filter.for_graph(graph), query.metric)
 }
 
 fn check(graph: &(impl GraphView + ?Sized), query: &PathQuery) -> crate::Result<()> {
@@ -155,6 +179,51 @@ mod tests {
         let mut q = query("araji", "syria");
         q.via = Some(1);
         assert_eq!(find_paths(&g, &q).unwrap()[0].nodes, [0, 1, 2]);
+    }
+
+    #[test]
+    fn the_default_question_walks_the_network_the_index_stores() {
+        use super::super::filter::Facts;
+        let g = sample();
+        let tmp = tempfile::tempdir().unwrap();
+        let json = tmp.path().join("g.json");
+        let mut buf = Vec::new();
+        g.write_json(&mut buf).unwrap();
+        std::fs::write(&json, &buf).unwrap();
+        g.write_index(&json).unwrap();
+        let index = crate::graph::index::GraphIndex::open(&json).unwrap();
+        let default = query("araji", "syria");
+        assert!(network(&index, &default).is_stored());
+        assert!(!network(&g, &default).is_stored());
+        let mut others = Vec::new();
+        for metric in [Metric::Strength, Metric::Hops] {
+            others.push(PathQuery {
+                metric,
+                ..default.clone()
+            });
+        }
+        let mut q = default.clone();
+        q.filter.exclude = vec![EdgeKind::CoMention];
+        others.push(q);
+        let mut q = default.clone();
+        q.filter.facts = Facts::All;
+        others.push(q);
+        for q in &others {
+            assert!(!network(&index, q).is_stored(), "{q:?}");
+        }
+        let mut more = vec![default.clone()];
+        more.push(PathQuery {
+            k: 3,
+            through: None,
+            ..default.clone()
+        });
+        more.push(PathQuery {
+            via: Some(1),
+            ..default.clone()
+        });
+        for q in more.iter().chain(&others) {
+            assert_eq!(find_paths(&index, q).unwrap(), find_paths(&g, q).unwrap());
+        }
     }
 
     #[test]

@@ -493,6 +493,12 @@ proptest! {
         prop_assert_eq!(&part.graph, &whole.graph);
         prop_assert_eq!((part.center, &part.depth), (whole.center, &whole.depth));
         prop_assert_eq!(part.neighbors(Order::Association), whole.neighbors(Order::Association));
+        // `path`'s default question, which the index answers from the
+        // network it stores.
+        for (k, through) in [(1, Some(THROUGH.to_vec())), (3, None)] {
+            let q = PathQuery { from: a, to: b, k, through, ..PathQuery::default() };
+            prop_assert_eq!(find_paths(&index, &q).ok(), find_paths(&g, &q).ok());
+        }
         for metric in METRICS {
             let q = query(&g, a as usize, b as usize, 2, metric, f.clone());
             let routes = find_paths(&g, &q);

@@ -202,13 +202,24 @@ fn compile_writes_the_file_that_later_runs_use() {
     assert_eq!(compiled_files(&dir).len(), 1);
 }
 
-/// What each reading command prints for `graph`.
-fn answers(cache: &Path, graph: &Path) -> Vec<(i32, Vec<u8>)> {
+/// What each reading command prints for `graph`, and its messages.
+fn answers(cache: &Path, graph: &Path) -> Vec<(i32, Vec<u8>, String)> {
     let g = arg(graph);
-    // Ids and names, every output of `path` and `neighbors`, a route that
-    // is not there, every ranking: each read in place from the index.
-    let commands: [&[&str]; 14] = [
+    // Ids and names, every output of `path` and `neighbors`, routes that
+    // are not there (one only through a place, which the message names),
+    // every ranking: each read in place from the index.
+    let commands: [&[&str]; 16] = [
         &["path", g, "abdul-latif-jamal-rashid", "iraq"],
+        &["path", g, "abbas-araghchi", "middle-east"],
+        &[
+            "path",
+            g,
+            "al-Araji",
+            "al-Jolani",
+            "--attested",
+            "--format",
+            "json",
+        ],
         &[
             "path",
             g,
@@ -239,7 +250,7 @@ fn answers(cache: &Path, graph: &Path) -> Vec<(i32, Vec<u8>)> {
         .map(|args| {
             let (code, out, err) = run_cached(cache, args);
             assert!(code == 0 || code == 1, "{args:?}: {err}");
-            (code, out)
+            (code, out, err)
         })
         .collect()
 }
@@ -265,6 +276,16 @@ fn queries_answer_the_same_with_the_index_and_without() {
         "the index build writes matches its graph file"
     );
     let with_index = answers(&cache, &graph);
+    for no_route in &with_index[1..3] {
+        assert_eq!(no_route.0, 1, "{}", no_route.2);
+        assert!(
+            no_route
+                .2
+                .contains("through people and groups; one passes through Syria"),
+            "{}",
+            no_route.2
+        );
+    }
     let bytes = fs::read(&index).unwrap();
     fs::remove_file(&index).unwrap();
     let without = answers(&cache, &graph);

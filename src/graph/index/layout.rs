@@ -5,6 +5,7 @@
 //! ```text
 //! MAGIC  FORMAT u32  stamp (48)  nodes u64  edges u64
 //! SECTIONS × (offset u64, length u64)  preamble checksum u64  lean checksum 2 × u64
+//! route checksum 2 × u64
 //! header   the header's JSON text
 //! nodes    per node: its bytes in `node blob` (start, end), scopes, type, first, last
 //! node blob  each node, encoded whole (its id first)
@@ -15,12 +16,19 @@
 //! adjacency offsets   per node and one more: where its edges start in `adjacency`
 //! adjacency  per node: the indices (u32) of its edges, ascending
 //! evidence table  per edge: its evidence in `evidence` (start, end, checksum)
+//! route offsets  per node and one more: where its links start in `route links`
+//! route links    per node: the links of the route network that `path`
+//!                walks by default (neighbour, edge, weight, specificity),
+//!                by neighbour; written and checked by `query::network`
 //! evidence   per edge: its evidence list
 //! ```
 //!
 //! Sections follow each other without gaps, in this order, to the end of
-//! the file. The lean checksum covers every section but the evidence, which
-//! is checked edge by edge when it is read.
+//! the file. The lean checksum covers the sections from the header to the
+//! evidence table, and is checked when the index is opened; the route
+//! network has a checksum of its own, checked when a query first reads it
+//! (the queries that do not, pay nothing for it); the evidence is checked
+//! edge by edge when it is read.
 
 use crate::codec::{Corrupt, Decoded};
 use crate::date::Date;
@@ -35,8 +43,10 @@ pub(super) const WORDS: usize = 5;
 pub(super) const ADJ_OFFSETS: usize = 6;
 pub(super) const ADJACENCY: usize = 7;
 pub(super) const EVIDENCE_TABLE: usize = 8;
-pub(super) const EVIDENCE: usize = 9;
-pub(super) const SECTIONS: usize = 10;
+pub(super) const ROUTE_OFFSETS: usize = 9;
+pub(super) const ROUTE_LINKS: usize = 10;
+pub(super) const EVIDENCE: usize = 11;
+pub(super) const SECTIONS: usize = 12;
 
 /// Bytes of one node record, of one edge's ends, of one edge record, of one
 /// evidence table entry.

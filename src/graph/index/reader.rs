@@ -1,5 +1,6 @@
 //! A graph index read in place: the file is mapped, checked once when it is
-//! opened (its stamp, its checksum, every size, offset, node index and tag),
+//! opened (its stamp, its checksum, every size, offset, node index and tag;
+//! the route network and the evidence when they are first read),
 //! and then each node, edge or adjacency list is decoded from the mapped
 //! bytes when a query asks for it. Nothing is copied out in bulk: a query
 //! that walks a million edges reads their fixed-width records where they
@@ -8,6 +9,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use super::layout::*;
 use super::{ENTITY_TYPES, FORMAT, MAGIC, PREAMBLE, Stamp, index_path};
@@ -15,7 +17,7 @@ use crate::codec::{Bin, Corrupt, Decoded, Decoder, checksum};
 use crate::date::Date;
 use crate::gazetteer::EntityType;
 use crate::graph::store::mapped::FileBytes;
-use crate::graph::view::{GraphView, LeanEdge};
+use crate::graph::view::{GraphView, LeanEdge, StoredRoutes};
 use crate::graph::{Association, Edge, EdgeKind, Evidence, Graph, Header, Node, NodeIndex};
 
 /// A graph index, mapped and checked, read in place.
@@ -25,6 +27,10 @@ pub struct GraphIndex {
     nodes: usize,
     edges: usize,
     header: Header,
+    /// The checksum of the route network's sections, and whether they
+    /// match it, once a query has asked.
+    routes_sum: [u64; 2],
+    routes_whole: OnceLock<bool>,
 }
 
 impl GraphIndex {
@@ -65,6 +71,7 @@ impl GraphIndex {
             return Err(Corrupt::new("damaged preamble"));
         }
         let lean_sum = [d.u64()?, d.u64()?];
+        let routes_sum = [d.u64()?, d.u64()?];
         if next != bytes.len() {
             return Err(Corrupt::new("truncated or extended"));
         }
@@ -91,6 +98,8 @@ impl GraphIndex {
             nodes,
             edges,
             header,
+            routes_sum,
+            routes_whole: OnceLock::new(),
         };
         index.check_records()?;
         Ok(index)
@@ -245,11 +254,17 @@ impl GraphIndex {
         Ok(evidence)
     }
 
-    /// The size of the evidence section, the one part of the file checked
-    /// only when it is read.
+    /// The size of the evidence section, which (like the route network) is
+    /// checked only when it is read.
     #[cfg(test)]
     pub(super) fn evidence_bytes(&self) -> usize {
         self.at[EVIDENCE].len()
+    }
+
+    /// Where the route network lies in the file.
+    #[cfg(test)]
+    pub(super) fn routes_bytes(&self) -> Range<usize> {
+        self.at[ROUTE_OFFSETS].start..self.at[ROUTE_LINKS].end
     }
 
     /// The edges of node `v` (either end), ascending.
@@ -429,5 +444,17 @@ impl GraphView for GraphIndex {
     fn node_dates(&self, v: NodeIndex) -> (Option<Date>, Option<Date>) {
         let rec = self.record(NODES, NODE_REC, v as usize);
         (checked_date_at(rec, 25), checked_date_at(rec, 33))
+    }
+    fn stored_routes(&self) -> Option<StoredRoutes<'_>> {
+        // Checked against their checksum when first asked for; their
+        // records are checked by `Network::stored`.
+        let bytes = &self.bytes[self.at[ROUTE_OFFSETS].start..self.at[ROUTE_LINKS].end];
+        let whole = *self
+            .routes_whole
+            .get_or_init(|| checksum(bytes) == self.routes_sum);
+        whole.then(|| StoredRoutes {
+            offsets: self.section(ROUTE_OFFSETS),
+            links: self.section(ROUTE_LINKS),
+        })
     }
 }
