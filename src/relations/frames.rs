@@ -733,7 +733,26 @@ fn by_agent(s: &Sentence, j: usize) -> Vec<usize> {
             return Vec::new();
         }
         if s.is(k, &["by"]) {
-            return s.head_from(k + 1).map_or_else(Vec::new, |h| s.conjuncts(h));
+            let mut head = s.head_from(k + 1);
+            if head.is_none() {
+                // "by three divisions of Iranian Revolutionary Guards": the
+                // units of an actor are the actor's.
+                let mut m = k + 1;
+                let mut unit = false;
+                while m < s.len() && m - k <= 5 {
+                    match s.word(m) {
+                        Some(w) if lexicon::is_state_noun(w) => unit = true,
+                        Some(w) if lexicon::is_filler(w) || lexicon::is_modifier(w) => {}
+                        _ => break,
+                    }
+                    m += 1;
+                }
+                if unit && s.is(m, &["of"]) {
+                    let at = if s.is(m + 1, &["the"]) { m + 2 } else { m + 1 };
+                    head = s.head_from(at);
+                }
+            }
+            return head.map_or_else(Vec::new, |h| s.conjuncts(h));
         }
         k += 1;
     }

@@ -577,6 +577,14 @@ mod tests {
                 "The [G:Tower Commission] criticised his handling of the [L:Iran] arms scandal.",
                 &[],
             ),
+            // The units of an actor in a by-phrase are the actor's.
+            (
+                "[L:Iraq] repelled an attack by three divisions of [G:Revolutionary Guards].",
+                &[
+                    "attacks Iraq -> Revolutionary Guards",
+                    "attacks Revolutionary Guards -> Iraq",
+                ],
+            ),
             // A name after "war enemy" is the enemy, not the owner's thing.
             (
                 "[L:Kuwait]'s backing for [L:Iran]'s war enemy [L:Iraq] grew.",
