@@ -1185,6 +1185,14 @@ fn pp_agent(s: &Sentence, i: usize) -> Vec<usize> {
             Token::Word(
                 "during" | "in" | "at" | "after" | "before" | "following" | "via" | "by",
             ) => {
+                // "Tindemans said after talks with King Hussein": the
+                // subject of the verb the phrase follows.
+                if k >= 2
+                    && s.word(k - 2)
+                        .is_some_and(|w| lexicon::class(w) == WordClass::Reporting)
+                {
+                    return subject(s, k - 2);
+                }
                 return subject(s, k - 1);
             }
             // "flew to Ankara for talks with Erdogan", "arrived for talks

@@ -585,6 +585,16 @@ mod tests {
                     "attacks Revolutionary Guards -> Iraq",
                 ],
             ),
+            // Talks after a verb of saying are its subject's; a departure
+            // for a place is a visit.
+            (
+                "Peace is near, [P:Tindemans] said after talks with [P:King Hussein].",
+                &["meets Tindemans -- King Hussein"],
+            ),
+            (
+                "[P:Mustapha], who leaves for [C:Moscow] on Tuesday, spoke.",
+                &["visits Mustapha -> Moscow"],
+            ),
             // A name after "war enemy" is the enemy, not the owner's thing.
             (
                 "[L:Kuwait]'s backing for [L:Iran]'s war enemy [L:Iraq] grew.",
