@@ -358,6 +358,34 @@ fn antecedent(s: &Sentence, r: usize) -> Vec<usize> {
     if k > 0 && s.actor_at(k - 1).is_some() && s.can_fill(k - 1) {
         return s.conjuncts(k - 1);
     }
+    // "The GCC, an economic and military alliance which has supported
+    // Iraq": the apposition's noun stands for the actor before it.
+    let mut m = k;
+    while m > 0 && k - m < 6 {
+        match s.word(m - 1) {
+            Some("a" | "an" | "the") if m < k => {
+                let before = m - 1;
+                if before >= 2
+                    && s.is(before - 1, &[","])
+                    && s.actor_at(before - 2).is_some()
+                    && s.can_fill(before - 2)
+                {
+                    return vec![before - 2];
+                }
+                break;
+            }
+            Some(w)
+                if (lexicon::class(w) == WordClass::Other
+                    || lexicon::is_modifier(w)
+                    || w == "and")
+                    && !s.is_boundary(m - 1)
+                    && w != "," =>
+            {
+                m -= 1
+            }
+            _ => break,
+        }
+    }
     Vec::new()
 }
 

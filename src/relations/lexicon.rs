@@ -940,6 +940,15 @@ const CONJUNCTIONS: &[&str] = &[
 
 const FILLERS: &[&str] = &[
     "also",
+    "generally",
+    "usually",
+    "largely",
+    "mostly",
+    "traditionally",
+    "consistently",
+    "strongly",
+    "openly",
+    "firmly",
     "reportedly",
     "then",
     "later",

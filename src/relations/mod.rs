@@ -595,6 +595,11 @@ mod tests {
                 "[P:Mustapha], who leaves for [C:Moscow] on Tuesday, spoke.",
                 &["visits Mustapha -> Moscow"],
             ),
+            // A relative clause after an apposition is the actor's.
+            (
+                "The [G:GCC], an economic and military alliance which has generally supported [L:Iraq], met.",
+                &["supports GCC -> Iraq"],
+            ),
             // A name after "war enemy" is the enemy, not the owner's thing.
             (
                 "[L:Kuwait]'s backing for [L:Iran]'s war enemy [L:Iraq] grew.",
