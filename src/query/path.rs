@@ -185,13 +185,7 @@ mod tests {
     fn the_default_question_walks_the_network_the_index_stores() {
         use super::super::filter::Facts;
         let g = sample();
-        let tmp = tempfile::tempdir().unwrap();
-        let json = tmp.path().join("g.json");
-        let mut buf = Vec::new();
-        g.write_json(&mut buf).unwrap();
-        std::fs::write(&json, &buf).unwrap();
-        g.write_index(&json).unwrap();
-        let index = crate::graph::index::GraphIndex::open(&json).unwrap();
+        let (_dir, index) = super::super::proptests::indexed(&g);
         let default = query("araji", "syria");
         assert!(network(&index, &default).is_stored());
         assert!(!network(&g, &default).is_stored());

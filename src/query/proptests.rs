@@ -456,7 +456,7 @@ proptest! {
 
 /// The graph written with its index in a temporary directory, and the index
 /// opened.
-fn indexed(g: &Graph) -> (tempfile::TempDir, crate::graph::index::GraphIndex) {
+pub(super) fn indexed(g: &Graph) -> (tempfile::TempDir, crate::graph::index::GraphIndex) {
     let dir = tempfile::tempdir().unwrap();
     let json = dir.path().join("g.json");
     let mut buf = Vec::new();
