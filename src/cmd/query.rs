@@ -82,11 +82,33 @@ pub fn path(args: &PathArgs, reporter: &mut Reporter) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-/// The index of a graph file, read in place, when one matches it.
-fn open_index(graph: &str) -> Option<GraphIndex> {
-    (graph != "-")
-        .then(|| GraphIndex::open(std::path::Path::new(graph)))
-        .flatten()
+/// The index of a graph file, read in place, when one matches it; when one
+/// lies beside it but does not match, a note on standard error says why
+/// the answer is slow and how to write a new one.
+pub(super) fn open_index(graph: &str) -> Option<GraphIndex> {
+    if graph == "-" {
+        return None;
+    }
+    let index = GraphIndex::open(std::path::Path::new(graph));
+    if index.is_none() {
+        note_unused_index(graph);
+    }
+    index
+}
+
+/// When an index lies beside `graph` but was not used, says so on standard
+/// error, with why and how to write a new one.
+pub(super) fn note_unused_index(graph: &str) {
+    let path = std::path::Path::new(graph);
+    if graph != "-"
+        && let Some(why) = GraphIndex::mismatch(path)
+    {
+        eprintln!(
+            "note: {} is not used ({why}); reading {graph} instead. \
+             `actorgraph export -f index {graph}` writes a new one.",
+            actorgraph::graph::index::index_path(path).display()
+        );
+    }
 }
 
 /// The actors' names, decoded from the index, when a name is not a node id

@@ -11,7 +11,10 @@ use crate::cli::{StatsArgs, StatsFormat};
 
 pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     // Statistics count no evidence.
-    let (graph, _) = Graph::load_lean(&args.graph)?;
+    let (graph, index) = Graph::load_lean(&args.graph)?;
+    if index.is_none() {
+        super::query::note_unused_index(&args.graph);
+    }
     let summary = summarize(&graph, args.top);
     let mut out = stdout();
     match args.format {

@@ -43,6 +43,24 @@ impl GraphIndex {
         GraphIndex::check(bytes, stamp).ok()
     }
 
+    /// Why the index beside `json` is not used, when there is one: another
+    /// format (an older actorgraph wrote it), a graph file changed since, or
+    /// damage. `None` when there is no index, or it matches.
+    pub fn mismatch(json: &Path) -> Option<String> {
+        let file = std::fs::File::open(index_path(json)).ok()?;
+        let bytes = match FileBytes::of(file) {
+            Ok(bytes) => bytes,
+            Err(e) => return Some(e.to_string()),
+        };
+        let stamp = match Stamp::of(json) {
+            Ok(stamp) => stamp,
+            Err(e) => return Some(e.to_string()),
+        };
+        GraphIndex::check(bytes, stamp)
+            .err()
+            .map(|Corrupt(why)| why)
+    }
+
     /// Checks an index's preamble, checksum and every record once, so that
     /// reads after it stay in bounds and decode.
     fn check(bytes: FileBytes, stamp: Stamp) -> Decoded<GraphIndex> {
