@@ -595,6 +595,18 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                     let Some(h) = s.head_from(k + 2) else { break };
                     return (s.conjuncts(h), venue);
                 }
+                // "attacked a supertanker and four Iranian oil sites": a
+                // second thing after "and" may be an actor's.
+                let noun_phrase_next = s.word(k + 1).is_some_and(|x| {
+                    matches!(
+                        x,
+                        "a" | "an" | "the" | "two" | "three" | "four" | "five" | "several"
+                    ) || x.bytes().all(|b| b.is_ascii_digit())
+                });
+                if w == "and" && p.kind == EdgeKind::Attacks && noun_phrase_next {
+                    k += 1;
+                    continue;
+                }
                 if s.is_boundary(k) || w == "," || w == "and" {
                     break;
                 }

@@ -600,6 +600,15 @@ mod tests {
                 "The [G:GCC], an economic and military alliance which has generally supported [L:Iraq], met.",
                 &["supports GCC -> Iraq"],
             ),
+            // A second object of an attack after "and".
+            (
+                "[D:Iraqi] warplanes attacked a supertanker and four [D:Iranian] oil sites.",
+                &["attacks Iraqi -> Iranian"],
+            ),
+            (
+                "[D:Iraqi] warplanes attacked a supertanker and [L:Iran] protested.",
+                &[],
+            ),
             // A name after "war enemy" is the enemy, not the owner's thing.
             (
                 "[L:Kuwait]'s backing for [L:Iran]'s war enemy [L:Iraq] grew.",
