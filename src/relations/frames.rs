@@ -559,6 +559,15 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                 {
                     return (Vec::new(), venue);
                 }
+                // "told a Pentagon news conference": the actor names where
+                // the words were said, not who heard them.
+                if (s.is(head + 1, &["news", "press"])
+                    && s.is(head + 2, &["conference", "briefing"]))
+                    || s.is(head + 1, &["briefing", "rally"])
+                {
+                    k = head + 1;
+                    continue;
+                }
                 // "defends Iran-deal", "the Iran-Contra affair": an actor
                 // joined by a hyphen to the word after it qualifies that word.
                 if s.joined(head + 1) && s.word(head + 1).is_some_and(base_word) {

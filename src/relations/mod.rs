@@ -609,6 +609,15 @@ mod tests {
                 "[D:Iraqi] warplanes attacked a supertanker and [L:Iran] protested.",
                 &[],
             ),
+            // Where words were said is not who heard them.
+            (
+                "[P:Weinberger] told a [G:Pentagon] news conference the ships fired.",
+                &[],
+            ),
+            (
+                "[P:Ghani] told the [G:INA] news agency that crude moved.",
+                &["communicates Ghani -- INA"],
+            ),
             // A name after "war enemy" is the enemy, not the owner's thing.
             (
                 "[L:Kuwait]'s backing for [L:Iran]'s war enemy [L:Iraq] grew.",

@@ -39,7 +39,7 @@ fn the_dev_split_keeps_its_precision() {
 /// The held-out split is never tuned on; its precision is held to the floor
 /// measured when it was last scored (0.847 then; the aim is 0.90), so that a
 /// change to the patterns that costs precision on unseen text fails here.
-/// The fresh set, read only through its per-rule figures, likewise (0.873),
+/// The fresh set, read only through its per-rule figures, likewise (0.887),
 /// and the two halves of the current-news set: the one looked at while
 /// tuning (0.945) and the one never read (0.862).
 #[test]
