@@ -89,24 +89,23 @@ pub(super) fn open_index(graph: &str) -> Option<GraphIndex> {
     if graph == "-" {
         return None;
     }
-    let index = GraphIndex::open(std::path::Path::new(graph));
-    if index.is_none() {
-        note_unused_index(graph);
+    match GraphIndex::try_open(std::path::Path::new(graph)) {
+        Ok(index) => Some(index),
+        Err(why) => {
+            note_unused_index(graph, why);
+            None
+        }
     }
-    index
 }
 
-/// When an index lies beside `graph` but was not used, says so on standard
-/// error, with why and how to write a new one.
-pub(super) fn note_unused_index(graph: &str) {
-    let path = std::path::Path::new(graph);
-    if graph != "-"
-        && let Some(why) = GraphIndex::mismatch(path)
-    {
+/// When an index lies beside `graph` but was not used (`why` says why),
+/// says so on standard error, with how to write a new one.
+pub(super) fn note_unused_index(graph: &str, why: Option<String>) {
+    if let Some(why) = why {
         eprintln!(
             "note: {} is not used ({why}); reading {graph} instead. \
              `actorgraph export -f index {graph}` writes a new one.",
-            actorgraph::graph::index::index_path(path).display()
+            actorgraph::graph::index::index_path(std::path::Path::new(graph)).display()
         );
     }
 }

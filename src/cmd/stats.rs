@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use actorgraph::graph::Graph;
+use actorgraph::graph::index::GraphIndex;
 use actorgraph::graph::stats::{Ranked, summarize};
 
 use super::{finish_output, stdout};
@@ -12,8 +13,9 @@ use crate::cli::{StatsArgs, StatsFormat};
 pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     // Statistics count no evidence.
     let (graph, index) = Graph::load_lean(&args.graph)?;
-    if index.is_none() {
-        super::query::note_unused_index(&args.graph);
+    if index.is_none() && args.graph != "-" {
+        let why = GraphIndex::try_open(std::path::Path::new(&args.graph)).err();
+        super::query::note_unused_index(&args.graph, why.flatten());
     }
     let summary = summarize(&graph, args.top);
     let mut out = stdout();

@@ -219,20 +219,9 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
     // nobody the gazetteer knows.
     if s.word(k - 1).is_some_and(|w| {
         lexicon::is_title_word(w) || lexicon::is_person_noun(w) || lexicon::is_state_noun(w)
-    }) {
-        let mut m = k - 1;
-        while m > 0 && k - m <= 5 {
-            match s.tokens[m - 1] {
-                Token::Word("the" | "a" | "an") => return Vec::new(),
-                Token::Word(w)
-                    if (lexicon::class(w) == WordClass::Other || lexicon::is_modifier(w))
-                        && !s.is_boundary(m - 1) =>
-                {
-                    m -= 1
-                }
-                _ => break,
-            }
-        }
+    }) && article_before(s, k - 1, 5, false).is_some()
+    {
+        return Vec::new();
     }
     let start = clause_start(s, i);
     // "Jon Rosenbaum, assistant U.S. trade representative, told": a clause
@@ -360,33 +349,44 @@ fn antecedent(s: &Sentence, r: usize) -> Vec<usize> {
     }
     // "The GCC, an economic and military alliance which has supported
     // Iraq": the apposition's noun stands for the actor before it.
-    let mut m = k;
-    while m > 0 && k - m < 6 {
-        match s.word(m - 1) {
-            Some("a" | "an" | "the") if m < k => {
-                let before = m - 1;
-                if before >= 2
-                    && s.is(before - 1, &[","])
-                    && s.actor_at(before - 2).is_some()
-                    && s.can_fill(before - 2)
-                {
-                    return vec![before - 2];
-                }
-                break;
-            }
-            Some(w)
+    let noun = |w: &str| lexicon::class(w) == WordClass::Other || lexicon::is_modifier(w);
+    if k > 0
+        && !s.is_boundary(k - 1)
+        && s.word(k - 1)
+            .is_some_and(|w| w != "," && (noun(w) || w == "and"))
+        && let Some(article) = article_before(s, k - 1, 5, true)
+        && article >= 2
+        && s.is(article - 1, &[","])
+        && s.actor_at(article - 2).is_some()
+        && s.can_fill(article - 2)
+    {
+        return vec![article - 2];
+    }
+    Vec::new()
+}
+
+/// The article ("a", "an", "the") that opens the phrase of a noun at token
+/// `head`, past at most `reach` common nouns and modifiers, no actor among
+/// them ("the Ministry official", "an economic and military alliance" when
+/// `and` may stand in it).
+fn article_before(s: &Sentence, head: usize, reach: usize, and: bool) -> Option<usize> {
+    let mut m = head;
+    while m > 0 && head - m < reach {
+        match s.tokens[m - 1] {
+            Token::Word("the" | "a" | "an") => return Some(m - 1),
+            Token::Word(w)
                 if (lexicon::class(w) == WordClass::Other
                     || lexicon::is_modifier(w)
-                    || w == "and")
+                    || (and && w == "and"))
                     && !s.is_boundary(m - 1)
                     && w != "," =>
             {
                 m -= 1
             }
-            _ => break,
+            _ => return None,
         }
     }
-    Vec::new()
+    None
 }
 
 /// When the comma at `close` closes an apposition or a relative clause
@@ -1112,30 +1112,7 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     // "offers talks with North Korea", "proposed a meeting with": a
     // proposal, not a meeting.
     if p.kind == EdgeKind::Meets
-        && (i.saturating_sub(3)..i).any(|k| {
-            s.word(k).is_some_and(|w| {
-                matches!(
-                    w,
-                    "offer"
-                        | "offers"
-                        | "offered"
-                        | "proposed"
-                        | "proposes"
-                        | "propose"
-                        | "proposal"
-                        | "sought"
-                        | "seeks"
-                        | "seek"
-                        | "seeking"
-                        | "urged"
-                        | "urges"
-                        | "called"
-                        | "calls"
-                        | "call"
-                        | "invitation"
-                )
-            })
-        })
+        && (i.saturating_sub(3)..i).any(|k| s.word(k).is_some_and(lexicon::proposes))
     {
         return;
     }

@@ -369,6 +369,31 @@ pub fn intent(word: &str) -> Option<bool> {
     }
 }
 
+/// Words of proposal before a meeting noun, which then states no meeting
+/// ("offers talks with", "called for a meeting with").
+pub fn proposes(word: &str) -> bool {
+    matches!(
+        word,
+        "offer"
+            | "offers"
+            | "offered"
+            | "proposed"
+            | "proposes"
+            | "propose"
+            | "proposal"
+            | "sought"
+            | "seeks"
+            | "seek"
+            | "seeking"
+            | "urged"
+            | "urges"
+            | "called"
+            | "calls"
+            | "call"
+            | "invitation"
+    )
+}
+
 /// Nouns that name one actor by its relation to another, so that a name
 /// right after them is the actor meant: "Iran's war enemy Iraq".
 pub fn is_relational_noun(word: &str) -> bool {

@@ -37,28 +37,18 @@ impl GraphIndex {
     /// The index of the graph file `json`, when there is one that matches
     /// the file as it is now and is whole; `None` otherwise.
     pub fn open(json: &Path) -> Option<GraphIndex> {
-        let file = std::fs::File::open(index_path(json)).ok()?;
-        let bytes = FileBytes::of(file).ok()?;
-        let stamp = Stamp::of(json).ok()?;
-        GraphIndex::check(bytes, stamp).ok()
+        GraphIndex::try_open(json).ok()
     }
 
-    /// Why the index beside `json` is not used, when there is one: another
+    /// The same, saying why not: `Err(None)` when there is no index beside
+    /// `json`, `Err(Some(why))` when there is one that is not used: another
     /// format (an older actorgraph wrote it), a graph file changed since, or
-    /// damage. `None` when there is no index, or it matches.
-    pub fn mismatch(json: &Path) -> Option<String> {
-        let file = std::fs::File::open(index_path(json)).ok()?;
-        let bytes = match FileBytes::of(file) {
-            Ok(bytes) => bytes,
-            Err(e) => return Some(e.to_string()),
-        };
-        let stamp = match Stamp::of(json) {
-            Ok(stamp) => stamp,
-            Err(e) => return Some(e.to_string()),
-        };
-        GraphIndex::check(bytes, stamp)
-            .err()
-            .map(|Corrupt(why)| why)
+    /// damage.
+    pub fn try_open(json: &Path) -> Result<GraphIndex, Option<String>> {
+        let file = std::fs::File::open(index_path(json)).map_err(|_| None)?;
+        let bytes = FileBytes::of(file).map_err(|e| Some(e.to_string()))?;
+        let stamp = Stamp::of(json).map_err(|e| Some(e.to_string()))?;
+        GraphIndex::check(bytes, stamp).map_err(|Corrupt(why)| Some(why))
     }
 
     /// Checks an index's preamble, checksum and every record once, so that
