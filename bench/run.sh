@@ -8,6 +8,7 @@
 #   bench/run.sh --big      # also ~1 GB, to see that memory does not grow
 #   bench/run.sh --runs 3   # every command 3 times, interleaved; best wall kept
 #   bench/run.sh --report   # print the table of the last run again (same flags)
+#   BEFORE=BIN bench/run.sh # also an older binary's 2-thread build, in turn
 #
 # Needs: cargo, python3 (with venv), /usr/bin/time, and ../shared/bench beside
 # the repository (or SHARED_BENCH=DIR). Work files go to bench/work/, the
@@ -55,6 +56,9 @@ esac
 CORPUS=$WORK/corpus-${MB}mb.jsonl
 BIG_CORPUS=$WORK/corpus-1000mb.jsonl
 JOBS=(actorgraph-news actorgraph-news-1t peer actorgraph-curated scan-news scan-news-1t scan-curated)
+if [ -n "${BEFORE:-}" ]; then
+    JOBS=(actorgraph-news before-news "${JOBS[@]:1}")
+fi
 if [ "$BIG" = 1 ]; then
     JOBS+=(actorgraph-news-1g actorgraph-curated-1g)
 fi
@@ -129,6 +133,8 @@ job_command() {
     case $1 in
         actorgraph-news|actorgraph-news-1g)
             echo "$ACTORGRAPH" build "$corpus" -g "$NEWS" --threads "$THREADS" -o "$WORK/out/$1.json" ;;
+        before-news)
+            echo "$BEFORE" build "$corpus" -g "$NEWS" --threads "$THREADS" -o "$WORK/out/$1.json" ;;
         actorgraph-news-1t)
             echo "$ACTORGRAPH" build "$corpus" -g "$NEWS" --threads 1 -o "$WORK/out/$1.json" ;;
         actorgraph-curated|actorgraph-curated-1g)
@@ -196,7 +202,7 @@ def wall_seconds(report):
 
 def own_seconds(job, out, err):
     """The tool's own timing, which leaves out loading the gazetteer."""
-    if job.startswith("actorgraph"):
+    if job.startswith(("actorgraph", "before")):
         m = re.search(r"MB in ([\d.]+) s", err)
     else:
         m = re.search(r"scan_s=([\d.]+)", out + err)
@@ -232,6 +238,7 @@ for job in jobs:
 
 labels = {
     "actorgraph-news": f"actorgraph build, news gazetteer, {threads} threads",
+    "before-news": f"the BEFORE binary's build, news gazetteer, {threads} threads",
     "actorgraph-news-1t": "actorgraph build, news gazetteer, 1 thread",
     "peer": "peer.py --engine pyahocorasick, news gazetteer (1 thread)",
     "actorgraph-curated": f"actorgraph build, curated gazetteer, {threads} threads",

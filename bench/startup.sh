@@ -69,7 +69,9 @@ for g in builtin "$news" "$large"; do
     "$bin" gazetteer compile -g "$g" > /dev/null
     specs=("load $name, cache|$bin extract -g $g -" "load $name, --no-cache|$bin extract --no-cache -g $g -")
     if [ -n "${BEFORE:-}" ]; then
-        "$BEFORE" gazetteer compile -g "$g" > /dev/null
+        # An older binary may have no cache (and no `gazetteer compile`):
+        # its row is then a load without one.
+        "$BEFORE" gazetteer compile -g "$g" > /dev/null 2>&1 || true
         specs+=("load $name, cache, before|$BEFORE extract -g $g -")
     fi
     rows "${specs[@]}"
@@ -82,8 +84,9 @@ done
 before_graph="$work/before-graph.json"
 if [ -n "${BEFORE:-}" ]; then
     ln -f "$graph" "$before_graph"
-    [ -s "$before_graph.idx" ] || "$BEFORE" export "$before_graph" -f index 2> /dev/null
-    cat "$before_graph.idx" > /dev/null
+    # An older binary may have no index: its rows then read the JSON.
+    [ -s "$before_graph.idx" ] || "$BEFORE" export "$before_graph" -f index > /dev/null 2>&1 || true
+    cat "$before_graph"* > /dev/null
 fi
 cat "$graph" "$graph.idx" > /dev/null
 queries=(
