@@ -638,6 +638,14 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                         }
                     }
                 }
+                // "told the Kurdish broadcaster Rudaw": the outlet's name
+                // after the noun of its kind.
+                if lexicon::is_outlet_noun(w)
+                    && s.actor_at(k + 1).is_some()
+                    && let Some(h) = s.head_from(k + 1)
+                {
+                    return (s.conjuncts(h), venue);
+                }
                 let other = lexicon::class(w) == WordClass::Other
                     && !lexicon::is_filler(w)
                     && !lexicon::is_event_modifier(w)

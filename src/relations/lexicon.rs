@@ -396,6 +396,26 @@ pub fn proposes(word: &str) -> bool {
 
 /// Nouns that name one actor by its relation to another, so that a name
 /// right after them is the actor meant: "Iran's war enemy Iraq".
+/// A noun that names what kind of outlet the name after it is: "the
+/// Kurdish broadcaster Rudaw", "the Saudi channel Al Arabiya", "the
+/// official news agency IRNA". The name is the head of such a phrase.
+pub fn is_outlet_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "broadcaster"
+            | "channel"
+            | "newspaper"
+            | "daily"
+            | "agency"
+            | "network"
+            | "website"
+            | "outlet"
+            | "station"
+            | "weekly"
+            | "magazine"
+    )
+}
+
 pub fn is_relational_noun(word: &str) -> bool {
     matches!(
         word,

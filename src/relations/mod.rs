@@ -595,6 +595,20 @@ mod tests {
                 "[P:Mustapha], who leaves for [C:Moscow] on Tuesday, spoke.",
                 &["visits Mustapha -> Moscow"],
             ),
+            // A member of a pair may have its noun after it; an outlet's
+            // name after the noun of its kind is the object.
+            (
+                "Fighting broke out between [D:Syrian] troops and [G:Hezbollah] near the border.",
+                &["attacks Syrian -> Hezbollah", "attacks Hezbollah -> Syrian"],
+            ),
+            (
+                "Clashes erupted between [G:Amal] militiamen and [D:Palestinian] guerrillas.",
+                &["attacks Amal -> Palestinian", "attacks Palestinian -> Amal"],
+            ),
+            (
+                "[P:Sudani] told the [D:Kurdish] broadcaster [G:Rudaw] that the deal was done.",
+                &["communicates Sudani -- Rudaw"],
+            ),
             // A relative clause after an apposition is the actor's.
             (
                 "The [G:GCC], an economic and military alliance which has generally supported [L:Iraq], met.",

@@ -261,21 +261,20 @@ impl<'a> Sentence<'a> {
             }
             k += 1;
         }
-        // "its Gulf war enemy Iraq", "Iran's arch-enemy Iraq": after a noun
-        // of relation the name is the head; what went before qualifies it.
+        // "its Gulf war enemy Iraq", "Iran's arch-enemy Iraq", "the Kurdish
+        // broadcaster Rudaw": after a noun of relation or of an outlet the
+        // name is the head; what went before qualifies it.
+        let names_next = |w: &str| lexicon::is_relational_noun(w) || lexicon::is_outlet_noun(w);
         let mut n = k;
         if self
             .word(n)
             .is_some_and(|w| lexicon::class(w) == WordClass::Other)
-            && !self.word(n).is_some_and(lexicon::is_relational_noun)
-            && self.word(n + 1).is_some_and(lexicon::is_relational_noun)
+            && !self.word(n).is_some_and(names_next)
+            && self.word(n + 1).is_some_and(names_next)
         {
             n += 1;
         }
-        if n > i
-            && self.word(n).is_some_and(lexicon::is_relational_noun)
-            && self.actor_at(n + 1).is_some()
-        {
+        if n > i && self.word(n).is_some_and(names_next) && self.actor_at(n + 1).is_some() {
             return self.head_from(n + 1);
         }
         let head = last?;
@@ -297,7 +296,7 @@ impl<'a> Sentence<'a> {
     pub fn conjuncts(&self, head: usize) -> Vec<usize> {
         // Members to the right, each with whether "and"/"or" led to it.
         let mut right: Vec<(usize, bool)> = Vec::new();
-        let mut k = head + 1;
+        let mut k = self.after_member(head);
         loop {
             let mut j = k;
             let mut coordinated = false;
@@ -316,7 +315,7 @@ impl<'a> Sentence<'a> {
             if coordinated {
                 break;
             }
-            k = next + 1;
+            k = self.after_member(next);
         }
         let mut out = vec![head];
         if right.last().is_some_and(|&(_, c)| c) {
@@ -333,9 +332,19 @@ impl<'a> Sentence<'a> {
                 here |= self.is(j - 1, &["and", "or"]);
                 j -= 1;
             }
-            if j == start || j == 0 || self.actor_at(j - 1).is_none() || !self.can_fill(j - 1) {
+            // "Syrian troops and Hezbollah": the member's noun may follow it.
+            let member = j.checked_sub(1).map(|m| {
+                if m > 0 && self.word(m).is_some_and(lexicon::is_state_noun) {
+                    m - 1
+                } else {
+                    m
+                }
+            });
+            let Some(m) =
+                member.filter(|&m| j != start && self.actor_at(m).is_some() && self.can_fill(m))
+            else {
                 break;
-            }
+            };
             // Only the separator right before the head may be "and".
             if here && coordinated {
                 break;
@@ -344,10 +353,20 @@ impl<'a> Sentence<'a> {
                 break;
             }
             coordinated |= here;
-            out.insert(0, j - 1);
-            start = self.phrase_start(j - 1);
+            out.insert(0, m);
+            start = self.phrase_start(m);
         }
         out
+    }
+
+    /// The token after the member of a list at `k`, past its noun: "Syrian
+    /// troops", "Amal militiamen" ("Syrian troops and Hezbollah").
+    fn after_member(&self, k: usize) -> usize {
+        if self.word(k + 1).is_some_and(lexicon::is_state_noun) {
+            k + 2
+        } else {
+            k + 1
+        }
     }
 
     /// For an actor that owns or qualifies a thing ("Iraq's fortifications",

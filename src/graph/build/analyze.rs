@@ -284,6 +284,29 @@ fn country_of(g: &crate::gazetteer::Gazetteer, place: EntityIndex) -> Option<&st
     None
 }
 
+/// True for a news outlet: a group the gazetteer describes as a news
+/// agency, daily, channel, broadcaster, network, site or radio.
+fn is_outlet(e: &crate::gazetteer::Entity) -> bool {
+    e.kind == crate::gazetteer::EntityType::Group
+        && e.description.as_deref().is_some_and(|d| {
+            d.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "news"
+                        | "daily"
+                        | "newspaper"
+                        | "broadcaster"
+                        | "channel"
+                        | "television"
+                        | "radio"
+                        | "media"
+                        | "weekly"
+                        | "magazine"
+                )
+            })
+        })
+}
+
 /// True for a place that acts as a state: a country or region, or a place
 /// of unknown level that has demonyms (the curated countries of old files).
 fn is_state(entity: &crate::gazetteer::Entity) -> bool {
@@ -557,6 +580,11 @@ impl Context<'_> {
             }
             if o.kind == EntityType::Group && matches!(kind, EdgeKind::Attacks | EdgeKind::Opposes)
             {
+                return false;
+            }
+            // "an Israeli official told The Jerusalem Post": the state's
+            // word to its own press is still said to someone.
+            if kind == EdgeKind::Communicates && is_outlet(o) {
                 return false;
             }
             // A body of the Kurdistan Region belongs to Iraq and to the region.

@@ -174,6 +174,14 @@ mod tests {
                 .any(|r| r.starts_with("opposes ronald-reagan iran")),
             "{found:?}"
         );
+        // A state's word to its own press is said to someone.
+        let found = typed("An Israeli official told The Jerusalem Post that the strike failed.");
+        assert!(
+            found
+                .iter()
+                .any(|r| r == "communicates israel jerusalem-post"),
+            "{found:?}"
+        );
         let found = typed("Iraq attacked the Kurdistan Democratic Party near Arbil.");
         assert!(
             found
