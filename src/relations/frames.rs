@@ -638,6 +638,15 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                         }
                     }
                 }
+                // "condemned the attack by Israel": said against the doer,
+                // as "condemned Israel's attack" is.
+                if matches!(p.kind, EdgeKind::Opposes | EdgeKind::Supports)
+                    && lexicon::is_attack_noun(w)
+                    && s.is(k + 1, &["by"])
+                    && let Some(h) = s.head_from(k + 2)
+                {
+                    return (s.conjuncts(h), venue);
+                }
                 // "told the Kurdish broadcaster Rudaw": the outlet's name
                 // after the noun of its kind.
                 if lexicon::is_outlet_noun(w)
@@ -949,6 +958,11 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         {
             objects.clear();
         }
+        // "welcomed US strikes on Islamic State": a deed of the actor is
+        // no one met or spoken to.
+        if matches!(p.kind, EdgeKind::Meets | EdgeKind::Communicates) {
+            objects.retain(|&h| !s.word(h + 1).is_some_and(lexicon::is_attack_noun));
+        }
         // "captured the town of Tabqah from the SDF": taken from an actor.
         if p.kind == EdgeKind::Attacks
             && t.text.split(' ').next().is_some_and(lexicon::is_taking)
@@ -1163,6 +1177,16 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         while k < s.len() && k - j < 4 && s.word(k).is_some_and(lexicon::is_filler) {
             k += 1;
         }
+        // "the strikes by the United States on Islamic State": past the
+        // doer (read below) to the target.
+        if s.is(k, &["by"])
+            && let Some(h) = s.head_from(k + 1)
+        {
+            k = s.conjuncts(h).last().map_or(h, |&m| m) + 1;
+            while s.word(k).is_some_and(lexicon::is_state_noun) {
+                k += 1;
+            }
+        }
         if s.is(k, &["on", "against"]) {
             patients = s
                 .head_from(k + 1)
@@ -1180,9 +1204,40 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     if agents.is_empty() {
         let after = patients.last().filter(|&&h| h > i).map_or(j, |&h| h + 1);
         agents = by_agent(s, after);
+        // "the offensive by Israel on Hamas": the doer before the target.
+        if agents.is_empty() && s.is(j, &["by"]) {
+            agents = by_agent(s, j);
+        }
     }
+    // The verb of "could launch an attack", "threatened to carry out
+    // strikes": its mood is the event's.
+    let mut light_verb = None;
     if agents.is_empty() {
-        agents = light_verb_agent(s, i);
+        (agents, light_verb) = light_verb_agent(s, i);
+    }
+    let mut threat = None;
+    if p.kind == EdgeKind::Attacks
+        && let Some(v) = light_verb
+    {
+        // As for the verb itself: a hypothetical attack or a planned one is
+        // none; a threatened one opposes.
+        if hypothetical(s, v) {
+            return;
+        }
+        match (v >= 2 && s.is(v - 1, &["to"]))
+            .then(|| s.word(v - 2).and_then(lexicon::intent))
+            .flatten()
+        {
+            Some(false) => return,
+            Some(true) => {
+                // "threatened to carry out strikes on".
+                let mut words = vec![s.word(v - 2).unwrap_or_default(), "to"];
+                words
+                    .extend((v..i).map_while(|k| s.word(k).filter(|&w| lexicon::is_light_verb(w))));
+                threat = Some(words.join(" "));
+            }
+            None => {}
+        }
     }
     if agents.is_empty() {
         agents = pp_agent(s, i);
@@ -1206,7 +1261,14 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     } else {
         (agents, patients)
     };
+    let from = hits.len();
     emit(s, p, t, &agents, &patients, None, hits);
+    if let Some(threat) = threat {
+        for hit in &mut hits[from..] {
+            hit.kind = EdgeKind::Opposes;
+            hit.trigger = format!("{threat} {}", t.text);
+        }
+    }
 }
 
 /// The subject of the clause when the event noun at `i` sits in a
@@ -1319,8 +1381,9 @@ fn modifier_agent(s: &Sentence, i: usize) -> Vec<usize> {
 }
 
 /// The subject of a light verb before an event noun ("Israel carried out
-/// strikes on", "Iran launched an offensive against").
-fn light_verb_agent(s: &Sentence, i: usize) -> Vec<usize> {
+/// strikes on", "Iran launched an offensive against"), and where the verb
+/// is.
+fn light_verb_agent(s: &Sentence, i: usize) -> (Vec<usize>, Option<usize>) {
     let mut k = i;
     while k > 0 && i - k <= 4 {
         match s.word(k - 1) {
@@ -1330,13 +1393,13 @@ fn light_verb_agent(s: &Sentence, i: usize) -> Vec<usize> {
                 while v > 0 && s.word(v - 1).is_some_and(lexicon::is_light_verb) {
                     v -= 1;
                 }
-                return subject(s, v);
+                return (subject(s, v), Some(v));
             }
             Some(w) if lexicon::is_modifier(w) || lexicon::class(w) == WordClass::Other => k -= 1,
-            _ => return Vec::new(),
+            _ => return (Vec::new(), None),
         }
     }
-    Vec::new()
+    (Vec::new(), None)
 }
 
 /// "Iran-backed Hezbollah": the actor joined to the participle acts on the

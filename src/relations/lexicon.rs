@@ -416,6 +416,37 @@ pub fn is_outlet_noun(word: &str) -> bool {
     )
 }
 
+/// A noun of force done by someone: "condemned the attack by Israel" is
+/// said against its doer.
+pub fn is_attack_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "attack"
+            | "attacks"
+            | "strike"
+            | "strikes"
+            | "airstrike"
+            | "airstrikes"
+            | "raid"
+            | "raids"
+            | "offensive"
+            | "bombing"
+            | "bombings"
+            | "bombardment"
+            | "shelling"
+            | "assault"
+            | "invasion"
+            | "incursion"
+            | "aggression"
+            | "killing"
+            | "killings"
+            | "assassination"
+            | "occupation"
+            | "blockade"
+            | "crackdown"
+    )
+}
+
 pub fn is_relational_noun(word: &str) -> bool {
     matches!(
         word,
@@ -508,6 +539,29 @@ pub fn is_light_verb(word: &str) -> bool {
             | "scored"
             | "won"
             | "paid"
+            | "pays"
+            | "pay"
+            | "make"
+            | "stage"
+            | "mount"
+            | "begin"
+            | "start"
+            | "continue"
+            | "resume"
+            | "intensify"
+            | "escalate"
+            | "expand"
+            | "renew"
+            | "pursue"
+            | "wage"
+            | "waging"
+            | "offer"
+            | "give"
+            | "provide"
+            | "express"
+            | "announce"
+            | "announces"
+            | "pledge"
             | "out"
             | "up"
     )

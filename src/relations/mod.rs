@@ -609,6 +609,33 @@ mod tests {
                 "[P:Sudani] told the [D:Kurdish] broadcaster [G:Rudaw] that the deal was done.",
                 &["communicates Sudani -- Rudaw"],
             ),
+            // A light verb's mood is its event noun's; a doer in a
+            // by-phrase may come before the target.
+            (
+                "[P:Erdogan] will pay a visit to [C:Baghdad] in May.",
+                &["visits Erdogan -> Baghdad"],
+            ),
+            ("[L:Iran] could launch an offensive against [L:Iraq].", &[]),
+            (
+                "[L:Iran] plans to launch an offensive against [L:Iraq].",
+                &[],
+            ),
+            (
+                "[L:Iran] threatened to carry out attacks on [L:Iraq].",
+                &["opposes Iran -> Iraq"],
+            ),
+            (
+                "The offensive by [L:Israel] on [G:Hamas] killed two.",
+                &["attacks Israel -> Hamas"],
+            ),
+            (
+                "[L:Turkey] condemned the attack by [L:Israel].",
+                &["opposes Turkey -> Israel"],
+            ),
+            (
+                "[L:Iraq] welcomed [L:US] strikes on [G:Islamic State].",
+                &["attacks US -> Islamic State"],
+            ),
             // A relative clause after an apposition is the actor's.
             (
                 "The [G:GCC], an economic and military alliance which has generally supported [L:Iraq], met.",
