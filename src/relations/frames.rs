@@ -1987,6 +1987,128 @@ fn title_hit(
     }
 }
 
+/// Where a person spoke abroad is a place visited: "Trump announced in
+/// Riyadh", "Tindemans told reporters in Amman". Only a person whose
+/// country the gazetteer knows, in a place of another country: "Reagan said
+/// in Washington" is at home.
+pub fn speech_venues(s: &Sentence, hits: &mut Vec<Hit>) {
+    for i in 0..s.len() {
+        let Some(verb) = s.word(i) else { continue };
+        if !matches!(
+            verb,
+            "said"
+                | "says"
+                | "told"
+                | "tells"
+                | "announced"
+                | "announces"
+                | "declared"
+                | "stated"
+                | "stressed"
+                | "warned"
+                | "added"
+                | "spoke"
+                | "insisted"
+                | "urged"
+        ) {
+            continue;
+        }
+        // "told reporters in Amman", "told a news conference in Baghdad".
+        let mut k = i + 1;
+        if s.is(k, &["reporters", "journalists"]) {
+            k += 1;
+        } else if s.is(k, &["a"]) && s.is(k + 1, &["news", "press"]) && s.is(k + 2, &["conference"])
+        {
+            k += 3;
+        }
+        if !s.is(k, &["in"]) {
+            continue;
+        }
+        let Some(place) = s.actor_at(k + 1).filter(|&z| {
+            s.actor(z).kind == EntityType::Place && s.actor(z).mention != MentionKind::Demonym
+        }) else {
+            continue;
+        };
+        // The place ends its phrase: "said in Riyadh's view" is no venue.
+        if s.is(k + 2, &["s"]) {
+            continue;
+        }
+        let Some(there) = s.actor(place).country else {
+            continue;
+        };
+        for h in subject(s, i) {
+            let Some(who) = s.actor_at(h) else { continue };
+            let person = s.actor(who);
+            if person.kind != EntityType::Person || person.country.is_none_or(|c| c == there) {
+                continue;
+            }
+            hits.push(Hit {
+                source: who,
+                target: place,
+                kind: EdgeKind::Visits,
+                trigger: format!("{verb} in"),
+                rule: "builtin:speech-venue".to_string(),
+                venue: None,
+            });
+        }
+    }
+}
+
+/// Whom a state or leader sends to a place visits it: "Ankara sent its
+/// intelligence chief Ibrahim Kalin and Foreign Minister Hakan Fidan to
+/// Damascus". The people named between the verb and "to".
+pub fn envoys(s: &Sentence, hits: &mut Vec<Hit>) {
+    for i in 0..s.len() {
+        if !s.is(
+            i,
+            &[
+                "sent",
+                "sends",
+                "send",
+                "dispatched",
+                "dispatches",
+                "dispatch",
+            ],
+        ) {
+            continue;
+        }
+        let mut sent = Vec::new();
+        let end = (i + REACH).min(s.len());
+        for k in i + 1..end {
+            if s.is_boundary(k) {
+                break;
+            }
+            if s.is(k, &["to"]) {
+                let Some(place) = s.actor_at(k + 1).filter(|&z| {
+                    s.actor(z).kind == EntityType::Place
+                        && s.actor(z).mention != MentionKind::Demonym
+                }) else {
+                    break;
+                };
+                if s.is(k + 2, &["s"]) {
+                    break;
+                }
+                for &who in &sent {
+                    hits.push(Hit {
+                        source: who,
+                        target: place,
+                        kind: EdgeKind::Visits,
+                        trigger: format!("{} to", s.word(i).unwrap_or_default()),
+                        rule: "builtin:sent-to".to_string(),
+                        venue: None,
+                    });
+                }
+                break;
+            }
+            if let Some(a) = s.actor_at(k)
+                && s.actor(a).kind == EntityType::Person
+            {
+                sent.push(a);
+            }
+        }
+    }
+}
+
 /// Where places lie, from how the text writes them: "Iran's Kharg Island",
 /// "Aleppo, Syria", "Aleppo in northern Syria", "the Haj Omran area of
 /// northern Iraq", "the Lebanese port town of Sidon".

@@ -231,6 +231,8 @@ impl Relations {
         frames::titles(&s, &titles, &self.title_words, &mut hits);
         frames::leaders(&s, &mut hits);
         frames::places(&s, &mut hits);
+        frames::speech_venues(&s, &mut hits);
+        frames::envoys(&s, &mut hits);
         // Talks "by phone", "in a video call", "by letter" are a
         // communication, whatever the verb: a meeting is face to face.
         // (The words are read only when there is a meeting to retype.)

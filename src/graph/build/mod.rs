@@ -192,6 +192,25 @@ mod tests {
     }
 
     #[test]
+    fn a_person_who_speaks_or_is_sent_abroad_visits() {
+        let found = typed("Trump announced in Riyadh that the sanctions would go.");
+        assert!(
+            found.iter().any(|r| r == "visits donald-trump riyadh"),
+            "{found:?}"
+        );
+        // At home, no visit.
+        let found = typed("Reagan said in Washington that Iran was to blame.");
+        assert!(!found.iter().any(|r| r.starts_with("visits")), "{found:?}");
+        let found = typed("Ankara sent Foreign Minister Hakan Fidan to Damascus.");
+        assert!(
+            found.iter().any(|r| r == "visits hakan-fidan damascus"),
+            "{found:?}"
+        );
+        let found = typed("Iran sent troops to Syria.");
+        assert!(!found.iter().any(|r| r.starts_with("visits")), "{found:?}");
+    }
+
+    #[test]
     fn scopes_parse_and_print() {
         for s in ["sentence", "paragraph", "document", "window:3"] {
             assert_eq!(s.parse::<Scope>().unwrap().to_string(), s);
