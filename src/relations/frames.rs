@@ -1512,6 +1512,10 @@ fn pair(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     {
         return;
     }
+    // "talks ... between": the words a trigger skips stay in one clause.
+    if (i..j).any(|k| s.is_boundary(k) || s.is(k, &[","])) {
+        return;
+    }
     let members: Vec<usize> = match p.form {
         Form::PairAfter => {
             let Some(first) = (j..(j + p.gap + 1).min(s.len()))
@@ -1519,7 +1523,13 @@ fn pair(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
             else {
                 return;
             };
-            s.conjuncts(first)
+            // "between US envoy Steve Witkoff and ...": the phrase's head.
+            let head = if t.text.ends_with("between") {
+                s.head_from(first).filter(|&h| h >= first).unwrap_or(first)
+            } else {
+                first
+            };
+            s.conjuncts(head)
         }
         Form::PairBefore => {
             let mut k = i;
@@ -1546,12 +1556,18 @@ fn pair(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     if members.len() < 2 {
         return;
     }
+    // "Sudani and Sharaa met in Doha": the place is the venue.
+    let venue = if p.kind == EdgeKind::Meets {
+        venue_of(s, i).filter(|v| !members.contains(v))
+    } else {
+        None
+    };
     let from = hits.len();
     for (n, &a) in members.iter().enumerate() {
         for &b in &members[n + 1..] {
-            emit(s, p, t, &[a], &[b], None, hits);
+            emit(s, p, t, &[a], &[b], venue, hits);
             if p.kind.is_directed() {
-                emit(s, p, t, &[b], &[a], None, hits);
+                emit(s, p, t, &[b], &[a], venue, hits);
             }
         }
     }

@@ -45,6 +45,8 @@ const MEDIA: &[&str] = &[
     "mediator",
     "mediators",
     "intermediaries",
+    "indirect",
+    "mediated",
 ];
 
 /// The bundled patterns.
@@ -637,6 +639,23 @@ mod tests {
             (
                 "[L:Iraq] welcomed [L:US] strikes on [G:Islamic State].",
                 &["attacks US -> Islamic State"],
+            ),
+            // Talks through mediators are no meeting; the words a trigger
+            // skips stay in one clause; a pair's member is its phrase's head.
+            (
+                "[L:Oman] mediated indirect talks in [C:Muscat] between [L:US] envoy [P:Witkoff] and [P:Araghchi].",
+                &[
+                    "communicates Witkoff -- Araghchi",
+                    "holds_office Witkoff -> US",
+                ],
+            ),
+            (
+                "Talks with [L:Iran] ended, but the row between [L:Iraq] and [L:Turkey] went on.",
+                &[],
+            ),
+            (
+                "[P:Erdogan] spoke by phone with [P:Sudani].",
+                &["communicates Erdogan -- Sudani"],
             ),
             // A relative clause after an apposition is the actor's.
             (

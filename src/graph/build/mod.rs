@@ -206,6 +206,14 @@ mod tests {
             found.iter().any(|r| r == "visits hakan-fidan damascus"),
             "{found:?}"
         );
+        // Those who meet in a place abroad visit it.
+        let found = typed("Sudani and Sharaa met in Doha.");
+        for who in ["mohammed-shia-al-sudani", "ahmed-al-sharaa"] {
+            assert!(
+                found.iter().any(|r| *r == format!("visits {who} doha")),
+                "{found:?}"
+            );
+        }
         let found = typed("Iran sent troops to Syria.");
         assert!(!found.iter().any(|r| r.starts_with("visits")), "{found:?}");
     }
