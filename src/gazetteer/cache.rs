@@ -46,7 +46,7 @@ pub const CACHE_DIR_ENV: &str = "ACTORGRAPH_CACHE_DIR";
 const MAGIC: &[u8; 8] = b"AGGAZET\0";
 
 /// The number of this file format; a change of any encoded type bumps it.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// Bytes before the payload: magic, format, key, payload length, checksum.
 const HEADER: usize = 8 + 4 + 16 + 8 + 16;

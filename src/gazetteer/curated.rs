@@ -51,6 +51,9 @@ struct RawEntity {
     to: Option<Date>,
     successor: Option<Spanned<String>>,
     checked: Option<Date>,
+    /// A capital that stands for its country's government.
+    #[serde(default)]
+    seat: Option<Spanned<bool>>,
 }
 
 /// An alias written as a table: a name in use for a while.
@@ -167,6 +170,19 @@ fn convert(
                 .map_err(|m| Error::parse(located(l.span()), m))?,
         ),
         None => None,
+    };
+    // A seat stands for the government of a country: a place that names one.
+    let seat = match &raw.seat {
+        Some(s) if *s.get_ref() && (kind != EntityType::Place || raw.country.is_none()) => {
+            return Err(Error::parse(
+                located(s.span()),
+                format!(
+                    "'{id}' has 'seat = true': only a place with a 'country' can stand for its government"
+                ),
+            ));
+        }
+        Some(s) => *s.get_ref(),
+        None => false,
     };
 
     let name_of = |s: &Spanned<String>, kind: MentionKind, ambiguous: bool| Name {
@@ -313,6 +329,7 @@ fn convert(
         to: raw.to,
         successor: raw.successor.map(Spanned::into_inner),
         checked: raw.checked,
+        seat,
         location: Location::line(file, at),
         curated: true,
     };
@@ -609,6 +626,11 @@ level = "governorate"
                 "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"group\"\nlevel = \"city\"\n",
                 "test.toml:5",
                 "only places have a level",
+            ),
+            (
+                "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"place\"\nlevel = \"city\"\nseat = true\n",
+                "test.toml:6",
+                "only a place with a 'country' can stand for its government",
             ),
             (
                 "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"group\"\nfrom = \"2025\"\nto = \"2024\"\n",

@@ -79,6 +79,7 @@ struct_bin!(Entity {
     to,
     successor,
     checked,
+    seat,
     location,
     curated,
 });

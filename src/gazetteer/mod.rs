@@ -250,6 +250,9 @@ pub struct Entity {
     /// Id of the entity that took its place when it ended (the army that
     /// replaced a dissolved one).
     pub successor: Option<String>,
+    /// For a capital: it stands for the government of its `country` when it
+    /// acts ("Damascus said", "Tehran's forces"), as the country does.
+    pub seat: bool,
     /// When a curator last checked the entity's facts against the news (its
     /// own `checked`, else its file's).
     pub checked: Option<Date>,

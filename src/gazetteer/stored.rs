@@ -78,6 +78,7 @@ static UNREADABLE: LazyLock<Entity> = LazyLock::new(|| Entity {
     to: None,
     successor: None,
     checked: None,
+    seat: false,
     location: Location {
         file: String::new(),
         line: 0,

@@ -87,6 +87,7 @@ pub(super) fn add_tsv(builder: &mut GazetteerBuilder, file: &str, text: &str) ->
                         to: None,
                         successor: None,
                         checked: None,
+                        seat: false,
                         location: Location::line(file, number),
                         curated: false,
                     },

@@ -1602,7 +1602,15 @@ fn emit(
             if x == y || !p.admits_a(s.actor(x)) || !p.admits_b(s.actor(y)) {
                 continue;
             }
-            if inside_a_name(s, a) || inside_a_name(s, b) {
+            // A capital that stands for its government goes nowhere:
+            // "had left Tehran ... and would arrive in London".
+            if p.kind == EdgeKind::Visits
+                && s.actor(x).state
+                && s.actor(x).level == Some(crate::gazetteer::PlaceLevel::City)
+            {
+                continue;
+            }
+            if inside_a_name(s, a) || inside_a_name(s, b) || s.negated(a) || s.negated(b) {
                 continue;
             }
             hits.push(Hit {

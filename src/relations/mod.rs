@@ -67,7 +67,8 @@ pub struct Actor {
     /// For a place: what kind of place.
     pub level: Option<PlaceLevel>,
     /// A place that acts as a state: a country or region (or a place of
-    /// unknown level that has demonyms).
+    /// unknown level that has demonyms), or a capital the gazetteer marks as
+    /// the seat of its government (`seat = true`: "Damascus said").
     pub state: bool,
     /// The gazetteer entity, when the caller knows it.
     pub entity: Option<EntityIndex>,
@@ -651,11 +652,22 @@ mod tests {
             ),
             (
                 "Talks with [L:Iran] ended, but the row between [L:Iraq] and [L:Turkey] went on.",
-                &[],
+                &["opposes Iraq -> Turkey", "opposes Turkey -> Iraq"],
             ),
             (
                 "[P:Erdogan] spoke by phone with [P:Sudani].",
                 &["communicates Erdogan -- Sudani"],
+            ),
+            // An actor after "anti-" or "pro-" is no party; a dispute
+            // between two is opposition both ways, not fighting.
+            ("Anti-[C:Baghdad] rebels support [L:Iran].", &[]),
+            ("Pro-[L:Iran] militias attacked [L:US] forces.", &[]),
+            (
+                "The growing confrontation between [L:Iran] and the [L:United States] worried them.",
+                &[
+                    "opposes Iran -> United States",
+                    "opposes United States -> Iran",
+                ],
             ),
             // A relative clause after an apposition is the actor's.
             (

@@ -200,13 +200,20 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// True when the actor at token `i` is the object of a prefix: "non-NATO
+    /// ally", "anti-Baghdad rebels", "pro-Iran militias". The phrase's head
+    /// is someone else.
+    pub fn negated(&self, i: usize) -> bool {
+        i > 0 && self.joined(i) && self.is(i - 1, &["non", "anti", "pro"])
+    }
+
     /// True when the actor at token `i` is joined by a hyphen to a word that
     /// makes it no participant of the clause: "non-NATO ally" (the actor is
     /// negated), "Iran-backed militias", "US-led coalition" (the actor is the
     /// agent of a participle that qualifies the phrase's real head, which
     /// the gazetteer may not know).
     pub fn negated_or_qualifying(&self, i: usize) -> bool {
-        let negated = i > 0 && self.joined(i) && self.is(i - 1, &["non"]);
+        let negated = self.negated(i);
         let qualifying = self.joined(i + 1)
             && self.word(i + 1).is_some_and(|w| {
                 (w.len() > 3 && w.ends_with("ed")) || matches!(w, "led" | "run" | "held")

@@ -513,7 +513,7 @@ impl Context<'_> {
                         kind: entity.kind,
                         mention: m.kind,
                         level: entity.level,
-                        state: is_state(entity),
+                        state: is_state(entity) || entity.seat,
                         entity: Some(m.entity),
                         country: country_of(self.gazetteer, m.entity)
                             .and_then(|id| self.gazetteer.entity_by_id(id)),

@@ -182,6 +182,18 @@ mod tests {
                 .any(|r| r == "communicates israel jerusalem-post"),
             "{found:?}"
         );
+        // A capital marked as the seat of its government acts as its state
+        // (but goes nowhere).
+        let found = typed("Baghdad said its forces had routed the Iranians.");
+        assert!(
+            found.iter().any(|r| r == "attacks baghdad iran"),
+            "{found:?}"
+        );
+        let found = typed("The four had left Tehran and would arrive in London tomorrow.");
+        assert!(
+            !found.iter().any(|r| r.starts_with("visits tehran")),
+            "{found:?}"
+        );
         let found = typed("Iraq attacked the Kurdistan Democratic Party near Arbil.");
         assert!(
             found
