@@ -2174,14 +2174,18 @@ pub fn places(s: &Sentence, hits: &mut Vec<Hit>) {
         if s.kind(k) != Some(EntityType::Place) {
             continue;
         }
-        // P1's P2, where P2 is a settlement or division, not a base or
-        // site P1 may own elsewhere ("Russia's Hmeimim air base").
-        if s.is(k + 1, &["s"])
-            && s.kind(k + 2) == Some(EntityType::Place)
-            && s.actor_at(k + 2)
-                .is_some_and(|a| s.actor(a).level != Some(crate::gazetteer::PlaceLevel::Site))
-        {
+        // P1's P2; a base or site only where the gazetteer puts it in P1
+        // ("Iran's Kharg Island", but not "Russia's Hmeimim air base": the
+        // checks are `push`'s).
+        if s.is(k + 1, &["s"]) && s.kind(k + 2) == Some(EntityType::Place) {
             push(k + 2, k, "possessive", hits);
+        }
+        // P1's [second|southern] city of P2: "Iraq's second city of Basra".
+        if s.is(k + 1, &["s"])
+            && s.rank(k).is_some_and(|r| r <= 1)
+            && let Some(place) = named_place(s, k)
+        {
+            push(place, k, "place-noun", hits);
         }
         // P2, P1 (not a list of places, and P1 ends its phrase: "In
         // Washington, U.S. Defence Secretary..." is no address)

@@ -658,6 +658,11 @@ mod tests {
                 "[P:Erdogan] spoke by phone with [P:Sudani].",
                 &["communicates Erdogan -- Sudani"],
             ),
+            // "Iraq's second city of Basra" says where Basra lies.
+            (
+                "[L:Iran] mounted an offensive towards [L:Iraq]'s second city of [C:Basra].",
+                &["attacks Iran -> Basra", "located_in Basra -> Iraq"],
+            ),
             // An actor after "anti-" or "pro-" is no party; a dispute
             // between two is opposition both ways, not fighting.
             ("Anti-[C:Baghdad] rebels support [L:Iran].", &[]),

@@ -231,6 +231,22 @@ mod tests {
     }
 
     #[test]
+    fn a_site_lies_in_its_possessor_where_the_gazetteer_agrees() {
+        let found = typed("Iraq said it attacked Iran's Sirri Island.");
+        assert!(
+            found.iter().any(|r| r == "located_in sirri-island iran"),
+            "{found:?}"
+        );
+        let found = typed("Drones hit Russia's Hmeimim air base in Syria.");
+        assert!(
+            !found
+                .iter()
+                .any(|r| r.starts_with("located_in hmeimim-air-base russia")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn scopes_parse_and_print() {
         for s in ["sentence", "paragraph", "document", "window:3"] {
             assert_eq!(s.parse::<Scope>().unwrap().to_string(), s);
