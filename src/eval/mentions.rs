@@ -389,7 +389,7 @@ fn forms(actor: &GoldActor) -> impl Iterator<Item = &str> {
 }
 
 /// Byte spans of `needle` in `text` that do not start or end inside a word.
-fn whole_word_occurrences<'t>(
+pub(crate) fn whole_word_occurrences<'t>(
     text: &'t str,
     needle: &'t str,
 ) -> impl Iterator<Item = (usize, usize)> + 't {
