@@ -339,6 +339,55 @@ fn possessor(s: &Sentence, pronoun: usize) -> Vec<usize> {
 
 /// The antecedent of the relative pronoun at `r`: the phrase just before it
 /// (past a comma).
+/// The object of the verb at `i` in an object relative clause, whose
+/// subject is `agents`: the antecedent of "which" right before the
+/// subject's phrase ("the Natanz plant, which Israel struck", "the Arak
+/// reactor, which Israeli aircraft bombed"); the actor of a thing ("the
+/// Natanz plant") stands for it. Not "that", which more often opens what
+/// is said ("sentiment that Japan was fighting"); and only when the verb
+/// follows its subject with no preposition between ("which Denmark
+/// approached for support" is no support).
+fn object_relative(s: &Sentence, agents: &[usize], i: usize) -> Vec<usize> {
+    let Some(&h) = agents.first() else {
+        return Vec::new();
+    };
+    let start = s.phrase_start(h);
+    if start == 0 || !s.is(start - 1, &["which"]) || h >= i {
+        return Vec::new();
+    }
+    if (h + 1..i).any(|k| {
+        s.is(
+            k,
+            &["for", "of", "in", "on", "at", "with", "by", "from", ","],
+        ) || s.actor_at(k).is_some()
+    }) {
+        return Vec::new();
+    }
+    let r = start - 1;
+    let named = antecedent(s, r);
+    if !named.is_empty() {
+        return named.into_iter().filter(|a| !agents.contains(a)).collect();
+    }
+    let mut k = r;
+    if k > 0 && s.is(k - 1, &[","]) {
+        k -= 1;
+    }
+    let mut m = k;
+    while m > 0
+        && k - m < 3
+        && s.word(m - 1).is_some_and(|w| {
+            lexicon::class(w) == WordClass::Other
+                && w.chars().next().is_some_and(char::is_alphanumeric)
+        })
+    {
+        m -= 1;
+    }
+    if m < k && m > 0 && s.actor_at(m - 1).is_some() && !agents.contains(&(m - 1)) {
+        return vec![m - 1];
+    }
+    Vec::new()
+}
+
 fn antecedent(s: &Sentence, r: usize) -> Vec<usize> {
     let mut k = r;
     if k > 0 && s.is(k - 1, &[","]) {
@@ -970,7 +1019,11 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         {
             objects.extend(from);
         }
-        (subject(s, i), objects, venue.or_else(|| venue_of(s, i)))
+        let agents = subject(s, i);
+        if objects.is_empty() {
+            objects = object_relative(s, &agents, i);
+        }
+        (agents, objects, venue.or_else(|| venue_of(s, i)))
     };
     let (agents, patients) = if p.reverse {
         (patients, agents)

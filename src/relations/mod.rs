@@ -663,6 +663,20 @@ mod tests {
                 "[L:Iran] mounted an offensive towards [L:Iraq]'s second city of [C:Basra].",
                 &["attacks Iran -> Basra", "located_in Basra -> Iraq"],
             ),
+            // The antecedent of "which" is the object of a relative clause
+            // with a subject of its own.
+            (
+                "The [C:Natanz] plant, which [L:Israel] struck in June, was damaged.",
+                &["attacks Israel -> Natanz"],
+            ),
+            (
+                "[G:Hezbollah], which [L:Iran] backs, denied it.",
+                &["supports Iran -> Hezbollah"],
+            ),
+            (
+                "The [G:European Commission], which [L:Denmark] approached for support, agreed.",
+                &[],
+            ),
             // An actor after "anti-" or "pro-" is no party; a dispute
             // between two is opposition both ways, not fighting.
             ("Anti-[C:Baghdad] rebels support [L:Iran].", &[]),
