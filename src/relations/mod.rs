@@ -677,6 +677,15 @@ mod tests {
                 "The [G:European Commission], which [L:Denmark] approached for support, agreed.",
                 &[],
             ),
+            // Taking ground and downing aircraft are attacks.
+            (
+                "[D:Syrian] troops took the town of [C:Raqqa] from the [G:SDF].",
+                &["attacks Syrian -> Raqqa", "attacks Syrian -> SDF"],
+            ),
+            (
+                "[D:Turkish] air defences brought down a [G:PKK] drone.",
+                &["attacks Turkish -> PKK"],
+            ),
             // An actor after "anti-" or "pro-" is no party; a dispute
             // between two is opposition both ways, not fighting.
             ("Anti-[C:Baghdad] rebels support [L:Iran].", &[]),
