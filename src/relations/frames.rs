@@ -1830,7 +1830,12 @@ pub fn titles(
         }
         // TITLE of X[,] P: "Prime Minister of Iraq Mohammed al-Sudani".
         // X['s] TITLE, P: "Kuwait's Oil Minister, Sheikh Ali al-Sabah".
+        // A form of address may stand before P: "the speaker of the
+        // Iranian Parliament, Hojatoleslam Akbar Hashemi Rafsanjani".
         let mut before = p_tok;
+        while before > 0 && s.word(before - 1).is_some_and(lexicon::is_honorific) {
+            before -= 1;
+        }
         if before > 0 && s.is(before - 1, &[","]) {
             before -= 1;
             let mut t0 = before;

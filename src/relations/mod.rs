@@ -677,6 +677,14 @@ mod tests {
                 "The [G:European Commission], which [L:Denmark] approached for support, agreed.",
                 &[],
             ),
+            // A form of address between a title's apposition and the name.
+            (
+                "The speaker of the [G:Iranian Parliament], Hojatoleslam [P:Rafsanjani], warned the [L:U.S.]",
+                &[
+                    "leads Rafsanjani -> Iranian Parliament",
+                    "opposes Rafsanjani -> U.S.",
+                ],
+            ),
             // Taking ground and downing aircraft are attacks.
             (
                 "[D:Syrian] troops took the town of [C:Raqqa] from the [G:SDF].",
