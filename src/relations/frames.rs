@@ -687,10 +687,11 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                         }
                     }
                 }
-                // "condemned the attack by Israel": said against the doer,
-                // as "condemned Israel's attack" is.
+                // "condemned the attack by Israel", "criticised remarks by
+                // Iranian officials": said against the doer, as "condemned
+                // Israel's attack" is.
                 if matches!(p.kind, EdgeKind::Opposes | EdgeKind::Supports)
-                    && lexicon::is_attack_noun(w)
+                    && (lexicon::is_attack_noun(w) || lexicon::class(w) == WordClass::Other)
                     && s.is(k + 1, &["by"])
                     && let Some(h) = s.head_from(k + 2)
                 {

@@ -638,6 +638,10 @@ mod tests {
                 &["opposes Turkey -> Israel"],
             ),
             (
+                "[P:Aoun] criticised recent remarks by [D:Iranian] officials.",
+                &["opposes Aoun -> Iranian"],
+            ),
+            (
                 "[L:Iraq] welcomed [L:US] strikes on [G:Islamic State].",
                 &["attacks US -> Islamic State"],
             ),
