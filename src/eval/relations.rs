@@ -500,22 +500,28 @@ mod tests {
     use crate::graph::build::BuildOptions;
     use crate::relations::Relations;
 
-    #[test]
-    fn a_small_gold_file_is_scored_by_hand() {
+    /// The report of a gold file (JSON lines) scored with the bundled
+    /// gazetteer and patterns.
+    fn score(gold: &str) -> Report {
         let gazetteer = Gazetteer::builtin().unwrap();
         let relations = Relations::builtin().unwrap();
         let options = BuildOptions::default();
         let analyzer = Analyzer::new(&gazetteer, &relations, &options).unwrap();
         let extractor = Extractor::new(&gazetteer, ExtractOptions::default()).unwrap();
-        let gold = r#"{"id": "a", "text": "Erdogan spoke with Putin on Monday.", "relations": [{"type": "communicates", "source": "Putin", "target": "Erdogan"}]}
-{"id": "b", "text": "Rashid met al-Araji in Baghdad.", "relations": [{"type": "meets", "source": "Rashid", "target": "al-Araji"}, {"type": "attacks", "source": "Nobody Known", "target": "Baghdad"}]}
-{"id": "c", "text": "Iraq condemned Israel.", "relations": []}"#;
         let gold: Vec<(u32, GoldSentence)> = gold
             .lines()
             .enumerate()
             .map(|(i, l)| (i as u32 + 1, serde_json::from_str(l).unwrap()))
             .collect();
-        let report = evaluate(&gazetteer, &analyzer, &extractor, &gold, None, "g.jsonl").unwrap();
+        evaluate(&gazetteer, &analyzer, &extractor, &gold, None, "g.jsonl").unwrap()
+    }
+
+    #[test]
+    fn a_small_gold_file_is_scored_by_hand() {
+        let gold = r#"{"id": "a", "text": "Erdogan spoke with Putin on Monday.", "relations": [{"type": "communicates", "source": "Putin", "target": "Erdogan"}]}
+{"id": "b", "text": "Rashid met al-Araji in Baghdad.", "relations": [{"type": "meets", "source": "Rashid", "target": "al-Araji"}, {"type": "attacks", "source": "Nobody Known", "target": "Baghdad"}]}
+{"id": "c", "text": "Iraq condemned Israel.", "relations": []}"#;
+        let report = score(gold);
         assert_eq!(report.sentences, 3);
         let all = report.all();
         // Found: communicates (right), meets (right), opposes Iraq -> Israel
@@ -540,16 +546,11 @@ mod tests {
 
     #[test]
     fn a_gold_actor_is_read_as_a_whole_word() {
-        let gazetteer = Gazetteer::builtin().unwrap();
-        let relations = Relations::builtin().unwrap();
-        let options = BuildOptions::default();
-        let analyzer = Analyzer::new(&gazetteer, &relations, &options).unwrap();
-        let extractor = Extractor::new(&gazetteer, ExtractOptions::default()).unwrap();
         // "Iran" is first a part of "Iranian" (the ministry's mention); the
         // gold means the word.
-        let gold = r#"{"id": "a", "text": "The Iranian Foreign Ministry said Iraq attacked Iran's Kharg Island.", "relations": [{"type": "located_in", "source": "Kharg Island", "target": "Iran"}, {"type": "attacks", "source": "Iraq", "target": "Kharg Island"}]}"#;
-        let gold = vec![(1, serde_json::from_str::<GoldSentence>(gold).unwrap())];
-        let report = evaluate(&gazetteer, &analyzer, &extractor, &gold, None, "g.jsonl").unwrap();
+        let report = score(
+            r#"{"id": "a", "text": "The Iranian Foreign Ministry said Iraq attacked Iran's Kharg Island.", "relations": [{"type": "located_in", "source": "Kharg Island", "target": "Iran"}, {"type": "attacks", "source": "Iraq", "target": "Kharg Island"}]}"#,
+        );
         let all = report.all();
         assert_eq!((all.gold, all.recalled), (2, 2), "{report:#?}");
     }

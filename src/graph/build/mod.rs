@@ -148,6 +148,25 @@ mod tests {
         out
     }
 
+    /// Asserts that the typed relations of `text` include every one of
+    /// `has` ("type source-id target-id") and none that starts with one of
+    /// `lacks`.
+    fn gives(text: &str, has: &[&str], lacks: &[&str]) {
+        let found = typed(text);
+        for want in has {
+            assert!(
+                found.iter().any(|r| r == want),
+                "{text}: no {want} in {found:?}"
+            );
+        }
+        for bad in lacks {
+            assert!(
+                !found.iter().any(|r| r.starts_with(bad)),
+                "{text}: {bad} in {found:?}"
+            );
+        }
+    }
+
     #[test]
     fn a_state_is_no_party_to_relations_with_its_own() {
         // The state only qualifies the committee, or is the president's own
@@ -167,82 +186,77 @@ mod tests {
         }
         // Against another state, or between a state and its own rebels, a
         // relation stands.
-        let found = typed("President Reagan warned Iran against attacking Kuwait.");
-        assert!(
-            found
-                .iter()
-                .any(|r| r.starts_with("opposes ronald-reagan iran")),
-            "{found:?}"
+        gives(
+            "President Reagan warned Iran against attacking Kuwait.",
+            &["opposes ronald-reagan iran"],
+            &[],
+        );
+        gives(
+            "Iraq attacked the Kurdistan Democratic Party near Arbil.",
+            &["attacks iraq kurdistan-democratic-party"],
+            &[],
         );
         // A state's word to its own press is said to someone.
-        let found = typed("An Israeli official told The Jerusalem Post that the strike failed.");
-        assert!(
-            found
-                .iter()
-                .any(|r| r == "communicates israel jerusalem-post"),
-            "{found:?}"
+        gives(
+            "An Israeli official told The Jerusalem Post that the strike failed.",
+            &["communicates israel jerusalem-post"],
+            &[],
         );
         // A capital marked as the seat of its government acts as its state
         // (but goes nowhere).
-        let found = typed("Baghdad said its forces had routed the Iranians.");
-        assert!(
-            found.iter().any(|r| r == "attacks baghdad iran"),
-            "{found:?}"
+        gives(
+            "Baghdad said its forces had routed the Iranians.",
+            &["attacks baghdad iran"],
+            &[],
         );
-        let found = typed("The four had left Tehran and would arrive in London tomorrow.");
-        assert!(
-            !found.iter().any(|r| r.starts_with("visits tehran")),
-            "{found:?}"
-        );
-        let found = typed("Iraq attacked the Kurdistan Democratic Party near Arbil.");
-        assert!(
-            found
-                .iter()
-                .any(|r| r.starts_with("attacks iraq kurdistan-democratic-party")),
-            "{found:?}"
+        gives(
+            "The four had left Tehran and would arrive in London tomorrow.",
+            &[],
+            &["visits tehran"],
         );
     }
 
     #[test]
     fn a_person_who_speaks_or_is_sent_abroad_visits() {
-        let found = typed("Trump announced in Riyadh that the sanctions would go.");
-        assert!(
-            found.iter().any(|r| r == "visits donald-trump riyadh"),
-            "{found:?}"
+        gives(
+            "Trump announced in Riyadh that the sanctions would go.",
+            &["visits donald-trump riyadh"],
+            &[],
         );
         // At home, no visit.
-        let found = typed("Reagan said in Washington that Iran was to blame.");
-        assert!(!found.iter().any(|r| r.starts_with("visits")), "{found:?}");
-        let found = typed("Ankara sent Foreign Minister Hakan Fidan to Damascus.");
-        assert!(
-            found.iter().any(|r| r == "visits hakan-fidan damascus"),
-            "{found:?}"
+        gives(
+            "Reagan said in Washington that Iran was to blame.",
+            &[],
+            &["visits"],
         );
+        gives(
+            "Ankara sent Foreign Minister Hakan Fidan to Damascus.",
+            &["visits hakan-fidan damascus"],
+            &[],
+        );
+        gives("Iran sent troops to Syria.", &[], &["visits"]);
         // Those who meet in a place abroad visit it.
-        let found = typed("Sudani and Sharaa met in Doha.");
-        for who in ["mohammed-shia-al-sudani", "ahmed-al-sharaa"] {
-            assert!(
-                found.iter().any(|r| *r == format!("visits {who} doha")),
-                "{found:?}"
-            );
-        }
-        let found = typed("Iran sent troops to Syria.");
-        assert!(!found.iter().any(|r| r.starts_with("visits")), "{found:?}");
+        gives(
+            "Sudani and Sharaa met in Doha.",
+            &[
+                "visits mohammed-shia-al-sudani doha",
+                "visits ahmed-al-sharaa doha",
+            ],
+            &[],
+        );
     }
 
     #[test]
     fn a_site_lies_in_its_possessor_where_the_gazetteer_agrees() {
-        let found = typed("Iraq said it attacked Iran's Sirri Island.");
-        assert!(
-            found.iter().any(|r| r == "located_in sirri-island iran"),
-            "{found:?}"
+        gives(
+            "Iraq said it attacked Iran's Sirri Island.",
+            &["located_in sirri-island iran"],
+            &[],
         );
-        let found = typed("Drones hit Russia's Hmeimim air base in Syria.");
-        assert!(
-            !found
-                .iter()
-                .any(|r| r.starts_with("located_in hmeimim-air-base russia")),
-            "{found:?}"
+        gives(
+            "Drones hit Russia's Hmeimim air base in Syria.",
+            &[],
+            &["located_in hmeimim-air-base russia"],
         );
     }
 
