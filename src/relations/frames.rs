@@ -337,8 +337,6 @@ fn possessor(s: &Sentence, pronoun: usize) -> Vec<usize> {
     Vec::new()
 }
 
-/// The antecedent of the relative pronoun at `r`: the phrase just before it
-/// (past a comma).
 /// The object of the verb at `i` in an object relative clause, whose
 /// subject is `agents`: the antecedent of "which" right before the
 /// subject's phrase ("the Natanz plant, which Israel struck", "the Arak
@@ -388,6 +386,8 @@ fn object_relative(s: &Sentence, agents: &[usize], i: usize) -> Vec<usize> {
     Vec::new()
 }
 
+/// The antecedent of the relative pronoun at `r`: the phrase just before it
+/// (past a comma).
 fn antecedent(s: &Sentence, r: usize) -> Vec<usize> {
     let mut k = r;
     if k > 0 && s.is(k - 1, &[","]) {
@@ -688,10 +688,11 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                     }
                 }
                 // "condemned the attack by Israel", "criticised remarks by
-                // Iranian officials": said against the doer, as "condemned
-                // Israel's attack" is.
+                // Iranian officials": a thing done or said by someone is
+                // said against or for its doer, as "condemned Israel's
+                // attack" is.
                 if matches!(p.kind, EdgeKind::Opposes | EdgeKind::Supports)
-                    && (lexicon::is_attack_noun(w) || lexicon::class(w) == WordClass::Other)
+                    && lexicon::class(w) == WordClass::Other
                     && s.is(k + 1, &["by"])
                     && let Some(h) = s.head_from(k + 2)
                 {
@@ -935,9 +936,11 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     }
     // "threatened to attack Kuwait", "vowed to strike": a threat opposes;
     // "plans to attack" is an intent, no relation.
-    let intent = (p.kind == EdgeKind::Attacks && i >= 2 && s.is(i - 1, &["to"]))
-        .then(|| s.word(i - 2).and_then(lexicon::intent))
-        .flatten();
+    let intent = if p.kind == EdgeKind::Attacks {
+        intent_before(s, i)
+    } else {
+        None
+    };
     if intent == Some(false) {
         return;
     }
@@ -1034,10 +1037,26 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     emit(s, p, t, &agents, &patients, venue, hits);
     if intent == Some(true) {
         let threat = s.word(i - 2).unwrap_or_default();
-        for hit in &mut hits[from..] {
-            hit.kind = EdgeKind::Opposes;
-            hit.trigger = format!("{threat} to {}", t.text);
-        }
+        as_threat(&mut hits[from..], &format!("{threat} to {}", t.text));
+    }
+}
+
+/// Whether the act at `v` is intended, not done: `Some(true)` after a word
+/// of threat and "to" ("threatened to attack", "vowed to carry out"),
+/// `Some(false)` after one of plan or wish ("plans to strike"), `None`
+/// otherwise.
+fn intent_before(s: &Sentence, v: usize) -> Option<bool> {
+    (v >= 2 && s.is(v - 1, &["to"]))
+        .then(|| s.word(v - 2).and_then(lexicon::intent))
+        .flatten()
+}
+
+/// A threatened attack opposes its target: the hits become `opposes`,
+/// with the threat's words as their trigger.
+fn as_threat(hits: &mut [Hit], trigger: &str) {
+    for hit in hits {
+        hit.kind = EdgeKind::Opposes;
+        hit.trigger = trigger.to_string();
     }
 }
 
@@ -1278,10 +1297,7 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         if hypothetical(s, v) {
             return;
         }
-        match (v >= 2 && s.is(v - 1, &["to"]))
-            .then(|| s.word(v - 2).and_then(lexicon::intent))
-            .flatten()
-        {
+        match intent_before(s, v) {
             Some(false) => return,
             Some(true) => {
                 // "threatened to carry out strikes on".
@@ -1318,10 +1334,7 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     let from = hits.len();
     emit(s, p, t, &agents, &patients, None, hits);
     if let Some(threat) = threat {
-        for hit in &mut hits[from..] {
-            hit.kind = EdgeKind::Opposes;
-            hit.trigger = format!("{threat} {}", t.text);
-        }
+        as_threat(&mut hits[from..], &format!("{threat} {}", t.text));
     }
 }
 
@@ -1658,10 +1671,7 @@ fn emit(
             }
             // A capital that stands for its government goes nowhere:
             // "had left Tehran ... and would arrive in London".
-            if p.kind == EdgeKind::Visits
-                && s.actor(x).state
-                && s.actor(x).level == Some(crate::gazetteer::PlaceLevel::City)
-            {
+            if p.kind == EdgeKind::Visits && s.actor(x).is_seat() {
                 continue;
             }
             if inside_a_name(s, a) || inside_a_name(s, b) || s.negated(a) || s.negated(b) {

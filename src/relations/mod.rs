@@ -78,6 +78,12 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// True for a capital that acts as its state (`seat = true` in the
+    /// gazetteer): the only city that is a state.
+    pub fn is_seat(&self) -> bool {
+        self.state && self.level == Some(PlaceLevel::City)
+    }
+
     /// An actor with no place level, a state when it is a place.
     pub fn new(start: usize, end: usize, kind: EntityType, mention: MentionKind) -> Actor {
         Actor {

@@ -289,21 +289,20 @@ fn country_of(g: &crate::gazetteer::Gazetteer, place: EntityIndex) -> Option<&st
 fn is_outlet(e: &crate::gazetteer::Entity) -> bool {
     e.kind == crate::gazetteer::EntityType::Group
         && e.description.as_deref().is_some_and(|d| {
-            d.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "news"
-                        | "daily"
-                        | "newspaper"
-                        | "broadcaster"
-                        | "channel"
-                        | "television"
-                        | "radio"
-                        | "media"
-                        | "weekly"
-                        | "magazine"
-                )
-            })
+            const KINDS: &[&str] = &[
+                "news",
+                "daily",
+                "newspaper",
+                "broadcaster",
+                "channel",
+                "television",
+                "radio",
+                "media",
+                "weekly",
+                "magazine",
+            ];
+            d.split(|c: char| !c.is_alphanumeric())
+                .any(|w| KINDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
         })
 }
 
