@@ -1671,7 +1671,7 @@ fn emit(
             }
             // A capital that stands for its government goes nowhere:
             // "had left Tehran ... and would arrive in London".
-            if p.kind == EdgeKind::Visits && s.actor(x).is_seat() {
+            if p.kind == EdgeKind::Visits && s.actor(x).seat {
                 continue;
             }
             if inside_a_name(s, a) || inside_a_name(s, b) || s.negated(a) || s.negated(b) {

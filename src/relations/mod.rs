@@ -67,9 +67,11 @@ pub struct Actor {
     /// For a place: what kind of place.
     pub level: Option<PlaceLevel>,
     /// A place that acts as a state: a country or region (or a place of
-    /// unknown level that has demonyms), or a capital the gazetteer marks as
-    /// the seat of its government (`seat = true`: "Damascus said").
+    /// unknown level that has demonyms), or a seat of government.
     pub state: bool,
+    /// A capital the gazetteer marks as the seat of its government (`seat =
+    /// true`): it acts as its state ("Damascus said") but goes nowhere.
+    pub seat: bool,
     /// The gazetteer entity, when the caller knows it.
     pub entity: Option<EntityIndex>,
     /// The entity of the country it belongs to, when the gazetteer says
@@ -78,12 +80,6 @@ pub struct Actor {
 }
 
 impl Actor {
-    /// True for a capital that acts as its state (`seat = true` in the
-    /// gazetteer): the only city that is a state.
-    pub fn is_seat(&self) -> bool {
-        self.state && self.level == Some(PlaceLevel::City)
-    }
-
     /// An actor with no place level, a state when it is a place.
     pub fn new(start: usize, end: usize, kind: EntityType, mention: MentionKind) -> Actor {
         Actor {
@@ -93,6 +89,7 @@ impl Actor {
             mention,
             level: None,
             state: kind == EntityType::Place,
+            seat: false,
             entity: None,
             country: None,
         }
@@ -357,6 +354,7 @@ mod tests {
                 mention,
                 level,
                 state: level == Some(PlaceLevel::Country),
+                seat: false,
                 entity: None,
                 country: None,
             });

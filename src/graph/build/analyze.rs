@@ -513,6 +513,7 @@ impl Context<'_> {
                         mention: m.kind,
                         level: entity.level,
                         state: is_state(entity) || entity.seat,
+                        seat: entity.seat,
                         entity: Some(m.entity),
                         country: country_of(self.gazetteer, m.entity)
                             .and_then(|id| self.gazetteer.entity_by_id(id)),
