@@ -838,7 +838,36 @@ fn venue_of(s: &Sentence, i: usize) -> Option<usize> {
         s.kind(k) == Some(EntityType::Place)
             && matches!(s.governing_preposition(k), Some("in" | "at"))
             && s.head_from(s.phrase_start(k)) == Some(k)
+            && !posted(s, k)
     })
+}
+
+/// True when the place at token `k` names where someone is posted, not
+/// where an event happens: "Turkey's ambassador in Athens", "the UN envoy
+/// at Geneva".
+fn posted(s: &Sentence, k: usize) -> bool {
+    let mut m = s.phrase_start(k);
+    while m > 0 && s.word(m - 1).is_some_and(lexicon::is_direction) {
+        m -= 1;
+    }
+    m >= 2
+        && s.word(m - 2).is_some_and(|w| {
+            matches!(
+                w,
+                "ambassador"
+                    | "ambassadors"
+                    | "envoy"
+                    | "envoys"
+                    | "embassy"
+                    | "consul"
+                    | "correspondent"
+                    | "representative"
+                    | "representatives"
+                    | "bureau"
+                    | "office"
+                    | "mission"
+            )
+        })
 }
 
 /// The agent in a by-phrase after `j` ("was attacked by Israel").
@@ -847,6 +876,11 @@ fn by_agent(s: &Sentence, j: usize) -> Vec<usize> {
     let end = (j + 8).min(s.len());
     while k < end {
         if s.is_boundary(k) {
+            return Vec::new();
+        }
+        // "the attack on a Kuwaiti ship and comments by American
+        // officials": a by-phrase after another noun is that noun's.
+        if k > j && s.is(k, &["and", "or"]) && s.word(k + 1).is_some() {
             return Vec::new();
         }
         if s.is(k, &["by"]) {

@@ -38,16 +38,16 @@ const MEDIA: &[&str] = &[
     "call",
     "videoconference",
     "video",
-    "letter",
-    "telex",
-    "cable",
-    "message",
     "mediator",
     "mediators",
     "intermediaries",
     "indirect",
     "mediated",
 ];
+
+/// Written media: they make a meeting's talk a communication only when
+/// they carry it ("by letter", "in a message").
+const WRITTEN: &[&str] = &["letter", "telex", "cable", "message"];
 
 /// The bundled patterns.
 pub const BUILTIN: &str = include_str!("../../gazetteer/relations.toml");
@@ -243,12 +243,31 @@ impl Relations {
         // communication, whatever the verb: a meeting is face to face.
         // (The words are read only when there is a meeting to retype.)
         let remote = hits.iter().any(|h| h.kind == EdgeKind::Meets)
-            && s.tokens
-                .iter()
-                .any(|t| matches!(t, Token::Word(w) if MEDIA.contains(w)));
+            && s.tokens.iter().enumerate().any(|(k, t)| match t {
+                // "by letter", "in a message": a written medium only where
+                // it carries the talk; "met him for the reply to a
+                // message", "handed him a letter" is still a meeting.
+                Token::Word(w) if WRITTEN.contains(w) => {
+                    s.is(k.wrapping_sub(1), &["by", "via", "through"])
+                        || (s.is(k.wrapping_sub(1), &["a"]) && s.is(k.wrapping_sub(2), &["in"]))
+                }
+                Token::Word(w) => MEDIA.contains(w),
+                _ => false,
+            });
+        // "Araghchi also discussed ... with Fidan" after a phone call: the
+        // talk goes on with an earlier one, and only `communicates` is true
+        // whatever its medium was.
+        let resumed = s.tokens.windows(2).any(|w| {
+            matches!(
+                w,
+                [Token::Word("also"), Token::Word("discussed" | "discusses")]
+            )
+        });
         let mut out: Vec<RelationHit> = Vec::new();
         for mut hit in hits {
-            if remote && hit.kind == EdgeKind::Meets {
+            if hit.kind == EdgeKind::Meets
+                && (remote || (resumed && hit.trigger.starts_with("discuss")))
+            {
                 hit.kind = EdgeKind::Communicates;
             }
             let directed = hit.kind.is_directed();
@@ -665,6 +684,41 @@ mod tests {
             (
                 "[P:Erdogan] spoke by phone with [P:Sudani].",
                 &["communicates Erdogan -- Sudani"],
+            ),
+            // Discussing with someone is a meeting unless a medium carries
+            // it ("also discussed" goes on with an earlier talk, whose
+            // medium this sentence does not give); a written medium only
+            // where it carries the talk.
+            (
+                "[P:Peres] discussed the peace process with [P:Mubarak] at a meeting.",
+                &["meets Peres -- Mubarak"],
+            ),
+            (
+                "[P:Peres] discussed the peace process with [P:Mubarak] by telephone.",
+                &["communicates Peres -- Mubarak"],
+            ),
+            (
+                "[P:Akiman] was due to meet [P:Papandreou] for the reply to a message.",
+                &["meets Akiman -- Papandreou"],
+            ),
+            (
+                "[P:Akiman] informed [P:Papandreou] in a message.",
+                &["communicates Akiman -- Papandreou"],
+            ),
+            // Where an ambassador is posted is no venue.
+            (
+                "The ambassador in [C:Athens], [P:Akiman], met [P:Papandreou].",
+                &["meets Akiman -- Papandreou"],
+            ),
+            // A by-phrase after "and" and another noun is that noun's.
+            (
+                "He spoke after the attack on a [D:Kuwaiti] ship and comments by [D:American] officials.",
+                &[],
+            ),
+            // A hyphen a line break followed still joins a pair.
+            (
+                "Banks fear the [L:Iran]- [L:Iraq] war on [L:Kuwait]'s doorstep.",
+                &[],
             ),
             // "Iraq's second city of Basra" says where Basra lies.
             (

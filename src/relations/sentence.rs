@@ -51,7 +51,15 @@ impl<'a> Sentence<'a> {
                 .and_then(|rest| rest.chars().next())
                 .is_some_and(char::is_uppercase)
         };
-        let joined = |origin: usize| original[..origin.min(original.len())].ends_with('-');
+        // "Iran-Iraq", and "Iran- Iraq" where a line broke after the hyphen
+        // (a dash has space on both sides: "Iran - Iraq").
+        let joined = |origin: usize| {
+            let before = &original[..origin.min(original.len())];
+            before
+                .trim_end_matches([' ', '\t', '\r', '\n'])
+                .strip_suffix('-')
+                .is_some_and(|rest| rest.ends_with(|c: char| !c.is_whitespace()))
+        };
         let mut origins = normalized.cursor();
         let mut tokens = Vec::new();
         let mut at = 1;
