@@ -276,6 +276,12 @@ fn unnamed_plural(w: &str) -> bool {
 /// Who "it", "they", "its forces" stand for, in a clause that reports what
 /// someone said: the one who said it ("Iraq said its troops repelled…").
 fn speaker(s: &Sentence, pronoun: usize) -> Vec<usize> {
+    speaker_of(s, pronoun, false)
+}
+
+/// The speaker of the clause at `pronoun` when it is a person (`person`)
+/// or when it is not.
+fn speaker_of(s: &Sentence, pronoun: usize, person: bool) -> Vec<usize> {
     let start = clause_start(s, pronoun);
     if start == 0 {
         return Vec::new();
@@ -288,7 +294,7 @@ fn speaker(s: &Sentence, pronoun: usize) -> Vec<usize> {
         .is_some_and(|w| lexicon::class(w) == WordClass::Reporting)
     {
         let said = subject(s, r);
-        if said.len() == 1 && s.kind(said[0]) != Some(EntityType::Person) {
+        if said.len() == 1 && (s.kind(said[0]) == Some(EntityType::Person)) == person {
             return said;
         }
     }
@@ -317,6 +323,16 @@ fn sole_person(s: &Sentence, pronoun: usize) -> Vec<usize> {
 /// reports ("Iran reported victories in its war with Iraq"); a state or a
 /// group, never a person.
 fn possessor(s: &Sentence, pronoun: usize) -> Vec<usize> {
+    owner_of_pronoun(s, pronoun, false)
+}
+
+/// The person "his" or "her" at `pronoun` refers to, by the same reading
+/// as [`possessor`]: "Aoun said his talks with Assad went well".
+fn personal_possessor(s: &Sentence, pronoun: usize) -> Vec<usize> {
+    owner_of_pronoun(s, pronoun, true)
+}
+
+fn owner_of_pronoun(s: &Sentence, pronoun: usize, person: bool) -> Vec<usize> {
     let start = clause_start(s, pronoun);
     let mut own = first_core(s, start, pronoun);
     // Only the subject that opens the clause: "asked France to stop selling
@@ -329,9 +345,9 @@ fn possessor(s: &Sentence, pronoun: usize) -> Vec<usize> {
         own = Vec::new();
     }
     if own.is_empty() {
-        own = speaker(s, pronoun);
+        own = speaker_of(s, pronoun, person);
     }
-    if own.len() == 1 && s.kind(own[0]) != Some(EntityType::Person) {
+    if own.len() == 1 && (s.kind(own[0]) == Some(EntityType::Person)) == person {
         return own;
     }
     Vec::new()
@@ -997,7 +1013,9 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         return;
     }
     let from = hits.len();
-    let (agents, patients, venue) = if passive(s, i, j) {
+    // "is allied with", "is aligned with": a state, not a passive.
+    let state = p.kind == EdgeKind::AlliedWith && !s.is(j, &["by"]);
+    let (agents, patients, venue) = if !state && passive(s, i, j) {
         let agents = by_agent(s, j);
         let be = i > 0 && s.word(i - 1).is_some_and(lexicon::is_be);
         let patients = if !be && s.is(j, &["by"]) {
@@ -1474,6 +1492,8 @@ fn modifier_agent(s: &Sentence, i: usize) -> Vec<usize> {
             Token::Word("s") => k -= 1,
             // "reaffirmed its backing for", "in its war with Iraq".
             Token::Word("its" | "their") => return possessor(s, k - 1),
+            // "briefed Aoun on his talks with Resnick".
+            Token::Word("his" | "her") => return personal_possessor(s, k - 1),
             Token::Word(w) if lexicon::is_event_modifier(w) && !lexicon::is_light_verb(w) => k -= 1,
             _ => return Vec::new(),
         }
@@ -1711,6 +1731,17 @@ fn emit(
             if inside_a_name(s, a) || inside_a_name(s, b) || s.negated(a) || s.negated(b) {
                 continue;
             }
+            // "aid to the Nicaraguan rebels": a demonym before the state's
+            // foes is not the state ("Latin American opposition to" is the
+            // event noun itself).
+            let insurgents = |k: usize| {
+                s.actor(s.actor_at(k).unwrap_or(x)).mention == MentionKind::Demonym
+                    && s.word(k + 1).is_some_and(lexicon::is_insurgent_noun)
+                    && !(s.is(k + 1, &["opposition"]) && s.is(k + 2, &["to"]))
+            };
+            if insurgents(a) || insurgents(b) {
+                continue;
+            }
             hits.push(Hit {
                 source: x,
                 target: y,
@@ -1928,6 +1959,19 @@ pub fn titles(
             }
             if s.is(m, &["the", "a", "an", "its", "his", "her", "their"]) {
                 m += 1;
+            }
+            // "Karam, a former Lebanese ambassador to Washington".
+            let mut q = m;
+            while s.word(q).is_some_and(|w| {
+                matches!(
+                    w,
+                    "former" | "then" | "current" | "new" | "late" | "veteran" | "outgoing"
+                )
+            }) {
+                q += 1;
+            }
+            if q > m && s.actor_at(q).is_some() {
+                m = q;
             }
             if s.actor_at(m).is_some() {
                 owner = Some(m);

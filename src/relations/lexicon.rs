@@ -396,6 +396,22 @@ pub fn proposes(word: &str) -> bool {
 
 /// Nouns that name one actor by its relation to another, so that a name
 /// right after them is the actor meant: "Iran's war enemy Iraq".
+/// A noun for those who fight their own state: "the Nicaraguan rebels",
+/// "Iranian dissidents" are not Nicaragua or Iran.
+pub fn is_insurgent_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "rebels"
+            | "rebel"
+            | "contras"
+            | "insurgents"
+            | "dissidents"
+            | "opposition"
+            | "exiles"
+            | "separatists"
+    )
+}
+
 /// A noun that names what kind of outlet the name after it is: "the
 /// Kurdish broadcaster Rudaw", "the Saudi channel Al Arabiya", "the
 /// official news agency IRNA". The name is the head of such a phrase.
@@ -582,6 +598,9 @@ pub fn is_event_modifier(word: &str) -> bool {
                 | "artillery"
                 | "joint"
                 | "fresh"
+                | "direct"
+                | "indirect"
+                | "bilateral"
                 | "latest"
                 | "overnight"
                 | "deadly"
@@ -1407,7 +1426,6 @@ const STATE_NOUNS: &[&str] = &[
     "militiamen",
     "guerrillas",
     "gunmen",
-    "rebels",
     "side",
     "defences",
     "strikes",

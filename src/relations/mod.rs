@@ -715,6 +715,33 @@ mod tests {
                 "He spoke after the attack on a [D:Kuwaiti] ship and comments by [D:American] officials.",
                 &[],
             ),
+            // "his" is the person the clause opens with or the speaker;
+            // "a former" before an apposition's owner; "aligned with".
+            (
+                "[P:Aoun] said his direct talks with [P:Assad] went well.",
+                &["meets Aoun -- Assad"],
+            ),
+            (
+                "[P:Karam], a former [D:Lebanese] ambassador, joined.",
+                &["holds_office Karam -> Lebanese"],
+            ),
+            (
+                "The [D:Iranian] delegation flew into [C:Muscat].",
+                &["visits Iranian -> Muscat"],
+            ),
+            (
+                "[P:Haidar] is aligned with [G:Hezbollah].",
+                &["allied_with Haidar -- Hezbollah"],
+            ),
+            // A demonym before the state's foes is not the state.
+            (
+                "[L:US] aid to the [D:Nicaraguan] rebels grew, and [D:Syrian] rebels attacked [C:Aleppo].",
+                &[],
+            ),
+            (
+                "[D:Latin American] opposition to [L:U.S.] proposals grew.",
+                &["opposes Latin American -> U.S."],
+            ),
             // A hyphen a line break followed still joins a pair.
             (
                 "Banks fear the [L:Iran]- [L:Iraq] war on [L:Kuwait]'s doorstep.",
