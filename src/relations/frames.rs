@@ -994,9 +994,16 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     if intent == Some(false) {
         return;
     }
-    // "could hit the Senate", "would strike": a hypothetical attack.
+    // "could hit the Senate", "would strike": a hypothetical attack. Under
+    // a warning it is a threat, and the one who warns opposes the target:
+    // "Halevi warned that Hezbollah members would be struck".
+    let mut warner = None;
     if p.kind == EdgeKind::Attacks && hypothetical(s, i) {
-        return;
+        let who = warned_by(s, i);
+        if who.is_empty() {
+            return;
+        }
+        warner = Some(who);
     }
     // "threatened to block Japanese firms" opposes Japan, but "threatened
     // to follow Brazil" does not oppose Brazil.
@@ -1086,6 +1093,19 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     } else {
         (agents, patients)
     };
+    if let Some(who) = warner {
+        // "Iran warned that Iraq would attack Kuwait" is no threat of
+        // Iran's: only an act with no doer named, or the warner's own.
+        if agents
+            .iter()
+            .any(|&a| s.actor_at(a) != who.first().and_then(|&w| s.actor_at(w)))
+        {
+            return;
+        }
+        emit(s, p, t, &who, &patients, None, hits);
+        as_threat(&mut hits[from..], &format!("warned ... {}", t.text));
+        return;
+    }
     emit(s, p, t, &agents, &patients, venue, hits);
     if intent == Some(true) {
         let threat = s.word(i - 2).unwrap_or_default();
@@ -1101,6 +1121,35 @@ fn intent_before(s: &Sentence, v: usize) -> Option<bool> {
     (v >= 2 && s.is(v - 1, &["to"]))
         .then(|| s.word(v - 2).and_then(lexicon::intent))
         .flatten()
+}
+
+/// Who warns of the act at `i`: the subject of a verb of warning that the
+/// clause of `i` is the complement of ("Halevi warned that ... would be
+/// struck", "Tehran threatened it would hit").
+fn warned_by(s: &Sentence, i: usize) -> Vec<usize> {
+    let start = clause_start(s, i);
+    if start == 0 {
+        return Vec::new();
+    }
+    let mut r = start - 1;
+    if s.is(r, &["that"]) && r > 0 {
+        r -= 1;
+    }
+    if s.is(
+        r,
+        &[
+            "warned",
+            "warns",
+            "warning",
+            "threatened",
+            "threatens",
+            "cautioned",
+        ],
+    ) {
+        subject(s, r)
+    } else {
+        Vec::new()
+    }
 }
 
 /// A threatened attack opposes its target: the hits become `opposes`,

@@ -733,6 +733,26 @@ mod tests {
                 "[P:Haidar] is aligned with [G:Hezbollah].",
                 &["allied_with Haidar -- Hezbollah"],
             ),
+            // A would-be attack under a warning is the warner's threat,
+            // unless someone else is to do it.
+            (
+                "[P:Halevi] warned that [G:Hezbollah] would be struck.",
+                &["opposes Halevi -> Hezbollah"],
+            ),
+            (
+                "[L:Iran] warned that [L:Iraq] would attack [L:Kuwait].",
+                &[],
+            ),
+            ("Analysts said [L:Iran] could attack [L:Kuwait].", &[]),
+            // A pair at odds opposes both ways; a pair that discussed met.
+            (
+                "[L:Turkey] and [L:Greece] are at odds over the Aegean.",
+                &["opposes Greece -> Turkey", "opposes Turkey -> Greece"],
+            ),
+            (
+                "[P:Mohammed] and [P:Sharaa] discussed relations.",
+                &["meets Mohammed -- Sharaa"],
+            ),
             // A demonym before the state's foes is not the state.
             (
                 "[L:US] aid to the [D:Nicaraguan] rebels grew, and [D:Syrian] rebels attacked [C:Aleppo].",
