@@ -124,6 +124,9 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
         }
         Token::Word("it" | "they") => return speaker(s, k - 1),
         Token::Word("he" | "she") => return sole_person(s, k - 1),
+        // "some of them threatened", "those who": people this sentence
+        // does not name.
+        Token::Word("them" | "those" | "these") => return Vec::new(),
         Token::Word("to") if k >= 2 => {
             // "asked France to stop", "offered its warships to escort": the
             // object before the infinitive is its subject; "Reagan's
@@ -134,6 +137,13 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
                 && s.governing_preposition(before).is_none()
             {
                 return s.conjuncts(before);
+            }
+            // "some of them threatened to target": the threat's subject.
+            if before > 0
+                && s.is(before - 1, &["them", "those", "these"])
+                && s.word(before).is_some_and(|w| lexicon::intent(w).is_some())
+            {
+                return Vec::new();
             }
             if s.word(before).is_some_and(lexicon::is_state_noun) {
                 let own = subject(s, k - 1);
@@ -1603,9 +1613,9 @@ fn adjective(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &
     }
     // Only the phrase it qualifies and those after it: "between Israel
     // and the Iran-backed Hezbollah" says nothing of Israel.
-    let patients: Vec<usize> = s.head_from(k).map_or_else(Vec::new, |h| {
-        s.conjuncts(h).into_iter().filter(|&c| c >= k).collect()
-    });
+    // And only that phrase: "the U.S.-allied SDF and the PKK" says nothing
+    // of the PKK.
+    let patients: Vec<usize> = s.head_from(k).into_iter().collect();
     let (agents, patients) = if p.reverse {
         (patients, agents)
     } else {
@@ -1649,8 +1659,15 @@ fn legacy(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut
         (j..(j + p.gap + 1).min(s.len()))
             .find(|&k| s.actor_at(k).is_some() && s.can_fill(k) && admit(k))
     };
-    let fits_a = |k: usize| p.admits_a(s.actor(s.actor_at(k).expect("an actor")));
-    let fits_b = |k: usize| p.admits_b(s.actor(s.actor_at(k).expect("an actor")));
+    // "negotiations in Damascus led by Abdi": a place in an "in" or "at"
+    // phrase is where, never who.
+    let venue = |k: usize| {
+        s.kind(k) == Some(EntityType::Place)
+            && matches!(s.governing_preposition(k), Some("in" | "at"))
+            && !matches!(p.kind, EdgeKind::Visits | EdgeKind::LocatedIn)
+    };
+    let fits_a = |k: usize| p.admits_a(s.actor(s.actor_at(k).expect("an actor"))) && !venue(k);
+    let fits_b = |k: usize| p.admits_b(s.actor(s.actor_at(k).expect("an actor"))) && !venue(k);
     let pair = match p.form {
         Form::ActorFirst => before(&fits_a).zip(after(&fits_b)),
         // "headed by Senate Majority Leader Robert Dole": the person the

@@ -753,6 +753,24 @@ mod tests {
                 "[P:Mohammed] and [P:Sharaa] discussed relations.",
                 &["meets Mohammed -- Sharaa"],
             ),
+            // "-allied" is an alliance, of the phrase it qualifies only; an
+            // agreement is no alliance; a place after "in" is never led.
+            (
+                "[L:Turkey] does not tell the [L:U.S.]-allied [G:SDF] from the [G:PKK].",
+                &["allied_with U.S. -- SDF"],
+            ),
+            ("An agreement between the [L:U.S.] and [L:Japan] held.", &[]),
+            ("Negotiations in [C:Damascus] led by [P:Abdi] ended.", &[]),
+            // Unnamed speakers: a two-word name the gazetteer lacks, "some
+            // of them".
+            (
+                "[G:Hezbollah] lawmaker Rami Hamdan urged [C:Beirut] to act.",
+                &[],
+            ),
+            (
+                "In the [L:Israel]-[L:Iran] war, some of them threatened to target [L:U.S.] bases.",
+                &["attacks Israel -> Iran", "attacks Iran -> Israel"],
+            ),
             // A demonym before the state's foes is not the state.
             (
                 "[L:US] aid to the [D:Nicaraguan] rebels grew, and [D:Syrian] rebels attacked [C:Aleppo].",

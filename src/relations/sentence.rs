@@ -111,7 +111,22 @@ impl<'a> Sentence<'a> {
     /// title, form of address or word of the lexicon ("Shiratori told
     /// Reuters").
     pub fn unknown_name(&self, i: usize) -> bool {
-        i > 0 && self.name_like(i)
+        i > 0 && (self.name_like(i) || self.surname(i))
+    }
+
+    /// True when token `i` ends a name of two capitalized words whose last
+    /// looks like an adjective of a people: "Rami Hamdan", "Ali Sultan".
+    fn surname(&self, i: usize) -> bool {
+        i > 0
+            && self.name_like(i - 1)
+            && self.capitalized.get(i).copied().unwrap_or(false)
+            && self.word(i).is_some_and(|w| {
+                adjective_of_people(w)
+                    && lexicon::class(w) == WordClass::Other
+                    && !lexicon::is_title_word(w)
+                    && !lexicon::is_state_noun(w)
+                    && !lexicon::is_modifier(w)
+            })
     }
 
     /// The same, first in its sentence too, where every word has a capital.
