@@ -1339,6 +1339,31 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         Vec::new()
     };
     let mut patients = patients;
+    // "head of the US delegation", "head of the defence ministry political
+    // department": a part is led, not the whole it belongs to.
+    if matches!(p.kind, EdgeKind::Leads | EdgeKind::MemberOf) {
+        const PARTS: &[&str] = &[
+            "delegation",
+            "team",
+            "negotiators",
+            "side",
+            "department",
+            "office",
+            "bureau",
+            "branch",
+            "wing",
+            "unit",
+            "section",
+            "directorate",
+        ];
+        patients.retain(|&h| {
+            !(s.is(h + 1, PARTS)
+                || (s
+                    .word(h + 1)
+                    .is_some_and(|w| lexicon::class(w) == WordClass::Other)
+                    && s.is(h + 2, PARTS)))
+        });
+    }
     if patients.is_empty() && owners && t.ends_with_preposition() {
         // "an assault on the fronts of three Iraqi divisions".
         let mut k = j;
@@ -1423,7 +1448,23 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     if agents.is_empty() {
         agents = pp_agent(s, i);
     }
-    if agents.is_empty() && i <= 2 {
+    // Only after an opening prepositional phrase, or a title the name
+    // after the comma stands in apposition to ("The head of the defence
+    // ministry's department, Abdul Jabbar Muhsen, told"); not across a
+    // verb ("The head of the US delegation was ..., Steve Witkoff").
+    let opening = s
+        .word(0)
+        .is_some_and(|w| lexicon::class(w) == WordClass::Preposition)
+        || (j..s.len()).take_while(|&k| !s.is(k, &[","])).all(|k| {
+            s.word(k).is_none_or(|w| {
+                !lexicon::is_be(w)
+                    && !matches!(
+                        lexicon::class(w),
+                        WordClass::Auxiliary | WordClass::Reporting
+                    )
+            })
+        });
+    if agents.is_empty() && i <= 2 && opening {
         // "After talks with Aoun, Mikati said": the sentence's subject, the
         // phrase right after the comma; "In an interview with Reuters,
         // Eyskens said ... the U.S." names nobody the gazetteer knows.
@@ -1677,7 +1718,20 @@ fn legacy(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut
             .filter(|&k| fits_a(k))
             .zip(before(&fits_b)),
     };
+    // "Iran was led by Foreign Minister Araghchi": a minister or an envoy
+    // leads a delegation, not the state.
+    let subordinate = |a: usize| {
+        (j..a).any(|k| {
+            s.is(
+                k,
+                &["envoy", "ambassador", "spokesman", "negotiator", "deputy"],
+            ) || (s.is(k, &["minister"]) && !(k > 0 && s.is(k - 1, &["prime"])))
+        })
+    };
     if let Some((a, b)) = pair {
+        if p.kind == EdgeKind::Leads && a > j && subordinate(a) {
+            return;
+        }
         emit(s, p, t, &[a], &[b], None, hits);
     }
 }
@@ -1880,6 +1934,14 @@ pub fn titles(
             && w != "a"
             && w != "an"
     };
+    // "Trump's Middle East envoy Witkoff": the place after a person's
+    // possessive is what the office is for, not whose.
+    let for_place = |owner: usize| {
+        owner >= 2
+            && s.is(owner - 1, &["s"])
+            && s.kind(owner - 2) == Some(EntityType::Person)
+            && s.kind(owner) == Some(EntityType::Place)
+    };
     for p_tok in 0..s.len() {
         if s.actor_at(p_tok).is_none() {
             continue;
@@ -1938,6 +2000,7 @@ pub fn titles(
                 owner
             };
             if s.actor_at(owner).is_some()
+                && !for_place(owner)
                 && s.governing_preposition(owner).is_none_or(|p| p != "of")
             {
                 // Only bare names share the title: "his Russian counterpart
@@ -1990,7 +2053,7 @@ pub fn titles(
                 if s.is(owner, &["s"]) && owner > 0 {
                     owner -= 1;
                 }
-                if s.actor_at(owner).is_some() {
+                if s.actor_at(owner).is_some() && !for_place(owner) {
                     title_hit(s, titles, &words, p_tok, owner, hits);
                 }
             }

@@ -771,6 +771,30 @@ mod tests {
                 "In the [L:Israel]-[L:Iran] war, some of them threatened to target [L:U.S.] bases.",
                 &["attacks Israel -> Iran", "attacks Iran -> Israel"],
             ),
+            // A part is led, not its whole; a minister leads a
+            // delegation, not the state; a person's envoy for a region
+            // holds no office of it.
+            (
+                "The head of the [L:US] delegation was the envoy, [P:Witkoff], he said.",
+                &[],
+            ),
+            (
+                "The head of the [G:defence ministry] political department, [P:Muhsen], told us.",
+                &[],
+            ),
+            (
+                "The head of the [G:defence ministry], [P:Muhsen], told us.",
+                &["leads Muhsen -> defence ministry"],
+            ),
+            ("[L:Iran] was led by Foreign Minister [P:Araghchi].", &[]),
+            (
+                "[L:Iraq] was led by Prime Minister [P:Sudani].",
+                &["leads Sudani -> Iraq"],
+            ),
+            (
+                "[P:Trump]'s [L:Middle East] envoy, [P:Witkoff], spoke.",
+                &[],
+            ),
             // A demonym before the state's foes is not the state.
             (
                 "[L:US] aid to the [D:Nicaraguan] rebels grew, and [D:Syrian] rebels attacked [C:Aleppo].",
