@@ -614,7 +614,25 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                 {
                     preposition = None;
                 }
-                let direct = preposition.is_none() || (own_preposition && start == j);
+                // "attacked the entrance of the Syrian army's headquarters",
+                // "struck the offices of Hamas": a thing of the actor right
+                // after the verb is the actor's.
+                let thing_of = owners
+                    && !own_preposition
+                    && preposition == Some("of")
+                    && start >= 2
+                    && s.is(start - 1, &["of"])
+                    && start - 1 > j
+                    && start - 1 - j <= 3
+                    && (j..start - 1).all(|m| {
+                        s.word(m).is_some_and(|w| {
+                            matches!(w, "the" | "a" | "an")
+                                || (lexicon::class(w) == WordClass::Other
+                                    && !lexicon::is_direction(w)
+                                    && !lexicon::is_participle(w))
+                        })
+                    });
+                let direct = preposition.is_none() || (own_preposition && start == j) || thing_of;
                 let head = s.head_from(start.max(j)).or_else(|| {
                     if owners && direct {
                         s.owner_from(start.max(j))

@@ -795,6 +795,17 @@ mod tests {
                 "[P:Trump]'s [L:Middle East] envoy, [P:Witkoff], spoke.",
                 &[],
             ),
+            // Strikes "deep into" a place; a thing of an actor right after
+            // the verb is the actor's, but not a direction "of" a place.
+            (
+                "[L:Israel] launched rare airstrikes deep into [C:Damascus].",
+                &["attacks Israel -> Damascus"],
+            ),
+            (
+                "The [G:IDF] attacked the entrance of the [G:Syrian army]'s headquarters.",
+                &["attacks IDF -> Syrian army"],
+            ),
+            ("An [L:Iran] attack repulsed east of [C:Basra] failed.", &[]),
             // A demonym before the state's foes is not the state.
             (
                 "[L:US] aid to the [D:Nicaraguan] rebels grew, and [D:Syrian] rebels attacked [C:Aleppo].",
