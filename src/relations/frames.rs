@@ -1042,6 +1042,17 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     {
         return;
     }
+    // "nominate a member of the coalition", "sent a unit of": a noun
+    // trigger is a membership only after a copula, a comma or "as" ("is
+    // a member of", "Sudani, a member of", "became part of").
+    if p.kind == EdgeKind::MemberOf
+        && t.words()
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "member" | "part"))
+        && !copula_before(s, i)
+    {
+        return;
+    }
     // "The U.S. and Britain were joined by West Germany in voting no":
     // joined in a deed, not a member.
     if p.kind == EdgeKind::MemberOf && t.text.starts_with("join") && s.is(j, &["by"]) {
@@ -1054,9 +1065,17 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         let agents = by_agent(s, j);
         let be = i > 0 && s.word(i - 1).is_some_and(lexicon::is_be);
         let patients = if !be && s.is(j, &["by"]) {
-            // A reduced relative: the phrase just before the participle.
+            // A reduced relative: the phrase just before the participle,
+            // or before its comma ("Hezbollah, backed by Iran, remains").
             if i > 0 && s.actor_at(i - 1).is_some() && s.can_fill(i - 1) {
                 vec![i - 1]
+            } else if i > 1
+                && s.is(i - 1, &[","])
+                && s.actor_at(i - 2).is_some()
+                && s.can_fill(i - 2)
+                && s.governing_preposition(i - 2).is_none()
+            {
+                s.conjuncts(i - 2)
             } else {
                 Vec::new()
             }
@@ -1139,6 +1158,47 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         let threat = s.word(i - 2).unwrap_or_default();
         as_threat(&mut hits[from..], &format!("{threat} to {}", t.text));
     }
+}
+
+/// True when the noun phrase at `i` follows a copula, a comma or "as",
+/// past its determiners and qualifiers: "is a member of", "Ecuador, itself
+/// a member of", "Indonesia, the only Asian member of", "became part of".
+fn copula_before(s: &Sentence, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && i - k <= 4 {
+        match s.tokens[k - 1] {
+            Token::Word(w)
+                if lexicon::is_be(w)
+                    || matches!(
+                        w,
+                        "," | "as"
+                            | "became"
+                            | "becomes"
+                            | "become"
+                            | "remains"
+                            | "remained"
+                            | "remain"
+                    ) =>
+            {
+                return true;
+            }
+            Token::Word(w)
+                if lexicon::is_filler(w)
+                    || lexicon::is_modifier(w)
+                    || matches!(
+                        w,
+                        "itself" | "only" | "founding" | "full" | "key" | "leading"
+                    ) =>
+            {
+                k -= 1
+            }
+            // "the only Asian member of OPEC".
+            Token::Actor(a) if s.actor(a).mention == MentionKind::Demonym => k -= 1,
+            Token::Word(w) if s.capital(k - 1) && w.ends_with("an") => k -= 1,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether the act at `v` is intended, not done: `Some(true)` after a word

@@ -806,6 +806,29 @@ mod tests {
                 &["attacks IDF -> Syrian army"],
             ),
             ("An [L:Iran] attack repulsed east of [C:Basra] failed.", &[]),
+            // A noun trigger of membership needs a copula, a comma or
+            // "as" before it; a participle between commas qualifies the
+            // actors before them.
+            (
+                "The [G:Framework] will nominate a member of the [G:Dawa Party].",
+                &[],
+            ),
+            (
+                "[L:Indonesia], the only Asian member of [G:OPEC], was hit.",
+                &["member_of Indonesia -> OPEC"],
+            ),
+            (
+                "[L:Ecuador], itself a member of [G:OPEC], was hit.",
+                &["member_of Ecuador -> OPEC"],
+            ),
+            (
+                "[G:Hezbollah], backed by [L:Iran], remains armed.",
+                &["supports Iran -> Hezbollah"],
+            ),
+            (
+                "The head of its office in [C:London], accused by [L:U.S.] authorities, left.",
+                &[],
+            ),
             // A demonym before the state's foes is not the state.
             (
                 "[L:US] aid to the [D:Nicaraguan] rebels grew, and [D:Syrian] rebels attacked [C:Aleppo].",

@@ -114,6 +114,11 @@ impl<'a> Sentence<'a> {
         i > 0 && (self.name_like(i) || self.surname(i))
     }
 
+    /// True when the word at token `i` starts with a capital letter.
+    pub fn capital(&self, i: usize) -> bool {
+        self.capitalized.get(i).copied().unwrap_or(false)
+    }
+
     /// True when token `i` ends a name of two capitalized words whose last
     /// looks like an adjective of a people: "Rami Hamdan", "Ali Sultan".
     fn surname(&self, i: usize) -> bool {
