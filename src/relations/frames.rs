@@ -1119,8 +1119,63 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         }
         // "welcomed US strikes on Islamic State": a deed of the actor is
         // no one met or spoken to.
+        // Nor is a thing of the actor met: "Israel welcomed the U.S.
+        // action", "Argentina has met IMF requirements". (After "told" or
+        // "urged" a clause may follow with no "that": "told Reuters output
+        // is running".)
         if matches!(p.kind, EdgeKind::Meets | EdgeKind::Communicates) {
-            objects.retain(|&h| !s.word(h + 1).is_some_and(lexicon::is_attack_noun));
+            objects.retain(|&h| {
+                !s.word(h + 1).is_some_and(|w| {
+                    lexicon::is_attack_noun(w)
+                        || (p.kind == EdgeKind::Meets
+                            && !t.ends_with_preposition()
+                            && !s.capital(h + 1)
+                            && base_word(w)
+                            && lexicon::class(w) == WordClass::Other
+                            && !lexicon::is_filler(w)
+                            && !matches!(
+                                w,
+                                "that"
+                                    | "yesterday"
+                                    | "today"
+                                    | "tonight"
+                                    | "tomorrow"
+                                    | "earlier"
+                                    | "later"
+                                    | "last"
+                                    | "this"
+                                    | "about"
+                                    | "he"
+                                    | "she"
+                                    | "it"
+                                    | "they"
+                                    | "we"
+                                    | "its"
+                                    | "his"
+                                    | "her"
+                                    | "their"
+                                    | "how"
+                                    | "what"
+                                    | "why"
+                                    | "when"
+                                    | "where"
+                                    | "whether"
+                            )
+                            && !lexicon::is_state_noun(w)
+                            && !lexicon::is_title_word(w)
+                            && !lexicon::is_person_noun(w))
+                })
+            });
+        }
+        // "The United States joined Israel in launching strikes": joined
+        // in a deed, not as a member.
+        if p.kind == EdgeKind::MemberOf
+            && t.text.starts_with("join")
+            && objects
+                .iter()
+                .any(|&h| s.is(h + 1, &["in"]) && s.word(h + 2).is_some_and(|w| w.ends_with("ing")))
+        {
+            objects.clear();
         }
         // "captured the town of Tabqah from the SDF": taken from an actor.
         if p.kind == EdgeKind::Attacks

@@ -1313,6 +1313,8 @@ const MODIFIERS: &[&str] = &[
 ];
 
 const STATE_NOUNS: &[&str] = &[
+    "fighter",
+    "bombers",
     "forces",
     "force",
     "troops",

@@ -829,6 +829,22 @@ mod tests {
                 "The head of its office in [C:London], accused by [L:U.S.] authorities, left.",
                 &[],
             ),
+            // A thing of an actor is not met; joining an actor in a deed
+            // is no membership; fighter jets are their state's.
+            ("[L:Israel] welcomed the [L:U.S.] action.", &[]),
+            ("[L:Argentina] has met [G:IMF] requirements.", &[]),
+            (
+                "[P:Erdogan] received the [D:Iraqi] delegation.",
+                &["meets Erdogan -- Iraqi"],
+            ),
+            (
+                "The [L:United States] joined [L:Israel] in launching strikes.",
+                &[],
+            ),
+            (
+                "[D:Israeli] fighter jets targeted the [G:IRGC] headquarters.",
+                &["attacks Israeli -> IRGC"],
+            ),
             // A demonym before the state's foes is not the state.
             (
                 "[L:US] aid to the [D:Nicaraguan] rebels grew, and [D:Syrian] rebels attacked [C:Aleppo].",
