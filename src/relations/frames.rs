@@ -1519,6 +1519,32 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         while k < s.len() && k - j < 4 && s.word(k).is_some_and(lexicon::is_filler) {
             k += 1;
         }
+        // "an Iranian offensive launched in January towards Basra", "a
+        // major offensive, codenamed Karbala-5, towards": past the
+        // participle, its time and the code name.
+        if p.kind == EdgeKind::Attacks {
+            let towards = ["towards", "toward", "into", "against", "on"];
+            let mut m = k;
+            while m < s.len() && m - j < 8 && !s.is(m, &towards) {
+                match s.word(m) {
+                    Some("codenamed" | "dubbed") => m += 2,
+                    Some(w)
+                        if lexicon::is_filler(w)
+                            || w.bytes().all(|b| b.is_ascii_digit())
+                            || matches!(
+                                w,
+                                "launched" | "mounted" | "begun" | "started" | "in" | ","
+                            ) =>
+                    {
+                        m += 1
+                    }
+                    _ => break,
+                }
+            }
+            if s.is(m, &towards) {
+                k = m;
+            }
+        }
         // "the strikes by the United States on Islamic State": past the
         // doer (read below) to the target.
         if s.is(k, &["by"])
@@ -1529,10 +1555,11 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
                 k += 1;
             }
         }
-        if s.is(k, &["on", "against"]) {
+        if s.is(k, &["on", "against", "towards", "toward", "into"]) {
             patients = s
                 .head_from(k + 1)
                 .or_else(|| owners.then(|| s.owner_from(k + 1)).flatten())
+                .map(|h| named_place(s, h).unwrap_or(h))
                 .map_or_else(Vec::new, |h| s.conjuncts(h));
         }
     }

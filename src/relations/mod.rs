@@ -845,6 +845,16 @@ mod tests {
                 "[D:Israeli] fighter jets targeted the [G:IRGC] headquarters.",
                 &["attacks Israeli -> IRGC"],
             ),
+            // An event noun's target past a participle, a time and a code
+            // name.
+            (
+                "[L:Iran] launched a major offensive, codenamed Karbala-5, towards [C:Basra].",
+                &["attacks Iran -> Basra"],
+            ),
+            (
+                "A previous [D:Iranian] offensive launched in January towards [C:Basra] was halted.",
+                &["attacks Iranian -> Basra"],
+            ),
             // A demonym before the state's foes is not the state.
             (
                 "[L:US] aid to the [D:Nicaraguan] rebels grew, and [D:Syrian] rebels attacked [C:Aleppo].",
