@@ -77,6 +77,46 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
                 // The head of its phrase: "Iraqi Prime Minister Sudani met".
                 return s.conjuncts(head);
             }
+            // "factions of the Turkish-backed Syrian National Army had
+            // taken": the units of an actor act for it.
+            let mut start = s.phrase_start(head);
+            // Past "the Turkish-backed".
+            while start > 0
+                && head - start < 5
+                && (s.is(start - 1, &["the"])
+                    || s.actor_at(start - 1).is_some()
+                    || (s.joined(start - 1) && s.word(start - 1).is_some()))
+            {
+                start -= 1;
+            }
+            if start >= 2
+                && s.is(start - 1, &["of"])
+                && s.word(start - 2).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "factions" | "units" | "elements" | "brigades" | "battalions"
+                    ) || (lexicon::is_state_noun(w) && w.ends_with('s'))
+                })
+                && s.governing_preposition(start - 2).is_none()
+                && s.can_fill(head)
+            {
+                let before = start - 2;
+                // The units open their phrase: not "the arrival of troops of".
+                let opens = before == 0
+                    || s.is(before - 1, &["the", ",", "that"])
+                    || s.word(before - 1).is_some_and(|w| {
+                        lexicon::is_modifier(w)
+                            || matches!(
+                                lexicon::class(w),
+                                WordClass::Conjunction
+                                    | WordClass::Coordinator
+                                    | WordClass::Reporting
+                            )
+                    });
+                if opens {
+                    return vec![head];
+                }
+            }
         }
         Token::Word(w) if lexicon::class(w) == WordClass::Relative || w == "that" => {
             return antecedent(s, k - 1);

@@ -855,6 +855,15 @@ mod tests {
                 "A previous [D:Iranian] offensive launched in January towards [C:Basra] was halted.",
                 &["attacks Iranian -> Basra"],
             ),
+            // The units of an actor act for it; "taken control of".
+            (
+                "He said that factions of the [L:Turkish]-backed [G:SNA] had taken control of [C:Manbij].",
+                &["attacks SNA -> Manbij", "supports Turkish -> SNA"],
+            ),
+            (
+                "The arrival of troops of the [G:Iraqi army] surprised [L:Iran].",
+                &[],
+            ),
             // A demonym before the state's foes is not the state.
             (
                 "[L:US] aid to the [D:Nicaraguan] rebels grew, and [D:Syrian] rebels attacked [C:Aleppo].",
