@@ -224,7 +224,24 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
         }
         // "..., Shiratori told Reuters": a name the gazetteer does not know;
         // "a Senate Iran committee aide told Reuters": an unnamed person.
-        Token::Word(w) if s.unknown_name(k - 1) || lexicon::is_person_noun(w) => {
+        Token::Word(w)
+            if s.unknown_name(k - 1)
+                || lexicon::is_person_noun(w)
+                // "told reporters Akiman came": a capitalized word right
+                // before the verb, inside the sentence, that looks like an
+                // adjective of a people but is no actor is a name.
+                || (k >= 2
+                    && s.capital(k - 1)
+                    && base_word(w)
+                    && w.ends_with("an")
+                    && lexicon::class(w) == WordClass::Other
+                    && !lexicon::is_title_word(w)
+                    && !lexicon::is_state_noun(w)
+                    // "the only Asian member": an adjective after all.
+                    && !s.word(k - 2).is_some_and(|x| {
+                        lexicon::is_modifier(x) || matches!(x, "only" | "first" | "last")
+                    })) =>
+        {
             return Vec::new();
         }
         Token::Word(w) if lexicon::is_state_noun(w) || lexicon::is_event_modifier(w) => {

@@ -855,6 +855,13 @@ mod tests {
                 "A previous [D:Iranian] offensive launched in January towards [C:Basra] was halted.",
                 &["attacks Iranian -> Basra"],
             ),
+            // A one-word name the gazetteer lacks before the verb is its
+            // subject, though it ends like an adjective of a people.
+            ("[P:Ozal] told reporters Akiman came to [L:Turkey].", &[]),
+            (
+                "[L:Indonesia], the only Asian member of [G:OPEC], was hit.",
+                &["member_of Indonesia -> OPEC"],
+            ),
             // The units of an actor act for it; "taken control of".
             (
                 "He said that factions of the [L:Turkish]-backed [G:SNA] had taken control of [C:Manbij].",
