@@ -37,16 +37,16 @@ fn the_dev_split_keeps_its_precision() {
 }
 
 /// The held-out split is never tuned on; its precision is held to the floor
-/// measured when it was last scored (0.851 then; the aim is 0.90), so that a
+/// measured when it was last scored (0.853 then; the aim is 0.90), so that a
 /// change to the patterns that costs precision on unseen text fails here.
-/// The fresh set, read only through its per-rule figures, likewise (0.894),
+/// The fresh set, read only through its per-rule figures, likewise (0.924),
 /// and the two halves of the current-news set: the one looked at while
-/// tuning (0.925) and the one never read (0.862).
+/// tuning (0.928) and the one never read (0.862).
 #[test]
 fn the_unseen_sets_hold_their_floors() {
     for (file, split, floor) in [
         ("test.jsonl", None, "0.82"),
-        ("fresh.jsonl", None, "0.85"),
+        ("fresh.jsonl", None, "0.88"),
         ("news.jsonl", Some("dev"), "0.90"),
         ("news.jsonl", Some("test"), "0.83"),
     ] {
