@@ -349,14 +349,9 @@ fn speaker(s: &Sentence, pronoun: usize) -> Vec<usize> {
 /// The speaker of the clause at `pronoun` when it is a person (`person`)
 /// or when it is not.
 fn speaker_of(s: &Sentence, pronoun: usize, person: bool) -> Vec<usize> {
-    let start = clause_start(s, pronoun);
-    if start == 0 {
+    let Some(r) = clause_verb(s, pronoun) else {
         return Vec::new();
-    }
-    let mut r = start - 1;
-    if s.is(r, &["that"]) && r > 0 {
-        r -= 1;
-    }
+    };
     if s.word(r)
         .is_some_and(|w| lexicon::class(w) == WordClass::Reporting)
     {
@@ -366,6 +361,17 @@ fn speaker_of(s: &Sentence, pronoun: usize, person: bool) -> Vec<usize> {
         }
     }
     Vec::new()
+}
+
+/// The word that the clause of token `at` is the complement of: the one
+/// before the clause, past "that" ("said that", "warned").
+fn clause_verb(s: &Sentence, at: usize) -> Option<usize> {
+    let start = clause_start(s, at);
+    let mut r = start.checked_sub(1)?;
+    if s.is(r, &["that"]) && r > 0 {
+        r -= 1;
+    }
+    Some(r)
 }
 
 /// Who "he" or "she" at `pronoun` stands for: the one person the sentence
@@ -1327,14 +1333,9 @@ fn intent_before(s: &Sentence, v: usize) -> Option<bool> {
 /// clause of `i` is the complement of ("Halevi warned that ... would be
 /// struck", "Tehran threatened it would hit").
 fn warned_by(s: &Sentence, i: usize) -> Vec<usize> {
-    let start = clause_start(s, i);
-    if start == 0 {
+    let Some(r) = clause_verb(s, i) else {
         return Vec::new();
-    }
-    let mut r = start - 1;
-    if s.is(r, &["that"]) && r > 0 {
-        r -= 1;
-    }
+    };
     if s.is(
         r,
         &[
