@@ -775,6 +775,14 @@ pub fn object(s: &Sentence, p: &Pattern, t: &Trigger, j: usize) -> (Vec<usize>, 
                 if s.is_boundary(k) || w == "," || w == "and" {
                     break;
                 }
+                // "criticised the agency for failing to condemn Israeli
+                // attacks": the reason given is no object.
+                if matches!(w, "for" | "over")
+                    && s.word(k + 1)
+                        .is_some_and(|x| x.len() > 4 && x.ends_with("ing"))
+                {
+                    break;
+                }
                 // "Iran said U.S. forces attacked two of its oil platforms":
                 // the thing of the one who reports it.
                 if owners && w == "its" {

@@ -300,6 +300,7 @@ pub fn denies(word: &str) -> bool {
                 | "declines"
                 | "failed"
                 | "fails"
+                | "failing"
                 | "ruled"
                 | "rejected"
                 | "cancelled"

@@ -251,7 +251,9 @@ impl Relations {
                     s.is(k.wrapping_sub(1), &["by", "via", "through"])
                         || (s.is(k.wrapping_sub(1), &["a"]) && s.is(k.wrapping_sub(2), &["in"]))
                 }
-                Token::Word(w) => MEDIA.contains(w),
+                // "the Egypt-mediated agreement": a deal brokered, not a
+                // talk held through a mediator.
+                Token::Word(w) => MEDIA.contains(w) && !s.joined(k),
                 _ => false,
             });
         // "Araghchi also discussed ... with Fidan" after a phone call: the
@@ -854,6 +856,16 @@ mod tests {
             (
                 "A previous [D:Iranian] offensive launched in January towards [C:Basra] was halted.",
                 &["attacks Iranian -> Basra"],
+            ),
+            // A deal mediated is no talk through a mediator; the reason
+            // for a criticism is no object; failing to act is not acting.
+            (
+                "[P:Sisi] hailed the [L:Egypt]-mediated deal at his meeting with [P:Araghchi].",
+                &["meets Sisi -- Araghchi"],
+            ),
+            (
+                "[C:Tehran] criticised the agency for failing to condemn [D:Israeli] attacks.",
+                &[],
             ),
             // A one-word name the gazetteer lacks before the verb is its
             // subject, though it ends like an adjective of a people.
