@@ -164,6 +164,17 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
         }
         Token::Word("it" | "they") => return speaker(s, k - 1),
         Token::Word("he" | "she") => return sole_person(s, k - 1),
+        // "criticised Israel for attacking Syria", "accused Iran of
+        // attacking": the one blamed does the deed of the gerund.
+        Token::Word("for" | "of")
+            if k >= 2
+                && k == i
+                && s.word(i).is_some_and(|w| w.ends_with("ing"))
+                && s.actor_at(k - 2).is_some()
+                && s.can_fill(k - 2) =>
+        {
+            return s.conjuncts(k - 2);
+        }
         // "some of them threatened", "those who": people this sentence
         // does not name.
         Token::Word("them" | "those" | "these") => return Vec::new(),

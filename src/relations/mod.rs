@@ -867,6 +867,11 @@ mod tests {
                 "[C:Tehran] criticised the agency for failing to condemn [D:Israeli] attacks.",
                 &[],
             ),
+            // The one blamed does the deed of the gerund.
+            (
+                "[L:Iran] criticised [L:Israel] for attacking [L:Syria].",
+                &["opposes Iran -> Israel", "attacks Israel -> Syria"],
+            ),
             // A one-word name the gazetteer lacks before the verb is its
             // subject, though it ends like an adjective of a people.
             ("[P:Ozal] told reporters Akiman came to [L:Turkey].", &[]),
