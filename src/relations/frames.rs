@@ -961,11 +961,14 @@ fn venue_of(s: &Sentence, i: usize) -> Option<usize> {
         end += 1;
     }
     (start..end).find(|&k| {
-        s.kind(k) == Some(EntityType::Place)
-            && matches!(s.governing_preposition(k), Some("in" | "at"))
-            && s.head_from(s.phrase_start(k)) == Some(k)
-            && !posted(s, k)
+        in_place_phrase(s, k) && s.head_from(s.phrase_start(k)) == Some(k) && !posted(s, k)
     })
+}
+
+/// True when the actor at token `k` is a place in an "in" or "at" phrase:
+/// where something happens.
+fn in_place_phrase(s: &Sentence, k: usize) -> bool {
+    s.kind(k) == Some(EntityType::Place) && matches!(s.governing_preposition(k), Some("in" | "at"))
 }
 
 /// True when the place at token `k` names where someone is posted, not
@@ -1940,9 +1943,7 @@ fn legacy(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut
     // "negotiations in Damascus led by Abdi": a place in an "in" or "at"
     // phrase is where, never who.
     let venue = |k: usize| {
-        s.kind(k) == Some(EntityType::Place)
-            && matches!(s.governing_preposition(k), Some("in" | "at"))
-            && !matches!(p.kind, EdgeKind::Visits | EdgeKind::LocatedIn)
+        in_place_phrase(s, k) && !matches!(p.kind, EdgeKind::Visits | EdgeKind::LocatedIn)
     };
     let fits_a = |k: usize| p.admits_a(s.actor(s.actor_at(k).expect("an actor"))) && !venue(k);
     let fits_b = |k: usize| p.admits_b(s.actor(s.actor_at(k).expect("an actor"))) && !venue(k);
@@ -2091,12 +2092,12 @@ fn emit(
             // "aid to the Nicaraguan rebels": a demonym before the state's
             // foes is not the state ("Latin American opposition to" is the
             // event noun itself).
-            let insurgents = |k: usize| {
-                s.actor(s.actor_at(k).unwrap_or(x)).mention == MentionKind::Demonym
+            let insurgents = |k: usize, actor: usize| {
+                s.actor(actor).mention == MentionKind::Demonym
                     && s.word(k + 1).is_some_and(lexicon::is_insurgent_noun)
                     && !(s.is(k + 1, &["opposition"]) && s.is(k + 2, &["to"]))
             };
-            if insurgents(a) || insurgents(b) {
+            if insurgents(a, x) || insurgents(b, y) {
                 continue;
             }
             hits.push(Hit {

@@ -259,12 +259,15 @@ impl Relations {
         // "Araghchi also discussed ... with Fidan" after a phone call: the
         // talk goes on with an earlier one, and only `communicates` is true
         // whatever its medium was.
-        let resumed = s.tokens.windows(2).any(|w| {
-            matches!(
-                w,
-                [Token::Word("also"), Token::Word("discussed" | "discusses")]
-            )
-        });
+        let resumed = hits
+            .iter()
+            .any(|h| h.kind == EdgeKind::Meets && h.trigger.starts_with("discuss"))
+            && s.tokens.windows(2).any(|w| {
+                matches!(
+                    w,
+                    [Token::Word("also"), Token::Word("discussed" | "discusses")]
+                )
+            });
         let mut out: Vec<RelationHit> = Vec::new();
         for mut hit in hits {
             if hit.kind == EdgeKind::Meets

@@ -124,7 +124,7 @@ impl<'a> Sentence<'a> {
     fn surname(&self, i: usize) -> bool {
         i > 0
             && self.name_like(i - 1)
-            && self.capitalized.get(i).copied().unwrap_or(false)
+            && self.capital(i)
             && self.word(i).is_some_and(|w| {
                 adjective_of_people(w)
                     && lexicon::class(w) == WordClass::Other
@@ -136,7 +136,7 @@ impl<'a> Sentence<'a> {
 
     /// The same, first in its sentence too, where every word has a capital.
     pub fn name_like(&self, i: usize) -> bool {
-        self.capitalized.get(i).copied().unwrap_or(false)
+        self.capital(i)
             && self.word(i).is_some_and(|w| {
                 lexicon::class(w) == WordClass::Other
                     && !lexicon::is_title_word(w)
