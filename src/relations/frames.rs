@@ -6,7 +6,7 @@
 
 use super::Hit;
 use super::lexicon::{self, WordClass};
-use super::patterns::{Form, Pattern, Trigger};
+use super::patterns::{Form, Pattern, Slot, Trigger};
 use super::sentence::{Sentence, Token};
 use crate::gazetteer::{EntityType, MentionKind};
 use crate::graph::EdgeKind;
@@ -233,6 +233,11 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
             }
             return first_core(s, 0, k - 1);
         }
+        // "Mossad Director David Barnea and CIA Director William Burns met":
+        // the named member of a list whose last member is unknown.
+        Token::Word(_) if s.unknown_name(k - 1) && !known_before_unknown(s, k - 1).is_empty() => {
+            return known_before_unknown(s, k - 1);
+        }
         // "..., Shiratori told Reuters": a name the gazetteer does not know;
         // "a Senate Iran committee aide told Reuters": an unnamed person.
         Token::Word(w)
@@ -255,9 +260,24 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
         {
             return Vec::new();
         }
-        Token::Word(w) if lexicon::is_state_noun(w) || lexicon::is_event_modifier(w) => {
+        // "Kataib Hezbollah, an Iraqi militia allied with Iran": a participle
+        // right after an apposition qualifies it, and so the name before.
+        Token::Word(_)
+            if k == i
+                && s.word(i).is_some_and(|w| w.ends_with("ed"))
+                && apposition_head(s, i).is_some() =>
+        {
+            return apposition_head(s, i).map_or_else(Vec::new, |x| s.conjuncts(x));
+        }
+        Token::Word(w)
+            if lexicon::is_state_noun(w)
+                || lexicon::is_event_modifier(w)
+                || lexicon::is_attack_noun(w)
+                || lexicon::is_weapon_noun(w) =>
+        {
             // "Israeli jets bombed", "U.S. naval forces destroyed", "Hezbollah
-            // fighters attacked", "its troops repelled".
+            // fighters attacked", "its troops repelled", "an Israeli drone
+            // strike killed".
             let mut m = k - 1;
             while m > 0 && k - m <= 4 {
                 match s.tokens[m - 1] {
@@ -313,6 +333,67 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
         return speaker(s, start);
     }
     core
+}
+
+/// The name an indefinite apposition ending right before `at` stands for:
+/// "Kataib Hezbollah, an Iraqi militia [allied with]", "Hezbollah, a
+/// Lebanese group [backed by]".
+fn apposition_head(s: &Sentence, at: usize) -> Option<usize> {
+    let noun = at.checked_sub(1)?;
+    if s.word(noun)
+        .is_none_or(|w| lexicon::class(w) != WordClass::Other || lexicon::is_state_noun(w))
+    {
+        return None;
+    }
+    let mut m = noun;
+    while m > 0 && noun - m < 4 {
+        match s.tokens[m - 1] {
+            Token::Word("a" | "an") => break,
+            Token::Actor(a) if s.actor(a).mention == MentionKind::Demonym => m -= 1,
+            Token::Word(w) if lexicon::is_modifier(w) || lexicon::class(w) == WordClass::Other => {
+                m -= 1
+            }
+            _ => return None,
+        }
+    }
+    if m < 3 || !s.is(m - 1, &["a", "an"]) || !s.is(m - 2, &[","]) {
+        return None;
+    }
+    let x = m - 3;
+    (s.actor_at(x).is_some() && s.can_fill(x) && s.governing_preposition(x).is_none()).then_some(x)
+}
+
+/// The known members before "and" of a subject whose last member is a name
+/// the gazetteer does not know, ending at `last`: "Mossad Director David
+/// Barnea and CIA Director William Burns". Nobody when the list is not
+/// the clause's subject.
+fn known_before_unknown(s: &Sentence, last: usize) -> Vec<usize> {
+    let mut m = last;
+    while m > 0
+        && last - m < 6
+        && ((s.capital(m - 1)
+            && s.word(m - 1)
+                .is_some_and(|w| lexicon::class(w) == WordClass::Other))
+            || (s.actor_at(m - 1).is_some() && s.kind(m - 1) != Some(EntityType::Person)))
+    {
+        m -= 1;
+    }
+    if m == 0 || !s.is(m - 1, &["and"]) || s.actor_at(m.saturating_sub(2)).is_none() {
+        return Vec::new();
+    }
+    let start = clause_start(s, m - 1);
+    let mut core = first_core(s, start, m - 1);
+    if core
+        .first()
+        .is_some_and(|&h| s.phrase_start(h) <= start + 1)
+        && core.contains(&(m - 2))
+    {
+        // Not the body of the unknown's title ("CIA Director").
+        core.retain(|&h| h < m);
+        core
+    } else {
+        Vec::new()
+    }
 }
 
 /// True when the phrase that ends right before token `at` names someone the
@@ -626,6 +707,19 @@ fn titled(s: &Sentence, head: usize, to: usize) -> Vec<usize> {
             break;
         }
         let Some(w) = s.word(m) else { break };
+        // "US deputy special envoy for the Middle East Morgan Ortagus",
+        // "Special Envoy for Syria Tom Barrack": the title's domain.
+        if w == "for" && last_title == Some(m - 1) {
+            let mut n = m + 1;
+            if s.is(n, &["the"]) {
+                n += 1;
+            }
+            if s.actor_at(n).is_some() && s.kind(n) != Some(EntityType::Person) {
+                last_title = Some(n);
+                m = n + 1;
+                continue;
+            }
+        }
         // "U.S. Secretary of State George Shultz".
         let of = w == "of" && last_title == Some(m - 1);
         if !of && (lexicon::class(w) != WordClass::Other || lexicon::is_filler(w) || w == ",") {
@@ -1154,6 +1248,9 @@ fn verb(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
             // or before its comma ("Hezbollah, backed by Iran, remains").
             if i > 0 && s.actor_at(i - 1).is_some() && s.can_fill(i - 1) {
                 vec![i - 1]
+            } else if let Some(x) = apposition_head(s, i) {
+                // "Hezbollah, a Lebanese group backed by Iran".
+                s.conjuncts(x)
             } else if i > 1
                 && s.is(i - 1, &[","])
                 && s.actor_at(i - 2).is_some()
@@ -1339,6 +1436,26 @@ fn copula_before(s: &Sentence, i: usize) -> bool {
         }
     }
     false
+}
+
+/// The subject of a copula right before the noun at `i`, past its article
+/// and fillers: "Abbas is also president of", "Fidan was the head of".
+fn copula_subject(s: &Sentence, i: usize) -> Vec<usize> {
+    let mut k = i;
+    while k > 0 && i - k <= 3 {
+        match s.word(k - 1) {
+            Some(w) if lexicon::is_be(w) || matches!(w, "became" | "becomes" | "remains") => {
+                // Not a passive's auxiliary, nor "being".
+                if matches!(w, "being" | "get" | "got" | "gets") {
+                    return Vec::new();
+                }
+                return subject(s, k - 1);
+            }
+            Some(w) if lexicon::is_filler(w) || matches!(w, "the" | "a" | "an") => k -= 1,
+            _ => return Vec::new(),
+        }
+    }
+    Vec::new()
 }
 
 /// Whether the act at `v` is intended, not done: `Some(true)` after a word
@@ -1596,7 +1713,13 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     if patients.is_empty() && !t.ends_with_preposition() {
         // "an Iranian missile attack last Friday on a U.S.-flagged tanker".
         let mut k = j;
-        while k < s.len() && k - j < 4 && s.word(k).is_some_and(lexicon::is_filler) {
+        // "on" is a filler of dates ("on Friday"), else the target's
+        // preposition ("an attack last Friday on a Kuwaiti ship").
+        while k < s.len()
+            && k - j < 4
+            && s.word(k).is_some_and(lexicon::is_filler)
+            && (!s.is(k, &["on"]) || s.word(k + 1).is_some_and(lexicon::is_weekday))
+        {
             k += 1;
         }
         // "an Iranian offensive launched in January towards Basra", "a
@@ -1649,6 +1772,13 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         // subject of the verb before it.
         patients = defended(s, i);
     }
+    // "Nasrallah died in the Israeli strike on south Beirut": the dead were
+    // its target too, whoever the pattern's target may be.
+    let mut victims = Vec::new();
+    if p.kind == EdgeKind::Attacks && !p.reverse {
+        victims = killed_in(s, i, j);
+        victims.retain(|v| !patients.contains(v));
+    }
     let mut agents = modifier_agent(s, i);
     if agents.is_empty() {
         let after = patients.last().filter(|&&h| h > i).map_or(j, |&h| h + 1);
@@ -1665,6 +1795,30 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         (agents, light_verb) = light_verb_agent(s, i);
     }
     let mut threat = None;
+    // "European powers may reimpose sanctions on Iran": a hypothetical
+    // measure is no opposition yet.
+    if p.kind == EdgeKind::Opposes && light_verb.is_some_and(|v| hypothetical(s, v)) {
+        return;
+    }
+    // "urged the U.S. to impose sanctions against Japan", "vetoed a
+    // resolution to impose sanctions", "if Washington imposes sanctions":
+    // a measure asked for, refused or conditional is none; "Reagan's
+    // decision to impose sanctions" is taken.
+    if p.kind == EdgeKind::Opposes
+        && let Some(v) = light_verb
+    {
+        let infinitive = v >= 2
+            && s.is(v - 1, &["to"])
+            && !s.is(
+                v - 2,
+                &["decision", "decided", "agreed", "voted", "moved", "began"],
+            );
+        let start = clause_start(s, v);
+        let conditional = start > 0 && s.is(start - 1, &["if", "unless", "whether"]);
+        if infinitive || conditional {
+            return;
+        }
+    }
     if p.kind == EdgeKind::Attacks
         && let Some(v) = light_verb
     {
@@ -1688,6 +1842,11 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     if agents.is_empty() {
         agents = pp_agent(s, i);
     }
+    // "Abbas is also president of the Palestinian Authority": the
+    // copula's subject holds the office.
+    if agents.is_empty() && matches!(p.kind, EdgeKind::Leads | EdgeKind::AlliedWith) {
+        agents = copula_subject(s, i);
+    }
     // Only after an opening prepositional phrase, or a title the name
     // after the comma stands in apposition to ("The head of the defence
     // ministry's department, Abdul Jabbar Muhsen, told"); not across a
@@ -1704,6 +1863,9 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
                     )
             })
         });
+    // "The head of X, Name, told": a title that opens the sentence, not
+    // one after a name ("Abbas, president of the PA, met Sisi").
+    let opening = opening && (0..i).all(|k| s.actor_at(k).is_none() && !s.is(k, &[","]));
     if agents.is_empty() && i <= 2 && opening {
         // "After talks with Aoun, Mikati said": the sentence's subject, the
         // phrase right after the comma; "In an interview with Reuters,
@@ -1725,6 +1887,11 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
     };
     let from = hits.len();
     emit(s, p, t, &agents, &patients, None, hits);
+    if !victims.is_empty() && !agents.is_empty() {
+        let mut q = p.clone();
+        q.b.push(Slot::Person);
+        emit(s, &q, t, &agents, &victims, None, hits);
+    }
     if let Some(threat) = threat {
         as_threat(&mut hits[from..], &format!("{threat} {}", t.text));
     }
@@ -1811,6 +1978,55 @@ fn defended(s: &Sentence, i: usize) -> Vec<usize> {
     Vec::new()
 }
 
+/// Those killed in the attack whose noun is at `i` (its phrase ending at
+/// `j`): "Shukr was killed in an Israeli strike", "Nasrallah died in the
+/// Israeli strike", "Among those killed in the Israeli strikes were
+/// Salami and Bagheri".
+fn killed_in(s: &Sentence, i: usize, j: usize) -> Vec<usize> {
+    let mut k = i;
+    while k > 0 && i - k <= 5 {
+        match s.tokens[k - 1] {
+            Token::Word("in") => break,
+            Token::Word(w)
+                if lexicon::is_event_modifier(w)
+                    || lexicon::class(w) == WordClass::Determiner
+                    || w == "s" =>
+            {
+                k -= 1
+            }
+            Token::Actor(a) if s.actor(a).mention == MentionKind::Demonym || s.is(k, &["s"]) => {
+                k -= 1
+            }
+            _ => return Vec::new(),
+        }
+    }
+    if k < 2 || !s.is(k - 1, &["in"]) {
+        return Vec::new();
+    }
+    let v = k - 2;
+    if !s.is(
+        v,
+        &[
+            "killed", "died", "wounded", "injured", "dead", "martyred", "slain",
+        ],
+    ) {
+        return Vec::new();
+    }
+    if v > 0 && s.is(v - 1, &["those"]) {
+        // "Among those killed in ... were X and Y".
+        let end = (j..s.len()).find(|&m| s.is_boundary(m)).unwrap_or(s.len());
+        return match (j..end).find(|&m| s.word(m).is_some_and(lexicon::is_be)) {
+            // The people named, not the bodies their titles name ("IRGC
+            // commander-in-chief Hossein Salami").
+            Some(be) => (be + 1..end)
+                .filter(|&m| s.kind(m) == Some(EntityType::Person))
+                .collect(),
+            None => Vec::new(),
+        };
+    }
+    subject(s, v)
+}
+
 /// The actor that owns or qualifies an event noun: "Israel's strikes",
 /// "Israeli strikes", "the US drone strike".
 fn modifier_agent(s: &Sentence, i: usize) -> Vec<usize> {
@@ -1835,6 +2051,19 @@ fn modifier_agent(s: &Sentence, i: usize) -> Vec<usize> {
             // "briefed Aoun on his talks with Resnick".
             Token::Word("his" | "her") => return personal_possessor(s, k - 1),
             Token::Word(w) if lexicon::is_event_modifier(w) && !lexicon::is_light_verb(w) => k -= 1,
+            // "Hamas' unprecedented attack": after an owner's possessive,
+            // any word before the noun qualifies it.
+            Token::Word(w)
+                if lexicon::class(w) == WordClass::Other
+                    && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                    && ((k >= 3 && s.is(k - 2, &["s"]) && s.actor_at(k - 3).is_some())
+                        // "Hamas' unprecedented attack".
+                        || (k >= 2
+                            && s.actor_at(k - 2).is_some()
+                            && s.apostrophe(k - 2))) =>
+            {
+                k -= 1
+            }
             _ => return Vec::new(),
         }
     }
@@ -2234,6 +2463,9 @@ pub fn titles(
             // "Tehran blamed its Gulf War enemy Iraq".
             let owner = if s.is(owner, &["its", "their"]) {
                 possessor(s, owner).first().copied().unwrap_or(owner)
+            } else if s.is(owner, &["whose"]) {
+                // "Fatah, whose leader Mahmoud Abbas".
+                antecedent(s, owner).last().copied().unwrap_or(owner)
             } else {
                 owner
             };

@@ -332,6 +332,23 @@ pub fn is_filler(word: &str) -> bool {
         || word.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Weapons that may be a verb's subject and stand for the one who fires
+/// them: "Iranian missiles hit", "Israeli fire killed".
+pub fn is_weapon_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "missile" | "missiles" | "rocket" | "rockets" | "shells" | "barrage" | "fire"
+    )
+}
+
+/// The days of the week, which "on" introduces as a date, not a target.
+pub fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// Words that may stand in a noun phrase before its actor: titles, ranks,
 /// adjectives of office, and the like ("the new interim Syrian president").
 pub fn is_modifier(word: &str) -> bool {
@@ -579,6 +596,25 @@ pub fn is_light_verb(word: &str) -> bool {
             | "announce"
             | "announces"
             | "pledge"
+            // "supplied weapons to", "imposed sanctions on".
+            | "supplied"
+            | "supplies"
+            | "supply"
+            | "supplying"
+            | "sent"
+            | "sends"
+            | "send"
+            | "delivered"
+            | "delivers"
+            | "deliver"
+            | "shipped"
+            | "imposed"
+            | "imposes"
+            | "impose"
+            | "imposing"
+            | "reimposed"
+            | "reimpose"
+            | "slapped"
             | "out"
             | "up"
     )
@@ -639,6 +675,15 @@ pub fn is_event_modifier(word: &str) -> bool {
                 | "surprise-"
                 | "unannounced"
                 | "historic"
+                // "its ongoing war with Hamas".
+                | "ongoing"
+                | "continuing"
+                | "current"
+                | "bloody"
+                | "brutal"
+                | "all-out"
+                | "full-scale"
+                | "protracted"
         )
 }
 
@@ -1314,6 +1359,8 @@ const MODIFIERS: &[&str] = &[
 ];
 
 const STATE_NOUNS: &[&str] = &[
+    "mediators",
+    "representatives",
     "fighter",
     "bombers",
     "forces",

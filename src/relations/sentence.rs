@@ -30,6 +30,9 @@ pub struct Sentence<'a> {
     /// For each token: a dash stands between it and the token before
     /// ("two naval targets -- Baghdad's usual term for tankers").
     dashed: Vec<bool>,
+    /// For each token: an actor written with a bare possessive apostrophe
+    /// ("Hamas' attack").
+    apostrophe: Vec<bool>,
 }
 
 impl<'a> Sentence<'a> {
@@ -39,6 +42,7 @@ impl<'a> Sentence<'a> {
         let mut hyphenated = Vec::new();
         let mut capitalized = Vec::new();
         let mut dashed = Vec::new();
+        let mut apostrophe = Vec::new();
         let mut last_origin = 0;
         let mut dash = |origin: usize| {
             let between = original.get(last_origin..origin).unwrap_or("");
@@ -80,12 +84,18 @@ impl<'a> Sentence<'a> {
                     hyphenated.push(joined(actors[next_actor].start));
                     capitalized.push(false);
                     dashed.push(dash(actors[next_actor].start));
+                    apostrophe.push(
+                        original
+                            .get(actors[next_actor].end..)
+                            .is_some_and(|rest| rest.starts_with(['\'', '’'])),
+                    );
                 }
             } else {
                 tokens.push(Token::Word(word));
                 hyphenated.push(original.is_char_boundary(origin) && joined(origin));
                 capitalized.push(original.is_char_boundary(origin) && upper(origin));
                 dashed.push(dash(origin));
+                apostrophe.push(false);
             }
         }
         // A headline capitalizes its words: none of them tells a name.
@@ -103,7 +113,14 @@ impl<'a> Sentence<'a> {
             hyphenated,
             capitalized,
             dashed,
+            apostrophe,
         }
+    }
+
+    /// True when the actor at token `i` is written with a bare possessive
+    /// apostrophe: "Hamas' attack".
+    pub fn apostrophe(&self, i: usize) -> bool {
+        self.apostrophe.get(i).copied().unwrap_or(false)
     }
 
     /// True when the word at `i` looks like a name the gazetteer does not
