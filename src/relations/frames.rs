@@ -70,6 +70,9 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
     if k == 0 {
         return Vec::new();
     }
+    let apposed = (k == i && s.word(i).is_some_and(|w| w.ends_with("ed")))
+        .then(|| apposition_head(s, i))
+        .flatten();
     match s.tokens[k - 1] {
         Token::Actor(_) => {
             let head = k - 1;
@@ -233,11 +236,6 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
             }
             return first_core(s, 0, k - 1);
         }
-        // "Mossad Director David Barnea and CIA Director William Burns met":
-        // the named member of a list whose last member is unknown.
-        Token::Word(_) if s.unknown_name(k - 1) && !known_before_unknown(s, k - 1).is_empty() => {
-            return known_before_unknown(s, k - 1);
-        }
         // "..., Shiratori told Reuters": a name the gazetteer does not know;
         // "a Senate Iran committee aide told Reuters": an unnamed person.
         Token::Word(w)
@@ -258,16 +256,17 @@ pub fn subject(s: &Sentence, i: usize) -> Vec<usize> {
                         lexicon::is_modifier(x) || matches!(x, "only" | "first" | "last")
                     })) =>
         {
+            // "Mossad Director David Barnea and CIA Director William Burns
+            // met": the named member of a list whose last member is unknown.
+            if s.unknown_name(k - 1) {
+                return known_before_unknown(s, k - 1);
+            }
             return Vec::new();
         }
         // "Kataib Hezbollah, an Iraqi militia allied with Iran": a participle
         // right after an apposition qualifies it, and so the name before.
-        Token::Word(_)
-            if k == i
-                && s.word(i).is_some_and(|w| w.ends_with("ed"))
-                && apposition_head(s, i).is_some() =>
-        {
-            return apposition_head(s, i).map_or_else(Vec::new, |x| s.conjuncts(x));
+        Token::Word(_) if apposed.is_some() => {
+            return apposed.map_or_else(Vec::new, |x| s.conjuncts(x));
         }
         Token::Word(w)
             if lexicon::is_state_noun(w)
@@ -1795,15 +1794,11 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
         (agents, light_verb) = light_verb_agent(s, i);
     }
     let mut threat = None;
-    // "European powers may reimpose sanctions on Iran": a hypothetical
-    // measure is no opposition yet.
-    if p.kind == EdgeKind::Opposes && light_verb.is_some_and(|v| hypothetical(s, v)) {
-        return;
-    }
-    // "urged the U.S. to impose sanctions against Japan", "vetoed a
-    // resolution to impose sanctions", "if Washington imposes sanctions":
-    // a measure asked for, refused or conditional is none; "Reagan's
-    // decision to impose sanctions" is taken.
+    // "European powers may reimpose sanctions on Iran", "urged the U.S. to
+    // impose sanctions against Japan", "vetoed a resolution to impose
+    // sanctions", "if Washington imposes sanctions": a measure possible,
+    // asked for, refused or conditional is none; "Reagan's decision to
+    // impose sanctions" is taken.
     if p.kind == EdgeKind::Opposes
         && let Some(v) = light_verb
     {
@@ -1815,7 +1810,7 @@ fn noun(s: &Sentence, p: &Pattern, t: &Trigger, i: usize, j: usize, hits: &mut V
             );
         let start = clause_start(s, v);
         let conditional = start > 0 && s.is(start - 1, &["if", "unless", "whether"]);
-        if infinitive || conditional {
+        if hypothetical(s, v) || infinitive || conditional {
             return;
         }
     }
@@ -2057,10 +2052,7 @@ fn modifier_agent(s: &Sentence, i: usize) -> Vec<usize> {
                 if lexicon::class(w) == WordClass::Other
                     && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
                     && ((k >= 3 && s.is(k - 2, &["s"]) && s.actor_at(k - 3).is_some())
-                        // "Hamas' unprecedented attack".
-                        || (k >= 2
-                            && s.actor_at(k - 2).is_some()
-                            && s.apostrophe(k - 2))) =>
+                        || (k >= 2 && s.actor_at(k - 2).is_some() && s.apostrophe(k - 2))) =>
             {
                 k -= 1
             }

@@ -333,12 +333,9 @@ pub fn is_filler(word: &str) -> bool {
 }
 
 /// Weapons that may be a verb's subject and stand for the one who fires
-/// them: "Iranian missiles hit", "Israeli fire killed".
+/// them: "Israeli fire killed" ("missiles" and "rockets" are state nouns).
 pub fn is_weapon_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "missile" | "missiles" | "rocket" | "rockets" | "shells" | "barrage" | "fire"
-    )
+    matches!(word, "shells" | "barrage" | "fire")
 }
 
 /// The days of the week, which "on" introduces as a date, not a target.
